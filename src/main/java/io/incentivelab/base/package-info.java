@@ -1,0 +1,2 @@
+/** Application configuration shared by every feature. */
+package io.incentivelab.base;

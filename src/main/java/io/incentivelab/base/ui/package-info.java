@@ -1,0 +1,2 @@
+/** The app shell: main layout with navigation and the error view. */
+package io.incentivelab.base.ui;

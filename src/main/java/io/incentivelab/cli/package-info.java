@@ -1,0 +1,2 @@
+/** The jar's headless commands (yuma, simulate, experiment, bench, …), run without the web server. */
+package io.incentivelab.cli;

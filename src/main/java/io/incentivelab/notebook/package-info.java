@@ -1,0 +1,2 @@
+/** Notebooks: the document of typed cells, its storage, and sharing. */
+package io.incentivelab.notebook;
