@@ -50,7 +50,7 @@ class HomePageIT {
                     .isVisible();
             assertThat(page.locator("vaadin-side-nav-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
                     .setHasText("Notebooks"))).isVisible();
-            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Notebooks")))
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Notebooks").setExact(true)))
                     .isVisible();
         }
     }
