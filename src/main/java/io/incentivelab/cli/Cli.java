@@ -14,6 +14,8 @@ public final class Cli {
     static {
         for (Command c : List.<Command>of(
                 // commands register here, one line each
+                new YumaCommand(),
+                new BenchCommand(),
                 new ValidateCommand(),
                 new SchemaCommand()
         )) {
