@@ -16,6 +16,7 @@ public final class Cli {
                 // commands register here, one line each
                 new YumaCommand(),
                 new BenchCommand(),
+                new SimulateCommand(),
                 new ValidateCommand(),
                 new SchemaCommand()
         )) {

@@ -8,8 +8,8 @@ public record StakeSpec(
         @Field(doc = "Pareto shape (1.16 gives the 80/20 rule; smaller = more concentrated).", def = "1.16",
                 min = 0.1, max = 100) double paretoShape,
         @Field(doc = "Total stake of the subnet's validators, TAO (PARETO).", def = "1000000", min = 0,
-                minExclusive = true, max = 1e12) double totalTao,
-        @Field(doc = "EXPLICIT: each validator's stake in TAO, one per validator.", def = "[]", min = 0, max = 1e12,
+                minExclusive = true, max = ScenarioLimits.TAO_CAP) double totalTao,
+        @Field(doc = "EXPLICIT: each validator's stake in TAO, one per validator.", def = "[]", min = 0, max = ScenarioLimits.TAO_CAP,
                 maxItems = ScenarioLimits.MAX_UIDS) List<Double> explicitTao) {
 
     public StakeSpec {
