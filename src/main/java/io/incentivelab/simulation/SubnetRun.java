@@ -194,8 +194,8 @@ final class SubnetRun {
                 u[strongest] = u[arg];
                 u[arg] = t;
             }
-            compute[o] = lc.median() * Math.exp(lc.sigma() * normal.inverseCumulativeProbability(u[0]));
-            storage[o] = ls.median() * Math.exp(ls.sigma() * normal.inverseCumulativeProbability(u[1]));
+            compute[o] = lc.median() * StrictMath.exp(lc.sigma() * normal.inverseCumulativeProbability(u[0]));
+            storage[o] = ls.median() * StrictMath.exp(ls.sigma() * normal.inverseCumulativeProbability(u[1]));
             quality[o] = Math.min(1 - 1e-9, Math.max(1e-9, beta.inverseCumulativeProbability(u[2])));
         }
         cheater = new boolean[nOps];
@@ -256,7 +256,7 @@ final class SubnetRun {
             accMean[j] = evalSamples * q;
             accSd[j] = Math.sqrt(evalSamples * q * (1 - q));
             double qq = Math.min(q, 1 - q);
-            accP0[j] = Math.pow(1 - qq, evalSamples);
+            accP0[j] = StrictMath.pow(1 - qq, evalSamples);
         }
         int cartelCount = 0;
         for (int j = 0; j < nMiners; j++) {
@@ -285,7 +285,7 @@ final class SubnetRun {
             double shape = vs.stake().paretoShape();
             double sum = 0;
             for (int v = 0; v < nVal; v++) {
-                raw[v] = Math.pow(openUniform(setup), -1 / shape);
+                raw[v] = StrictMath.pow(openUniform(setup), -1 / shape);
                 sum += raw[v];
             }
             double total = vs.stake().totalTao() * BlockEmission.RAO_PER_TAO;
