@@ -136,23 +136,19 @@ public final class YumaConsensus {
             }
             double[] row = ws.wRow(i);
             long lu = lastUpdate[i];
-            long rowSum = 0;
+            boolean dropSelf = i != owner && src[i] >= 0 && lu > reg[i];
+            long rowSum = dropSelf ? -src[i] : 0;
             for (int j = 0; j < n; j++) {
                 int v = src[j];
-                if (v < 0 || lu <= reg[j] || (j == i && i != owner)) {
-                    row[j] = -1.0;
-                } else {
-                    row[j] = v;
-                    rowSum += v;
-                }
+                rowSum += (v >= 0 & lu > reg[j]) ? v : 0;
             }
-            if (rowSum > 0) {
-                double inv = 1.0 / rowSum;
-                for (int j = 0; j < n; j++) {
-                    if (row[j] > 0) {
-                        row[j] *= inv;
-                    }
-                }
+            double inv = rowSum > 0 ? 1.0 / rowSum : 1.0;
+            for (int j = 0; j < n; j++) {
+                int v = src[j];
+                row[j] = (v >= 0 & lu > reg[j]) ? v * inv : -1.0;
+            }
+            if (i != owner) {
+                row[i] = -1.0;
             }
         }
 
@@ -171,21 +167,13 @@ public final class YumaConsensus {
             double vt = 0;
             if (sa > 0) {
                 for (int j = 0; j < n; j++) {
-                    double x = row[j];
-                    if (x >= 0) {
-                        double c = consensus[j];
-                        double wc = x < c ? x : c;
-                        vt += wc;
-                        ranks[j] += sa * wc;
-                    }
+                    double wc = Math.max(0.0, Math.min(row[j], consensus[j]));
+                    vt += wc;
+                    ranks[j] += sa * wc;
                 }
             } else {
                 for (int j = 0; j < n; j++) {
-                    double x = row[j];
-                    if (x >= 0) {
-                        double c = consensus[j];
-                        vt += x < c ? x : c;
-                    }
+                    vt += Math.max(0.0, Math.min(row[j], consensus[j]));
                 }
             }
             validatorTrust[i] = vt;
@@ -267,8 +255,7 @@ public final class YumaConsensus {
                 if (hasRow[i]) {
                     double[] row = ws.w[i];
                     for (int t = 0; t < jb; t++) {
-                        double x = row[j0 + t];
-                        vals[t * k + v] = x < 0 ? 0 : x;
+                        vals[t * k + v] = Math.max(0.0, row[j0 + t]);
                         wts[t * k + v] = sv;
                     }
                 } else {
@@ -279,7 +266,7 @@ public final class YumaConsensus {
                 }
             }
             for (int t = 0; t < jb; t++) {
-                consensus[j0 + t] = WeightedQuantile.select(vals, wts, t * k, t * k + k, minority);
+                consensus[j0 + t] = WeightedQuantile.selectBucketed(vals, wts, t * k, t * k + k, minority, ws.bucketW);
             }
         }
         return consensus;
@@ -299,6 +286,18 @@ public final class YumaConsensus {
         }
         double v = x + beta * (wc - x);
         return v > 0 ? v : -1.0;
+    }
+
+    /** {@link #weightForBonds} with absent entries as 0, branch-free for the fixed-α EMA. */
+    private double positiveWeightForBonds(double x, double c) {
+        if (betaMode == 0) {
+            return Math.max(0.0, x);
+        }
+        double wc = Math.min(x, c);
+        if (betaMode == 1) {
+            return Math.max(0.0, wc);
+        }
+        return Math.max(0.0, x + beta * (wc - x));
     }
 
     /** §5.10b (ii)/(i): per-pair α from the sigmoid of the bond/weight/consensus discrepancy. */
@@ -323,31 +322,46 @@ public final class YumaConsensus {
         Arrays.fill(colSum, 0, n, 0.0);
         double a = emaAlpha;
         double keep = 1.0 - a;
+        double[] bScale = ws.colSumB;
+        for (int j = 0; j < n; j++) {
+            bScale[j] = colMasked[j] ? 0.0 : INV_U16;
+        }
+        int[] zeros = ws.zeroRow;
         for (int i = 0; i < n; i++) {
-            int[] br = in.bondsBefore()[i];
+            int[] brRaw = in.bondsBefore()[i];
             boolean hr = hasRow[i];
-            hasEma[i] = hr || (!liquid && br != null);
+            hasEma[i] = hr || (!liquid && brRaw != null);
             if (!hasEma[i]) {
                 continue;
             }
+            int[] br = brRaw != null ? brRaw : zeros;
             double[] e = ws.emaRow(i);
-            double[] row = hr ? ws.w[i] : null;
-            for (int j = 0; j < n; j++) {
-                double b = (br == null || colMasked[j]) ? 0 : br[j] * INV_U16;
-                double wb = hr ? weightForBonds(row[j], consensus[j]) : -1.0;
-                double v;
-                if (liquid) {
-                    if (wb < 0) {
-                        v = 0; // sparse artefact §5.10b(iii): absent entry drops the bond
-                    } else {
+            if (liquid) {
+                double[] row = ws.w[i];
+                for (int j = 0; j < n; j++) {
+                    double wb = weightForBonds(row[j], consensus[j]);
+                    double v = 0; // absent entry: sparse artefact §5.10b(iii) drops the bond
+                    if (wb >= 0) {
+                        double b = br[j] * bScale[j];
                         double aij = liquidAlpha(consensus[j], wb, b);
                         v = Math.min(1.0, (1 - aij) * b + Math.max(0, aij * wb));
                     }
-                } else {
-                    v = wb > 0 ? a * wb + keep * b : keep * b;
+                    e[j] = v;
+                    colSum[j] += v;
                 }
-                e[j] = v;
-                colSum[j] += v;
+            } else if (hr) {
+                double[] row = ws.w[i];
+                for (int j = 0; j < n; j++) {
+                    double v = a * positiveWeightForBonds(row[j], consensus[j]) + keep * (br[j] * bScale[j]);
+                    e[j] = v;
+                    colSum[j] += v;
+                }
+            } else {
+                for (int j = 0; j < n; j++) {
+                    double v = keep * (br[j] * bScale[j]);
+                    e[j] = v;
+                    colSum[j] += v;
+                }
             }
         }
         double[] scale = ws.colScale;
