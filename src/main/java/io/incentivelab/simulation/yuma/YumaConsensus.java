@@ -251,19 +251,19 @@ public final class YumaConsensus {
             int jb = Math.min(block, n - j0);
             for (int v = 0; v < k; v++) {
                 int i = voters[v];
-                double sv = s[v];
                 if (hasRow[i]) {
                     double[] row = ws.w[i];
                     for (int t = 0; t < jb; t++) {
                         vals[t * k + v] = Math.max(0.0, row[j0 + t]);
-                        wts[t * k + v] = sv;
                     }
                 } else {
                     for (int t = 0; t < jb; t++) {
                         vals[t * k + v] = 0;
-                        wts[t * k + v] = sv;
                     }
                 }
+            }
+            for (int t = 0; t < jb; t++) {
+                System.arraycopy(s, 0, wts, t * k, k);
             }
             for (int t = 0; t < jb; t++) {
                 consensus[j0 + t] = WeightedQuantile.selectBucketed(vals, wts, t * k, t * k + k, minority, ws.bucketW);

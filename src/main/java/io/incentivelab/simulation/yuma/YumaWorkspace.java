@@ -7,7 +7,7 @@ package io.incentivelab.simulation.yuma;
  */
 public final class YumaWorkspace {
 
-    static final int BLOCK = 16;
+    static final int BLOCK = 8;
 
     int capacity;
     double[][] w = new double[0][];
