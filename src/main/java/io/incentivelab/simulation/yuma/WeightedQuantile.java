@@ -90,8 +90,8 @@ final class WeightedQuantile {
         double max = min;
         for (int i = from + 1; i < to; i++) {
             double x = v[i];
-            min = Math.min(min, x);
-            max = Math.max(max, x);
+            min = x < min ? x : min;
+            max = x > max ? x : max;
         }
         if (min == max) {
             return min;

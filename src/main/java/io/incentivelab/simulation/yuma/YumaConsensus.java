@@ -167,13 +167,19 @@ public final class YumaConsensus {
             double vt = 0;
             if (sa > 0) {
                 for (int j = 0; j < n; j++) {
-                    double wc = Math.max(0.0, Math.min(row[j], consensus[j]));
+                    double x = row[j];
+                    double c = consensus[j];
+                    double wc = x < c ? x : c;
+                    wc = wc > 0 ? wc : 0.0;
                     vt += wc;
                     ranks[j] += sa * wc;
                 }
             } else {
                 for (int j = 0; j < n; j++) {
-                    vt += Math.max(0.0, Math.min(row[j], consensus[j]));
+                    double x = row[j];
+                    double c = consensus[j];
+                    double wc = x < c ? x : c;
+                    vt += wc > 0 ? wc : 0.0;
                 }
             }
             validatorTrust[i] = vt;
@@ -254,7 +260,8 @@ public final class YumaConsensus {
                 if (hasRow[i]) {
                     double[] row = ws.w[i];
                     for (int t = 0; t < jb; t++) {
-                        vals[t * k + v] = Math.max(0.0, row[j0 + t]);
+                        double x = row[j0 + t];
+                        vals[t * k + v] = x > 0 ? x : 0.0;
                     }
                 } else {
                     for (int t = 0; t < jb; t++) {
@@ -291,13 +298,14 @@ public final class YumaConsensus {
     /** {@link #weightForBonds} with absent entries as 0, branch-free for the fixed-α EMA. */
     private double positiveWeightForBonds(double x, double c) {
         if (betaMode == 0) {
-            return Math.max(0.0, x);
+            return x > 0 ? x : 0.0;
         }
-        double wc = Math.min(x, c);
+        double wc = x < c ? x : c;
         if (betaMode == 1) {
-            return Math.max(0.0, wc);
+            return wc > 0 ? wc : 0.0;
         }
-        return Math.max(0.0, x + beta * (wc - x));
+        double v = x + beta * (wc - x);
+        return v > 0 ? v : 0.0;
     }
 
     /** §5.10b (ii)/(i): per-pair α from the sigmoid of the bond/weight/consensus discrepancy. */

@@ -7,7 +7,7 @@ package io.incentivelab.simulation.yuma;
  */
 public final class YumaWorkspace {
 
-    static final int BLOCK = 8;
+    static final int BLOCK = 64;
 
     int capacity;
     double[][] w = new double[0][];
