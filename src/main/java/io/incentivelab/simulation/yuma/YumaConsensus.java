@@ -378,33 +378,33 @@ public final class YumaConsensus {
         }
         double[] dividends = new double[n];
         for (int i = 0; i < n; i++) {
-            if (hasEma[i] && activeStake[i] > 0) {
+            boolean store = newPermits[i];
+            boolean pays = hasEma[i] && activeStake[i] > 0;
+            int[] out = store ? new int[n] : null;
+            if (hasEma[i] && (store || pays)) {
                 double[] e = ws.ema[i];
                 double tb = 0;
-                for (int j = 0; j < n; j++) {
-                    tb += e[j] * scale[j];
+                if (store) {
+                    for (int j = 0; j < n; j++) {
+                        double x = e[j];
+                        tb += x * scale[j];
+                        out[j] = (int) (x * 65535.0);
+                    }
+                    if (bondsFixed != null) {
+                        bondsFixed[i] = Arrays.copyOf(e, n);
+                    }
+                } else {
+                    for (int j = 0; j < n; j++) {
+                        tb += e[j] * scale[j];
+                    }
                 }
-                dividends[i] = tb * activeStake[i];
+                dividends[i] = pays ? tb * activeStake[i] : 0;
             }
-        }
-        for (int i = 0; i < n; i++) {
-            if (!newPermits[i]) {
-                continue;
-            }
-            int[] out = new int[n];
-            double[] fixed = bondsFixed != null ? new double[n] : null;
-            if (hasEma[i]) {
-                double[] e = ws.ema[i];
-                for (int j = 0; j < n; j++) {
-                    out[j] = (int) (e[j] * 65535.0);
+            if (store) {
+                bondsU16[i] = out;
+                if (bondsFixed != null && bondsFixed[i] == null) {
+                    bondsFixed[i] = new double[n];
                 }
-                if (fixed != null) {
-                    System.arraycopy(e, 0, fixed, 0, n);
-                }
-            }
-            bondsU16[i] = out;
-            if (bondsFixed != null) {
-                bondsFixed[i] = fixed;
             }
         }
         return normalized(dividends);
