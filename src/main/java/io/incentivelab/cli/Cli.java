@@ -14,6 +14,11 @@ public final class Cli {
     static {
         for (Command c : List.<Command>of(
                 // commands register here, one line each
+                new YumaCommand(),
+                new BenchCommand(),
+                new SimulateCommand(),
+                new ValidateCommand(),
+                new SchemaCommand()
         )) {
             COMMANDS.put(c.name(), c);
         }
