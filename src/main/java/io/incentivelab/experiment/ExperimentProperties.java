@@ -17,7 +17,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("lab.experiments")
 public record ExperimentProperties(@DefaultValue("0") int threads, @DefaultValue("100000") int maxRuns,
-        @DefaultValue("10000") int maxPoints, @DefaultValue("10000") int maxReplicates, @DefaultValue("64") int seriesPoints,
+        @DefaultValue("10000") int maxPoints, @DefaultValue("10000") int maxReplicates, @DefaultValue("" + ExperimentDefaults.SERIES_POINTS) int seriesPoints,
         @DefaultValue("2MB") DataSize maxRequestSize, @DefaultValue("true") boolean resumeOnStartup) {
 
     public ExperimentLimits limits() {

@@ -87,6 +87,7 @@ public final class ResultsWriter {
     public static void json(ExperimentPlan plan, ExperimentProgress status, List<PointSummary> points,
             ResultAggregator.RunSource runs, Writer out) throws IOException {
         try (JsonGenerator g = ExperimentSpecCodec.MAPPER.getFactory().createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
             if (status != null) {
