@@ -18,7 +18,8 @@ public final class Cli {
                 new BenchCommand(),
                 new SimulateCommand(),
                 new ValidateCommand(),
-                new SchemaCommand()
+                new SchemaCommand(),
+                new ExperimentCommand()
         )) {
             COMMANDS.put(c.name(), c);
         }

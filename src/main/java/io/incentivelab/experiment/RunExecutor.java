@@ -1,0 +1,40 @@
+package io.incentivelab.experiment;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Executes run tasks somewhere: {@link LocalRunExecutor} on a thread pool of this process; a cluster
+ * implementation can execute them on other members. Implementations call the sink for every finished run
+ * (on any thread; possibly twice for one run after a retry) and never for a run stopped by cancellation.
+ */
+public interface RunExecutor extends AutoCloseable {
+
+    /** How many runs execute at once. */
+    int parallelism();
+
+    /** Queues the tasks and returns at once. */
+    Execution submit(String experimentId, List<RunTask> tasks, RunSink sink);
+
+    @Override
+    void close();
+
+    /** Where finished runs go. */
+    interface RunSink {
+
+        /** The first task of the submission has begun executing. */
+        void started();
+
+        void finished(RunResult result);
+    }
+
+    /** One submission. */
+    interface Execution {
+
+        /** Cooperative stop: tasks not begun are skipped, running ones stop at the next epoch boundary. */
+        void cancel();
+
+        /** Completes when no task of the submission executes any more (all done, skipped or stopped). */
+        CompletableFuture<Void> completion();
+    }
+}
