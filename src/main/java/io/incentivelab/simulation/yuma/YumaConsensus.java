@@ -334,6 +334,10 @@ public final class YumaConsensus {
         for (int j = 0; j < n; j++) {
             bScale[j] = colMasked[j] ? 0.0 : INV_U16;
         }
+        double[] caps = ws.colSumC; // β = 0: Wb = W; β = 1: Wb = min(W, C)
+        for (int j = 0; j < n; j++) {
+            caps[j] = betaMode == 0 ? Double.POSITIVE_INFINITY : consensus[j];
+        }
         int[] zeros = ws.zeroRow;
         for (int i = 0; i < n; i++) {
             int[] brRaw = in.bondsBefore()[i];
@@ -354,6 +358,16 @@ public final class YumaConsensus {
                         double aij = liquidAlpha(consensus[j], wb, b);
                         v = Math.min(1.0, (1 - aij) * b + Math.max(0, aij * wb));
                     }
+                    e[j] = v;
+                    colSum[j] += v;
+                }
+            } else if (hr && betaMode != 2) {
+                double[] row = ws.w[i];
+                for (int j = 0; j < n; j++) {
+                    double x = row[j];
+                    double cap = caps[j];
+                    double wb = x < cap ? x : cap;
+                    double v = a * (wb > 0 ? wb : 0.0) + keep * (br[j] * bScale[j]);
                     e[j] = v;
                     colSum[j] += v;
                 }
