@@ -86,6 +86,4 @@ class YumaCaseConformanceTest {
                 failures.add(field + "[" + i + "]: expected " + exp.get(i) + " got " + act.get(i));
             }
         }
-    }
-
-}
+    }}
