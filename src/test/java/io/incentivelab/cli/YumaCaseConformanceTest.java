@@ -86,4 +86,5 @@ class YumaCaseConformanceTest {
                 failures.add(field + "[" + i + "]: expected " + exp.get(i) + " got " + act.get(i));
             }
         }
-    }}
+    }
+}
