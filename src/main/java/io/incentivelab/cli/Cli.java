@@ -14,6 +14,8 @@ public final class Cli {
     static {
         for (Command c : List.<Command>of(
                 // commands register here, one line each
+                new YumaCommand(),
+                new BenchCommand()
         )) {
             COMMANDS.put(c.name(), c);
         }

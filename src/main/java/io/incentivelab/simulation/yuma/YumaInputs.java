@@ -1,0 +1,81 @@
+package io.incentivelab.simulation.yuma;
+
+import java.util.Arrays;
+
+/**
+ * The chain state one epoch reads (yuma.md §3), for a subnet of {@code n = stake.length} uids.
+ *
+ * <p><b>Weights</b> are dense rows as stored on chain (after the {@code set_weights} max-upscale):
+ * {@code weights[i]} is {@code null} when uid i has no row, otherwise an {@code int[n]} whose entry j is the
+ * u16 weight i gives j, or {@link #ABSENT} (−1) when i set nothing for j. An explicit 0 and an absent entry
+ * differ (yuma.md §5.5, §5.10b(iii)). <b>Bonds</b> are u16 rows: {@code bondsBefore[i]} is {@code null} (all
+ * zero) or an {@code int[n]}. Arrays are read, never written, by the epoch.
+ *
+ * @param currentBlock           block number at which the epoch runs
+ * @param lastMechanismStepBlock {@code LastMechansimStepBlock}; 0 means none, then {@code last_tempo = currentBlock − tempo}
+ * @param raoEmission            rao to distribute in this epoch (server + validator + root pending)
+ * @param stake                  combined stake per uid in rao (≥ 0)
+ * @param weights                stored weight rows (see above)
+ * @param lastUpdate             block of each uid's last weight setting
+ * @param blockAtRegistration    block of each uid's current registration
+ * @param permitsBefore          validator permits produced by the previous epoch
+ * @param bondsBefore            stored bonds (u16) before the epoch
+ */
+public record YumaInputs(long currentBlock, long lastMechanismStepBlock, long raoEmission, long[] stake,
+                         int[][] weights, long[] lastUpdate, long[] blockAtRegistration, boolean[] permitsBefore,
+                         int[][] bondsBefore) {
+
+    /** Marks a weight entry that is not in the sparse row. */
+    public static final int ABSENT = -1;
+
+    public YumaInputs {
+        int n = stake.length;
+        check("weights", weights.length, n);
+        check("lastUpdate", lastUpdate.length, n);
+        check("blockAtRegistration", blockAtRegistration.length, n);
+        check("permitsBefore", permitsBefore.length, n);
+        check("bondsBefore", bondsBefore.length, n);
+        if (raoEmission < 0) {
+            throw new IllegalArgumentException("raoEmission must be >= 0");
+        }
+        for (int i = 0; i < n; i++) {
+            if (stake[i] < 0) {
+                throw new IllegalArgumentException("stake[" + i + "] must be >= 0");
+            }
+            if (weights[i] != null) {
+                check("weights[" + i + "]", weights[i].length, n);
+            }
+            if (bondsBefore[i] != null) {
+                check("bondsBefore[" + i + "]", bondsBefore[i].length, n);
+            }
+        }
+    }
+
+    /** Number of uids. */
+    public int n() {
+        return stake.length;
+    }
+
+    /**
+     * Builds a dense weight row from the chain's sparse form.
+     *
+     * @param n       number of uids
+     * @param targets target uids, each in [0, n)
+     * @param values  u16 weights, same length as targets
+     * @return an {@code int[n]} with {@link #ABSENT} where no entry was given
+     */
+    public static int[] denseRow(int n, int[] targets, int[] values) {
+        int[] row = new int[n];
+        Arrays.fill(row, ABSENT);
+        for (int k = 0; k < targets.length; k++) {
+            row[targets[k]] = values[k];
+        }
+        return row;
+    }
+
+    private static void check(String field, int length, int n) {
+        if (length != n) {
+            throw new IllegalArgumentException(field + " has length " + length + ", expected n = " + n);
+        }
+    }
+}

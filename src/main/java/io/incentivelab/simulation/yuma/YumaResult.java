@@ -1,0 +1,26 @@
+package io.incentivelab.simulation.yuma;
+
+/**
+ * Everything one epoch produces (yuma.md §5.11–§5.12), named like the conformance cases' {@code expected}.
+ * Fractions are doubles in [0, 1]; {@code *U16} are the stored values {@code floor(x·65535)}; {@code *Rao} are
+ * {@code floor(fraction · raoEmission)}.
+ *
+ * @param active               not past the activity cutoff
+ * @param newValidatorPermits  permits for the next epoch (top-k by stake, owner always)
+ * @param stakeNormalized      S, stake normalized (I32F32-truncated)
+ * @param activeStake          S_act, stake of active, (previously) permitted uids, normalized
+ * @param consensus            C_j, the stake-weighted κ-quantile of column j
+ * @param validatorTrust       VT_i = Σ_j min(W_ij, C_j)
+ * @param ranks                R_j = Σ_i S_act_i · min(W_ij, C_j), not normalized
+ * @param incentive            I = R / ΣR
+ * @param dividends            D, normalized
+ * @param bondsU16             stored bonds after the epoch; row i is {@code null} unless {@code newValidatorPermits[i]}
+ * @param bondsFixed           the pre-storage bond values (original Yuma: column max-upscaled EMA; Yuma 3: EMA) for the
+ *                             rows of {@code bondsU16}, or {@code null} when not requested
+ */
+public record YumaResult(boolean[] active, boolean[] newValidatorPermits, double[] stakeNormalized,
+                         double[] activeStake, double[] consensus, double[] validatorTrust, double[] ranks,
+                         double[] incentive, double[] dividends, int[] stakeWeightU16, int[] consensusU16,
+                         int[] validatorTrustU16, int[] incentiveU16, int[] dividendsU16, long[] serverEmissionRao,
+                         long[] validatorEmissionRao, long[] emissionRao, int[][] bondsU16, double[][] bondsFixed) {
+}

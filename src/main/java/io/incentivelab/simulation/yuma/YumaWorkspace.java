@@ -1,0 +1,75 @@
+package io.incentivelab.simulation.yuma;
+
+/**
+ * Reusable scratch memory for {@link YumaConsensus#epoch}: one per thread, never shared. It grows to the
+ * largest subnet seen and is then reused, so the hot path allocates only the result vectors and the stored
+ * bond rows. Not thread-safe.
+ */
+public final class YumaWorkspace {
+
+    static final int BLOCK = 64;
+
+    int capacity;
+    double[][] w = new double[0][];
+    double[][] ema = new double[0][];
+    boolean[] hasRow = new boolean[0];
+    boolean[] hasEma = new boolean[0];
+    boolean[] permitOld = new boolean[0];
+    boolean[] colMasked = new boolean[0];
+    long[] stakeEff = new long[0];
+    long[] keys = new long[0];
+    int[] voters = new int[0];
+    double[] voterStake = new double[0];
+    double[] colVals = new double[0];
+    double[] colWts = new double[0];
+    double[] colSumA = new double[0];
+    double[] colSumB = new double[0];
+    double[] colSumC = new double[0];
+    double[] colScale = new double[0];
+    int[] zeroRow = new int[0];
+    double[] bucketW = new double[0];
+
+    /** Prepares for a subnet of n uids (allocates only when n exceeds the capacity so far). */
+    void ensure(int n) {
+        if (n <= capacity) {
+            return;
+        }
+        capacity = n;
+        w = new double[n][];
+        ema = new double[n][];
+        hasRow = new boolean[n];
+        hasEma = new boolean[n];
+        permitOld = new boolean[n];
+        colMasked = new boolean[n];
+        stakeEff = new long[n];
+        keys = new long[n];
+        voters = new int[n];
+        voterStake = new double[n];
+        colVals = new double[BLOCK * n];
+        colWts = new double[BLOCK * n];
+        colSumA = new double[n];
+        colSumB = new double[n];
+        colSumC = new double[n];
+        colScale = new double[n];
+        zeroRow = new int[n];
+        bucketW = new double[n + 1];
+    }
+
+    double[] wRow(int i) {
+        double[] r = w[i];
+        if (r == null) {
+            r = new double[capacity];
+            w[i] = r;
+        }
+        return r;
+    }
+
+    double[] emaRow(int i) {
+        double[] r = ema[i];
+        if (r == null) {
+            r = new double[capacity];
+            ema[i] = r;
+        }
+        return r;
+    }
+}
