@@ -75,6 +75,7 @@ class ScenarioCodecTest {
                 "$.subnets[2].verification.auditRate");
         assertThat(message(problems, "$.subnets[0].rewardCurve.alpha")).contains("greater than 0 and at most 64").contains("-1");
         assertThat(message(problems, "$.network.ownerShare")).contains("finite");
+        assertThat(message(problems, "$.schemaVersion")).isEqualTo("must be 1 (got 2)");
         assertThat(message(problems, "$.subnets[1].metric")).contains("SPEED, STORAGE, ACCURACY, MIXED");
         assertThat(message(problems, "$.colour")).contains("unknown field");
         assertThat(message(problems, "$.subnets[1].name")).contains("duplicate");
