@@ -15,7 +15,11 @@ public final class Cli {
         for (Command c : List.<Command>of(
                 // commands register here, one line each
                 new YumaCommand(),
-                new BenchCommand()
+                new BenchCommand(),
+                new SimulateCommand(),
+                new ExamplesCommand(),
+                new ValidateCommand(),
+                new SchemaCommand()
         )) {
             COMMANDS.put(c.name(), c);
         }

@@ -1,0 +1,20 @@
+package io.incentivelab.simulation;
+
+/**
+ * Where the issued TAO went over a run, in rao: issued = owner + miners + validators + unpaid, where
+ * unpaid is the flooring of rao amounts (at most a few rao per UID per epoch).
+ *
+ * @param issuedRao         block emission over the horizon
+ * @param ownerRao          paid to subnet owners
+ * @param minerRao          paid to miners by incentive
+ * @param validatorRao      paid to validators by dividends
+ * @param maxEpochUnpaidRao largest unpaid remainder of a single epoch, network-wide
+ * @param maxUidsPerEpoch   the number of UIDs network-wide (bound for the flooring: one rao each, plus one per subnet)
+ */
+public record Accounting(long issuedRao, long ownerRao, long minerRao, long validatorRao, long maxEpochUnpaidRao,
+                         long maxUidsPerEpoch) {
+
+    public long paidRao() {
+        return ownerRao + minerRao + validatorRao;
+    }
+}

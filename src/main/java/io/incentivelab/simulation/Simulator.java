@@ -1,0 +1,304 @@
+package io.incentivelab.simulation;
+
+import io.incentivelab.simulation.emission.BlockEmission;
+import io.incentivelab.simulation.emission.IssuanceTracker;
+import io.incentivelab.simulation.emission.SubnetEmissionSplit;
+import io.incentivelab.simulation.scenario.EmissionSplit;
+import io.incentivelab.simulation.scenario.Metric;
+import io.incentivelab.simulation.scenario.NetworkSpec;
+import io.incentivelab.simulation.scenario.Scenario;
+import io.incentivelab.simulation.scenario.ScenarioValidator;
+import io.incentivelab.simulation.scenario.SubnetSpec;
+import io.incentivelab.simulation.scenario.YumaSpec;
+import io.incentivelab.simulation.scenario.YumaVersion;
+import io.incentivelab.simulation.yuma.YumaConsensus;
+import io.incentivelab.simulation.yuma.YumaParams;
+import io.incentivelab.simulation.yuma.YumaWorkspace;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Runs a scenario epoch by epoch (model.md §1–§7, §9–§10, fixed population). Configured once from an
+ * immutable {@link Scenario}; thread-safe; each {@link #run} keeps its mutable state in objects it creates
+ * (and may step its subnets on several threads, see {@link #Simulator(Scenario, int)}),
+ * with random streams derived from (seed, subnet index), so a run is a pure function of (scenario, seed,
+ * {@link #ENGINE_VERSION}) whatever the thread count.
+ *
+ * <p>Each epoch: {@code tempo} blocks minted one by one at the emission their issuance gives
+ * ({@link BlockEmission}, {@link IssuanceTracker}; a halving can fall inside an epoch); split over
+ * subnets, EQUAL or FIXED (share_s = emissionShare_s / Σ), floored to rao; each subnet measures, sets
+ * weights, runs Yuma Consensus ({@link YumaConsensus}) and pays owner, miners and validators
+ * ({@link SubnetRun}). Every {@code sampleEveryEpochs} epochs (and at the last) the outputs of the interval
+ * are sampled; the summary is the mean of the samples in the last quarter of the horizon (samples at epoch
+ * counts above ⌊3E/4⌋).
+ */
+public final class Simulator {
+
+    /** Bumped whenever results for the same scenario and seed change. */
+    public static final String ENGINE_VERSION = "engine-1";
+
+    private static final List<String> RESOURCES = List.of("compute", "storage", "quality");
+
+    private final Scenario scenario;
+    private final YumaConsensus[] yumas;
+    private final double[] shares;
+    private final List<String> keys;
+    private final int threads;
+
+    /** Validates the scenario (throws {@link io.incentivelab.simulation.scenario.InvalidScenarioException}). */
+    public Simulator(Scenario scenario) {
+        this(scenario, 1);
+    }
+
+    /**
+     * A simulator that steps up to {@code threads} subnets of a run at once (results are identical for any
+     * thread count: each subnet has its own random streams and state, and sums are taken in subnet order).
+     * Use 1 when many runs already share the cores (experiments).
+     */
+    public Simulator(Scenario scenario, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1: " + threads);
+        }
+        ScenarioValidator.requireValid(scenario);
+        this.scenario = scenario;
+        this.threads = Math.min(threads, scenario.subnets().size());
+        List<SubnetSpec> subnets = scenario.subnets();
+        NetworkSpec net = scenario.network();
+        yumas = new YumaConsensus[subnets.size()];
+        shares = new double[subnets.size()];
+        double total = subnets.stream().mapToDouble(SubnetSpec::emissionShare).sum();
+        for (int s = 0; s < subnets.size(); s++) {
+            yumas[s] = new YumaConsensus(yumaParams(subnets.get(s), net.tempo()));
+            shares[s] = net.emissionSplit() == EmissionSplit.EQUAL ? 1.0 / subnets.size()
+                    : subnets.get(s).emissionShare() / total;
+        }
+        keys = flatKeys(scenario);
+    }
+
+    /** Runs the scenario once with the given seed. */
+    public static RunResult run(Scenario scenario, long seed, BooleanSupplier cancelled) {
+        return new Simulator(scenario).run(seed, cancelled, ProgressListener.NONE);
+    }
+
+    public RunResult run(long seed) {
+        return run(seed, () -> false, ProgressListener.NONE);
+    }
+
+    /**
+     * Runs the scenario once.
+     *
+     * @param seed      the run's seed
+     * @param cancelled checked before every epoch; when it returns true the run stops with a
+     *                  {@link CancellationException}
+     * @param progress  told after every epoch
+     */
+    public RunResult run(long seed, BooleanSupplier cancelled, ProgressListener progress) {
+        NetworkSpec net = scenario.network();
+        List<SubnetSpec> specs = scenario.subnets();
+        int subnets = specs.size();
+        SubnetRun[] runs = new SubnetRun[subnets];
+        SubnetEmissionSplit split = new SubnetEmissionSplit((int) Math.round(net.ownerShare() * 65535),
+                net.minerShare() / (net.minerShare() + net.validatorShare()));
+        long uids = 0;
+        for (int s = 0; s < subnets; s++) {
+            runs[s] = new SubnetRun(specs.get(s), s, seed, split, yumas[s]);
+            uids += runs[s].uids();
+        }
+        int epochs = net.effectiveHorizonEpochs();
+        int every = net.sampleEveryEpochs();
+        int tempo = net.tempo();
+        IssuanceTracker issuance = new IssuanceTracker(Math.round(net.startIssuanceTao() * BlockEmission.RAO_PER_TAO));
+        long issued = 0;
+        long maxUnpaid = 0;
+        List<double[]> rows = new ArrayList<>();
+        List<Integer> sampleEpochs = new ArrayList<>();
+        long[] intervalSubnetRao = new long[subnets];
+        int lastSample = 0;
+        long[] subnetRao = new long[subnets];
+        long[] left = new long[subnets];
+        try (SubnetStepper stepper = new SubnetStepper(runs, threads)) {
+            for (int e = 0; e < epochs; e++) {
+                if (cancelled.getAsBoolean()) {
+                    throw new CancellationException("run cancelled after " + e + " of " + epochs + " epochs");
+                }
+                long block = (long) (e + 1) * tempo;
+                long total = 0;
+                for (int b = 0; b < tempo; b++) {
+                    total += issuance.mintBlock();
+                }
+                issued += total;
+                long unpaid = total;
+                for (int s = 0; s < subnets; s++) {
+                    subnetRao[s] = (long) Math.floor(total * shares[s]);
+                }
+                stepper.step(e, block, subnetRao, left);
+                for (int s = 0; s < subnets; s++) {
+                    unpaid -= subnetRao[s] - left[s];
+                    intervalSubnetRao[s] += subnetRao[s];
+                }
+                if (unpaid < 0) {
+                    throw new IllegalStateException("paid more than issued at epoch " + e);
+                }
+                maxUnpaid = Math.max(maxUnpaid, unpaid);
+                int done = e + 1;
+                if (done % every == 0 || done == epochs) {
+                    rows.add(sample(runs, intervalSubnetRao, done - lastSample, issuance, net));
+                    sampleEpochs.add(done);
+                    lastSample = done;
+                    java.util.Arrays.fill(intervalSubnetRao, 0);
+                }
+                progress.onProgress(done, epochs);
+            }
+        }
+        long owner = 0;
+        long miners = 0;
+        long validators = 0;
+        for (SubnetRun r : runs) {
+            owner += r.totalOwner;
+            miners += r.totalMiners;
+            validators += r.totalValidators;
+        }
+        Accounting accounting = new Accounting(issued, owner, miners, validators, maxUnpaid, uids);
+        return new RunResult(seed, ENGINE_VERSION, summarise(rows, sampleEpochs, epochs),
+                timeSeries(rows, sampleEpochs, net), accounting);
+    }
+
+    private double[] sample(SubnetRun[] runs, long[] subnetRao, int interval, IssuanceTracker tracker, NetworkSpec net) {
+        long issuance = tracker.issuanceRao();
+        double[] row = new double[keys.size()];
+        int per = SubnetRun.KEYS.size();
+        for (int s = 0; s < runs.length; s++) {
+            runs[s].sample(row, s * per, interval, net.epochsPerDay());
+        }
+        int i = runs.length * per;
+        row[i++] = issuance / (double) BlockEmission.RAO_PER_TAO;
+        row[i++] = BlockEmission.forIssuance(issuance) / (double) BlockEmission.RAO_PER_TAO;
+        double total = 0;
+        for (long r : subnetRao) {
+            total += r;
+        }
+        double hhi = 0;
+        for (long r : subnetRao) {
+            double sh = total > 0 ? r / total : 0;
+            hhi += sh * sh;
+        }
+        row[i++] = hhi;
+        for (int res = 0; res < RESOURCES.size(); res++) {
+            double sum = 0;
+            double[] held = new double[runs.length];
+            for (int s = 0; s < runs.length; s++) {
+                double[] r = res == 0 ? runs[s].compute : res == 1 ? runs[s].storage : runs[s].quality;
+                held[s] = SubnetRun.sum(r);
+                sum += held[s];
+            }
+            for (int s = 0; s < runs.length; s++) {
+                row[i++] = sum > 0 ? held[s] / sum : 0;
+            }
+        }
+        return row;
+    }
+
+    private RunSummary summarise(List<double[]> rows, List<Integer> sampleEpochs, int epochs) {
+        double[] mean = new double[keys.size()];
+        int count = 0;
+        int from = epochs * 3 / 4;
+        for (int r = 0; r < rows.size(); r++) {
+            if (sampleEpochs.get(r) > from) {
+                double[] row = rows.get(r);
+                for (int k = 0; k < mean.length; k++) {
+                    mean[k] += row[k];
+                }
+                count++;
+            }
+        }
+        for (int k = 0; k < mean.length; k++) {
+            mean[k] /= count;
+        }
+        List<SubnetSummary> subnets = new ArrayList<>();
+        int per = SubnetRun.KEYS.size();
+        for (int s = 0; s < scenario.subnets().size(); s++) {
+            SubnetSpec spec = scenario.subnets().get(s);
+            Map<String, Double> values = new LinkedHashMap<>();
+            for (int k = 0; k < per; k++) {
+                values.put(SubnetRun.KEYS.get(k), mean[s * per + k]);
+            }
+            Map<String, Double> mw = new LinkedHashMap<>();
+            if (spec.metric() == Metric.MIXED) {
+                double t = spec.metricWeights().total();
+                mw.put("speed", spec.metricWeights().speed() / t);
+                mw.put("storage", spec.metricWeights().storage() / t);
+                mw.put("accuracy", spec.metricWeights().accuracy() / t);
+            }
+            subnets.add(new SubnetSummary(spec.name(), spec.metric().name(), mw, spec.rewardCurve().type().name(),
+                    values));
+        }
+        Map<String, Double> network = new LinkedHashMap<>();
+        String prefix = "network.";
+        for (int k = scenario.subnets().size() * per; k < keys.size(); k++) {
+            network.put(keys.get(k).substring(prefix.length()), mean[k]);
+        }
+        return new RunSummary(subnets, network);
+    }
+
+    private TimeSeries timeSeries(List<double[]> rows, List<Integer> sampleEpochs, NetworkSpec net) {
+        int samples = rows.size();
+        int[] ep = new int[samples];
+        double[] days = new double[samples];
+        double[][] cols = new double[keys.size()][samples];
+        for (int i = 0; i < samples; i++) {
+            ep[i] = sampleEpochs.get(i);
+            days[i] = ep[i] / net.epochsPerDay();
+            for (int k = 0; k < keys.size(); k++) {
+                cols[k][i] = rows.get(i)[k];
+            }
+        }
+        return new TimeSeries(ep, days, keys, cols);
+    }
+
+    /** The flat output keys of a scenario, in {@link RunSummary#toFlatMap()} order. */
+    public static List<String> flatKeys(Scenario scenario) {
+        List<String> keys = new ArrayList<>();
+        for (SubnetSpec s : scenario.subnets()) {
+            for (String k : SubnetRun.KEYS) {
+                keys.add(s.name() + "." + k);
+            }
+        }
+        keys.add("network.issuanceTao");
+        keys.add("network.blockEmissionTao");
+        keys.add("network.crossSubnetHhi");
+        for (String res : RESOURCES) {
+            for (SubnetSpec s : scenario.subnets()) {
+                keys.add("network.resourceShareBySubnet." + res + "." + s.name());
+            }
+        }
+        return keys;
+    }
+
+    /** Chain hyperparameters of a subnet: fractions to the chain's integer forms (κ floored, as 32767 = ½). */
+    static YumaParams yumaParams(SubnetSpec spec, int tempo) {
+        YumaSpec y = spec.yuma();
+        return new YumaParams(
+                (int) Math.floor(y.kappa() * 65535),
+                Math.round(y.bondsMovingAverage() * 1_000_000),
+                (int) Math.round(y.bondsPenalty() * 65535),
+                y.version() == YumaVersion.YUMA3,
+                y.liquidAlpha(),
+                (int) Math.round(y.alphaLow() * 65535),
+                (int) Math.round(y.alphaHigh() * 65535),
+                1000,
+                spec.limits().validatorPermits(),
+                YumaParams.activityCutoffBlocks(13_889, tempo),
+                0,
+                -1,
+                tempo);
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+}

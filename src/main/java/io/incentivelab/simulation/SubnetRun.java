@@ -1,0 +1,648 @@
+package io.incentivelab.simulation;
+
+import io.incentivelab.simulation.emission.BlockEmission;
+import io.incentivelab.simulation.emission.SubnetEmissionSplit;
+import io.incentivelab.simulation.metrics.Concentration;
+import io.incentivelab.simulation.scenario.BetaSpec;
+import io.incentivelab.simulation.scenario.LogNormalSpec;
+import io.incentivelab.simulation.scenario.Metric;
+import io.incentivelab.simulation.scenario.MinersSpec;
+import io.incentivelab.simulation.scenario.Placement;
+import io.incentivelab.simulation.scenario.StakeDistribution;
+import io.incentivelab.simulation.scenario.SubnetSpec;
+import io.incentivelab.simulation.scenario.ValidatorsSpec;
+import io.incentivelab.simulation.scenario.VerificationSpec;
+import io.incentivelab.simulation.yuma.YumaConsensus;
+import io.incentivelab.simulation.yuma.YumaInputs;
+import io.incentivelab.simulation.yuma.YumaResult;
+import io.incentivelab.simulation.yuma.YumaWorkspace;
+import org.apache.commons.math3.distribution.BetaDistribution;
+import org.apache.commons.math3.distribution.NormalDistribution;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The mutable state of one subnet during one run (created inside {@link Simulator#run}), and its epoch.
+ *
+ * <p><b>Population</b> (fixed). UIDs 0..V−1 are validators, V.. are miners; operator o runs UIDs
+ * V + o·k … V + o·k + k − 1 and splits its compute and storage equally among them. Resources come from
+ * percentiles u ~ U(0,1)³: compute = median·exp(σ Φ⁻¹(u₁)), storage likewise, quality = Beta⁻¹(u₃).
+ * With placement STRONGEST_RESOURCE the largest percentile is swapped into the resource the metric
+ * weights most — exact conditioning on "strongest resource = that one", by symmetry.
+ *
+ * <p><b>Measurement</b> (model.md §4) of miner UID j by validator v, every {@code remeasureEveryEpochs}:
+ * SPEED = compute_j·ε; STORAGE = claim_j·ε with claim = storage (×overclaim for cheaters) and, for a
+ * cheater, an audit with probability auditRate that catches it; ACCURACY = Binomial(n, q_j)/n·ε where a
+ * copier answers with the best honest operator's quality and each evaluation detects it with probability
+ * copyDetection; ε = exp(σ Z) is the validator's noise. A caught UID scores 0 with that validator for the
+ * epoch and the next penaltyEpochs epochs. MIXED = Σ_c w_c · s_c / max_j s_c. The binomial uses the
+ * normal approximation round(np + √(npq) Z) when npq ≥ 9 and exact inversion otherwise.
+ *
+ * <p><b>Weights</b>: scores → {@link RewardCurves} → u16; a CARTEL validator then moves a share b of its
+ * (normalised) weight equally onto the cartel's UIDs; a WEIGHT_COPIER submits the Yuma consensus it can
+ * see, lag = 1 epoch, or 1 + revealPeriod with commit-reveal. Validators set weights every epoch.
+ *
+ * <p><b>Payment</b> (model.md §2, yuma.md §7) by {@link SubnetEmissionSplit}: owner = floor(E·cut/65535) with
+ * cut = round(ownerShare·65535) (0.18 → 11796, the chain's); the rest splits into a miner pool
+ * (minerShare/(minerShare+validatorShare)) paid by incentive I_j/ΣI and a validator pool paid by
+ * dividends D_i/ΣD (active stake, then stake, if ΣD = 0); if ΣI = 0 the miner pool goes to validators
+ * too. Each amount is floored to rao. Stakes do not compound in this version.
+ */
+final class SubnetRun {
+
+    /** Output keys of a subnet, in output order. */
+    static final List<String> KEYS = List.of(
+            "emissionTao", "minerEmissionTao", "validatorEmissionTao", "ownerEmissionTao",
+            "giniEmission", "hhiEmission", "effectiveOperators", "nakamotoEmission", "top1Share", "top10Share",
+            "giniRewardedResource", "validatorDividendGini",
+            "cheaterEmissionShare", "copierEmissionShare", "cartelEmissionShare",
+            "weightCopierDividendShare", "cartelDividendShare",
+            "resources.compute", "resources.storage", "resources.quality",
+            "rewardAffinity.compute", "rewardAffinity.storage", "rewardAffinity.quality",
+            "operators", "activeUids");
+
+    private static final int HONEST = 0;
+    private static final int COPIER = 1;
+    private static final int CARTEL = 2;
+
+    final SubnetSpec spec;
+    private final YumaConsensus yuma;
+    private final RewardCurves curves;
+    private final int nVal;
+    private final int nOps;
+    private final int perOp;
+    private final int nMiners;
+    private final int n;
+    private final SubnetEmissionSplit split;
+
+    // metric
+    private final boolean useSpeed;
+    private final boolean useStorage;
+    private final boolean useAccuracy;
+    private final boolean mixed;
+    private final double wSpeed;
+    private final double wStorage;
+    private final double wAccuracy;
+
+    // operators
+    final double[] compute;
+    final double[] storage;
+    final double[] quality;
+    final boolean[] cheater;
+    final boolean[] copier;
+    final boolean[] cartelOp;
+    final double[] rewardedResource;
+
+    // miner UIDs (index j = uid − V)
+    private final int[] uidOp;
+    private final double[] uidCompute;
+    private final double[] uidClaim;
+    private final double[] accMean;
+    private final double[] accSd;
+    private final double[] accP;
+    private final double[] accP0;
+    private final int evalSamples;
+    private final double auditRate;
+    private final int penaltyEpochs;
+    private final double copyDetection;
+
+    // validators
+    private final int[] behaviour;
+    private final long[] stake;
+    private final double cartelBoost;
+    private final int[] cartelUids;
+    private final int remeasure;
+    private final int copyLag;
+
+    // chain state
+    private final int[][] weights;
+    private int[][] bonds;
+    private boolean[] permits;
+    private long lastStepBlock;
+    private final long[] lastUpdate;
+    private final long[] registration;
+    private final double[][] consensusHistory;
+    private final int[] penaltyUntil;
+
+    // scratch
+    private final SplittableRandom rng;
+    private final double[] noise;
+    private final boolean noisy;
+    private final double[] sSpeed;
+    private final double[] sStorage;
+    private final double[] sAccuracy;
+    private final double[] score;
+    private final double[] w;
+
+    // accumulators over the current sample interval
+    final long[] opRao;
+    final long[] valRao;
+    long intervalIssued;
+    long intervalOwner;
+    long intervalMiner;
+    long intervalValidator;
+
+    SubnetRun(SubnetSpec spec, int index, long seed, SubnetEmissionSplit split, YumaConsensus yuma) {
+        this.spec = spec;
+        this.yuma = yuma;
+        MinersSpec ms = spec.miners();
+        ValidatorsSpec vs = spec.validators();
+        VerificationSpec ver = spec.verification();
+        nVal = vs.count();
+        nOps = ms.operators();
+        perOp = ms.uidsPerOperator();
+        nMiners = nOps * perOp;
+        n = nVal + nMiners;
+        curves = new RewardCurves(spec.rewardCurve(), nMiners);
+        this.split = split;
+
+        mixed = spec.metric() == Metric.MIXED;
+        double ws = mixed ? spec.metricWeights().speed() : spec.metric() == Metric.SPEED ? 1 : 0;
+        double wt = mixed ? spec.metricWeights().storage() : spec.metric() == Metric.STORAGE ? 1 : 0;
+        double wa = mixed ? spec.metricWeights().accuracy() : spec.metric() == Metric.ACCURACY ? 1 : 0;
+        double wsum = ws + wt + wa;
+        wSpeed = ws / wsum;
+        wStorage = wt / wsum;
+        wAccuracy = wa / wsum;
+        useSpeed = wSpeed > 0;
+        useStorage = wStorage > 0;
+        useAccuracy = wAccuracy > 0;
+
+        SplittableRandom setup = new SplittableRandom(Seeds.derive(seed, index, Seeds.SETUP));
+        rng = new SplittableRandom(Seeds.derive(seed, index, Seeds.EPOCHS));
+
+        // operators and their resources
+        compute = new double[nOps];
+        storage = new double[nOps];
+        quality = new double[nOps];
+        int strongest = wSpeed >= wStorage && wSpeed >= wAccuracy ? 0 : wStorage >= wAccuracy ? 1 : 2;
+        NormalDistribution normal = new NormalDistribution(null, 0, 1, 1e-12);
+        BetaSpec bq = ms.quality();
+        BetaDistribution beta = new BetaDistribution(null, bq.alpha(), bq.beta(), 1e-12);
+        LogNormalSpec lc = ms.compute();
+        LogNormalSpec ls = ms.storage();
+        double[] u = new double[3];
+        for (int o = 0; o < nOps; o++) {
+            for (int r = 0; r < 3; r++) {
+                u[r] = openUniform(setup);
+            }
+            if (ms.placement() == Placement.STRONGEST_RESOURCE) {
+                int arg = u[0] >= u[1] && u[0] >= u[2] ? 0 : u[1] >= u[2] ? 1 : 2;
+                double t = u[strongest];
+                u[strongest] = u[arg];
+                u[arg] = t;
+            }
+            compute[o] = lc.median() * StrictMath.exp(lc.sigma() * normal.inverseCumulativeProbability(u[0]));
+            storage[o] = ls.median() * StrictMath.exp(ls.sigma() * normal.inverseCumulativeProbability(u[1]));
+            quality[o] = Math.min(1 - 1e-9, Math.max(1e-9, beta.inverseCumulativeProbability(u[2])));
+        }
+        cheater = new boolean[nOps];
+        copier = new boolean[nOps];
+        int[] perm = permutation(nOps, setup);
+        int nCheat = (int) Math.round(ms.cheaterFraction() * nOps);
+        int nCopy = Math.min(nOps - nCheat, (int) Math.round(ms.copierFraction() * nOps));
+        for (int i = 0; i < nCheat; i++) {
+            cheater[perm[i]] = true;
+        }
+        for (int i = nCheat; i < nCheat + nCopy; i++) {
+            copier[perm[i]] = true;
+        }
+        cartelOp = new boolean[nOps];
+        int nCartelVal = (int) Math.round(vs.cartelFraction() * nVal);
+        int nCopyVal = Math.min(nVal, (int) Math.round(vs.weightCopierFraction() * nVal));
+        nCartelVal = Math.min(nVal - nCopyVal, nCartelVal);
+        int[] cartelPerm = permutation(nOps, setup);
+        int nCartelOps = nCartelVal > 0 ? Math.min(nOps, vs.cartelOperators()) : 0;
+        for (int i = 0; i < nCartelOps; i++) {
+            cartelOp[cartelPerm[i]] = true;
+        }
+
+        // what the metric rewards, per operator, relative to the subnet's mean of each resource
+        rewardedResource = new double[nOps];
+        double mc = mean(compute);
+        double mst = mean(storage);
+        double mq = mean(quality);
+        for (int o = 0; o < nOps; o++) {
+            rewardedResource[o] = wSpeed * compute[o] / mc + wStorage * storage[o] / mst + wAccuracy * quality[o] / mq;
+        }
+
+        // miner UIDs
+        int leader = -1;
+        for (int o = 0; o < nOps; o++) {
+            if (!copier[o] && (leader < 0 || quality[o] > quality[leader])) {
+                leader = o;
+            }
+        }
+        evalSamples = ver.evalSamples();
+        auditRate = ver.auditRate();
+        penaltyEpochs = ver.penaltyEpochs();
+        copyDetection = ver.copyDetection();
+        uidOp = new int[nMiners];
+        uidCompute = new double[nMiners];
+        uidClaim = new double[nMiners];
+        accMean = new double[nMiners];
+        accSd = new double[nMiners];
+        accP = new double[nMiners];
+        accP0 = new double[nMiners];
+        for (int j = 0; j < nMiners; j++) {
+            int o = j / perOp;
+            uidOp[j] = o;
+            uidCompute[j] = compute[o] / perOp;
+            uidClaim[j] = storage[o] / perOp * (cheater[o] ? ms.cheaterOverclaim() : 1);
+            double q = copier[o] && leader >= 0 ? quality[leader] : quality[o];
+            accP[j] = q;
+            accMean[j] = evalSamples * q;
+            accSd[j] = Math.sqrt(evalSamples * q * (1 - q));
+            double qq = Math.min(q, 1 - q);
+            accP0[j] = StrictMath.pow(1 - qq, evalSamples);
+        }
+        int cartelCount = 0;
+        for (int j = 0; j < nMiners; j++) {
+            if (cartelOp[uidOp[j]]) {
+                cartelCount++;
+            }
+        }
+        cartelUids = new int[cartelCount];
+        for (int j = 0, c = 0; j < nMiners; j++) {
+            if (cartelOp[uidOp[j]]) {
+                cartelUids[c++] = j;
+            }
+        }
+
+        // validators: stake and behaviour
+        stake = new long[n];
+        double[] raw = new double[nVal];
+        if (vs.stake().distribution() == StakeDistribution.EXPLICIT) {
+            for (int v = 0; v < nVal; v++) {
+                raw[v] = vs.stake().explicitTao().get(v);
+            }
+            for (int v = 0; v < nVal; v++) {
+                stake[v] = Math.round(raw[v] * BlockEmission.RAO_PER_TAO);
+            }
+        } else {
+            double shape = vs.stake().paretoShape();
+            double sum = 0;
+            for (int v = 0; v < nVal; v++) {
+                raw[v] = StrictMath.pow(openUniform(setup), -1 / shape);
+                sum += raw[v];
+            }
+            double total = vs.stake().totalTao() * BlockEmission.RAO_PER_TAO;
+            for (int v = 0; v < nVal; v++) {
+                stake[v] = Math.max(1, Math.round(raw[v] / sum * total));
+            }
+        }
+        behaviour = new int[nVal];
+        int[] vperm = permutation(nVal, setup);
+        for (int i = 0; i < nCopyVal; i++) {
+            behaviour[vperm[i]] = COPIER;
+        }
+        for (int i = nCopyVal; i < nCopyVal + nCartelVal; i++) {
+            behaviour[vperm[i]] = CARTEL;
+        }
+        cartelBoost = vs.cartelBoost();
+        remeasure = vs.remeasureEveryEpochs();
+        copyLag = spec.commitReveal() ? 1 + spec.revealPeriodEpochs() : 1;
+        noise = NormalTable.lognormal(vs.noiseSigma());
+        noisy = vs.noiseSigma() > 0;
+
+        // chain state: validators hold permits as if the subnet had run before (top-k stake, higher uid wins ties)
+        weights = new int[n][];
+        for (int v = 0; v < nVal; v++) {
+            weights[v] = new int[n];
+            Arrays.fill(weights[v], 0, nVal, YumaInputs.ABSENT);
+        }
+        bonds = new int[n][];
+        permits = new boolean[n];
+        Integer[] order = new Integer[nVal];
+        for (int v = 0; v < nVal; v++) {
+            order[v] = v;
+        }
+        Arrays.sort(order, (a, b) -> stake[a] != stake[b] ? Long.compare(stake[b], stake[a]) : Integer.compare(b, a));
+        for (int r = 0; r < Math.min(nVal, spec.limits().validatorPermits()); r++) {
+            permits[order[r]] = true;
+        }
+        lastUpdate = new long[n];
+        registration = new long[n];
+        consensusHistory = new double[copyLag + 1][];
+        penaltyUntil = new int[nVal * nMiners];
+
+        sSpeed = new double[nMiners];
+        sStorage = new double[nMiners];
+        sAccuracy = new double[nMiners];
+        score = new double[nMiners];
+        w = new double[nMiners];
+        opRao = new long[nOps];
+        valRao = new long[nVal];
+    }
+
+    int uids() {
+        return n;
+    }
+
+    /**
+     * Runs epoch {@code e} at {@code block}, paying {@code subnetRao}.
+     *
+     * @return the rao left unpaid by flooring
+     */
+    long step(int e, long block, long subnetRao, YumaWorkspace ws) {
+        if (e % remeasure == 0) {
+            measureAll(e);
+        }
+        double[] seen = e >= copyLag ? consensusHistory[(e - copyLag) % consensusHistory.length] : null;
+        for (int v = 0; v < nVal; v++) {
+            if (behaviour[v] == COPIER) {
+                if (seen == null) {
+                    Arrays.fill(weights[v], nVal, n, 0);
+                } else {
+                    System.arraycopy(seen, nVal, w, 0, nMiners);
+                    RewardCurves.quantise(w, nMiners, weights[v], nVal);
+                }
+            }
+        }
+        SubnetEmissionSplit.Parts parts = split.split(subnetRao);
+        long owner = parts.owner();
+        long minerPool = parts.miners();
+        long validatorPool = parts.validators() + parts.root();
+        long pool = minerPool + validatorPool;
+        Arrays.fill(lastUpdate, block);
+        YumaInputs in = new YumaInputs(block, lastStepBlock, pool, stake, weights, lastUpdate, registration,
+                permits, bonds);
+        YumaResult r = yuma.epoch(in, ws);
+        consensusHistory[e % consensusHistory.length] = r.consensus();
+        permits = r.newValidatorPermits();
+        bonds = r.bondsU16();
+        lastStepBlock = block;
+
+        double[] inc = r.incentive();
+        double sumI = 0;
+        for (int j = 0; j < nMiners; j++) {
+            sumI += inc[nVal + j];
+        }
+        long paidMiners = 0;
+        if (sumI > 0) {
+            for (int j = 0; j < nMiners; j++) {
+                long amount = (long) Math.floor(inc[nVal + j] / sumI * minerPool);
+                opRao[uidOp[j]] += amount;
+                paidMiners += amount;
+            }
+        } else {
+            validatorPool += minerPool;
+        }
+        double[] d = pickDividendWeights(r);
+        double sumD = 0;
+        for (int v = 0; v < nVal; v++) {
+            sumD += d[v];
+        }
+        long paidValidators = 0;
+        if (sumD > 0) {
+            for (int v = 0; v < nVal; v++) {
+                long amount = (long) Math.floor(d[v] / sumD * validatorPool);
+                valRao[v] += amount;
+                paidValidators += amount;
+            }
+        }
+        intervalIssued += subnetRao;
+        intervalOwner += owner;
+        intervalMiner += paidMiners;
+        intervalValidator += paidValidators;
+        long unpaid = subnetRao - owner - paidMiners - paidValidators;
+        if (unpaid < 0) {
+            throw new IllegalStateException("subnet " + spec.name() + " paid more than it was issued at epoch " + e);
+        }
+        totalOwner += owner;
+        totalMiners += paidMiners;
+        totalValidators += paidValidators;
+        return unpaid;
+    }
+
+    long totalOwner;
+    long totalMiners;
+    long totalValidators;
+
+    private double[] pickDividendWeights(YumaResult r) {
+        for (double[] candidate : new double[][]{r.dividends(), r.activeStake(), r.stakeNormalized()}) {
+            double s = 0;
+            for (int v = 0; v < nVal; v++) {
+                s += candidate[v];
+            }
+            if (s > 0) {
+                return candidate;
+            }
+        }
+        return r.dividends();
+    }
+
+    private void measureAll(int e) {
+        for (int v = 0; v < nVal; v++) {
+            if (behaviour[v] == COPIER) {
+                continue;
+            }
+            measure(v, e);
+            curves.weights(score, nMiners, w);
+            if (behaviour[v] == CARTEL && cartelBoost > 0 && cartelUids.length > 0) {
+                double sum = 0;
+                for (int j = 0; j < nMiners; j++) {
+                    sum += w[j];
+                }
+                double keep = sum > 0 ? (1 - cartelBoost) / sum : 0;
+                for (int j = 0; j < nMiners; j++) {
+                    w[j] *= keep;
+                }
+                double add = (sum > 0 ? cartelBoost : 1) / cartelUids.length;
+                for (int c : cartelUids) {
+                    w[c] += add;
+                }
+            }
+            RewardCurves.quantise(w, nMiners, weights[v], nVal);
+        }
+    }
+
+    /** Validator v's scores of every miner UID into {@link #score}. */
+    private void measure(int v, int e) {
+        int base = v * nMiners;
+        double maxSpeed = 0;
+        double maxStorage = 0;
+        double maxAcc = 0;
+        for (int j = 0; j < nMiners; j++) {
+            if (penaltyUntil[base + j] > e) {
+                sSpeed[j] = 0;
+                sStorage[j] = 0;
+                sAccuracy[j] = 0;
+                continue;
+            }
+            int o = uidOp[j];
+            boolean caught = (useStorage && cheater[o] && auditRate > 0 && rng.nextDouble() < auditRate)
+                    || (useAccuracy && copier[o] && copyDetection > 0 && rng.nextDouble() < copyDetection);
+            if (caught) {
+                penaltyUntil[base + j] = e + 1 + penaltyEpochs;
+                sSpeed[j] = 0;
+                sStorage[j] = 0;
+                sAccuracy[j] = 0;
+                continue;
+            }
+            if (useSpeed) {
+                double x = uidCompute[j] * eps();
+                sSpeed[j] = x;
+                maxSpeed = Math.max(maxSpeed, x);
+            }
+            if (useStorage) {
+                double x = uidClaim[j] * eps();
+                sStorage[j] = x;
+                maxStorage = Math.max(maxStorage, x);
+            }
+            if (useAccuracy) {
+                double x = binomial(j) / evalSamples * eps();
+                sAccuracy[j] = x;
+                maxAcc = Math.max(maxAcc, x);
+            }
+        }
+        if (!mixed) {
+            double[] src = useSpeed ? sSpeed : useStorage ? sStorage : sAccuracy;
+            System.arraycopy(src, 0, score, 0, nMiners);
+            return;
+        }
+        double fs = maxSpeed > 0 ? wSpeed / maxSpeed : 0;
+        double ft = maxStorage > 0 ? wStorage / maxStorage : 0;
+        double fa = maxAcc > 0 ? wAccuracy / maxAcc : 0;
+        for (int j = 0; j < nMiners; j++) {
+            score[j] = (useSpeed ? fs * sSpeed[j] : 0) + (useStorage ? ft * sStorage[j] : 0)
+                    + (useAccuracy ? fa * sAccuracy[j] : 0);
+        }
+    }
+
+    private double eps() {
+        return noisy ? noise[rng.nextInt() >>> (32 - NormalTable.BITS)] : 1;
+    }
+
+    /** Tasks solved out of evalSamples by UID j: normal approximation if npq ≥ 9, else exact inversion. */
+    private double binomial(int j) {
+        double sd = accSd[j];
+        int trials = evalSamples;
+        if (sd * sd >= 9) {
+            double k = Math.rint(accMean[j] + sd * NormalTable.Z[rng.nextInt() >>> (32 - NormalTable.BITS)]);
+            return Math.max(0, Math.min(trials, k));
+        }
+        double p = accP[j];
+        boolean flip = p > 0.5;
+        double q = flip ? 1 - p : p;
+        double u = rng.nextDouble();
+        double pk = accP0[j];
+        double cdf = pk;
+        double ratio = q / (1 - q);
+        int k = 0;
+        while (u > cdf && k < trials) {
+            pk *= (double) (trials - k) / (k + 1) * ratio;
+            k++;
+            cdf += pk;
+        }
+        return flip ? trials - k : k;
+    }
+
+    /** Writes this subnet's outputs for the interval just ended into {@code out[offset …]}, then resets. */
+    void sample(double[] out, int offset, int intervalEpochs, double epochsPerDay) {
+        double perDay = epochsPerDay / intervalEpochs / BlockEmission.RAO_PER_TAO;
+        double[] opTao = new double[nOps];
+        double minerTotal = 0;
+        double cheat = 0;
+        double copy = 0;
+        double cartel = 0;
+        for (int o = 0; o < nOps; o++) {
+            opTao[o] = opRao[o] / (double) BlockEmission.RAO_PER_TAO;
+            minerTotal += opTao[o];
+            cheat += cheater[o] ? opTao[o] : 0;
+            copy += copier[o] ? opTao[o] : 0;
+            cartel += cartelOp[o] ? opTao[o] : 0;
+        }
+        double[] valTao = new double[nVal];
+        double valTotal = 0;
+        double copierDiv = 0;
+        double cartelDiv = 0;
+        for (int v = 0; v < nVal; v++) {
+            valTao[v] = valRao[v] / (double) BlockEmission.RAO_PER_TAO;
+            valTotal += valTao[v];
+            copierDiv += behaviour[v] == COPIER ? valTao[v] : 0;
+            cartelDiv += behaviour[v] == CARTEL ? valTao[v] : 0;
+        }
+        Concentration.Stats c = Concentration.of(opTao);
+        int i = offset;
+        out[i++] = intervalIssued * perDay;
+        out[i++] = intervalMiner * perDay;
+        out[i++] = intervalValidator * perDay;
+        out[i++] = intervalOwner * perDay;
+        out[i++] = c.gini();
+        out[i++] = c.hhi();
+        out[i++] = c.effectiveNumber();
+        out[i++] = c.nakamoto();
+        out[i++] = c.top1();
+        out[i++] = c.top10();
+        out[i++] = Concentration.gini(rewardedResource);
+        out[i++] = Concentration.gini(valTao);
+        out[i++] = share(cheat, minerTotal);
+        out[i++] = share(copy, minerTotal);
+        out[i++] = share(cartel, minerTotal);
+        out[i++] = share(copierDiv, valTotal);
+        out[i++] = share(cartelDiv, valTotal);
+        out[i++] = sum(compute);
+        out[i++] = sum(storage);
+        out[i++] = mean(quality);
+        out[i++] = affinity(compute, opTao, minerTotal);
+        out[i++] = affinity(storage, opTao, minerTotal);
+        out[i++] = affinity(quality, opTao, minerTotal);
+        out[i++] = nOps;
+        out[i++] = n;
+        Arrays.fill(opRao, 0);
+        Arrays.fill(valRao, 0);
+        intervalIssued = 0;
+        intervalOwner = 0;
+        intervalMiner = 0;
+        intervalValidator = 0;
+    }
+
+    /** Emission-weighted mean of a resource over its plain mean (1 = emission ignores it; 0 if nothing paid). */
+    private static double affinity(double[] resource, double[] emission, double total) {
+        if (!(total > 0)) {
+            return 0;
+        }
+        double weighted = 0;
+        for (int o = 0; o < resource.length; o++) {
+            weighted += emission[o] * resource[o];
+        }
+        return weighted / total / mean(resource);
+    }
+
+    private static double share(double part, double total) {
+        return total > 0 ? part / total : 0;
+    }
+
+    static double sum(double[] x) {
+        double s = 0;
+        for (double v : x) {
+            s += v;
+        }
+        return s;
+    }
+
+    private static double mean(double[] x) {
+        return x.length == 0 ? 0 : sum(x) / x.length;
+    }
+
+    private static double openUniform(SplittableRandom r) {
+        return ((r.nextLong() >>> 11) + 0.5) * 0x1.0p-53;
+    }
+
+    private static int[] permutation(int size, SplittableRandom r) {
+        int[] p = new int[size];
+        for (int i = 0; i < size; i++) {
+            p[i] = i;
+        }
+        for (int i = size - 1; i > 0; i--) {
+            int k = r.nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[k];
+            p[k] = t;
+        }
+        return p;
+    }
+}

@@ -1,0 +1,23 @@
+package io.incentivelab.simulation.scenario;
+
+/** One subnet (model.md §3): what it measures, how scores become weights, its verification and Yuma settings. */
+public record SubnetSpec(
+        @Field(doc = "Unique name: letters, digits, '_' or '-', 1–40 characters (used as a key in outputs).")
+        String name,
+        @Field(doc = "What validators measure: SPEED (throughput of compute), STORAGE (proven TB), ACCURACY"
+                + " (fraction of evalSamples tasks solved) or MIXED (metricWeights).", def = "\"SPEED\"") Metric metric,
+        @Field(doc = "Weights of the max-normalised component scores when metric is MIXED; ignored otherwise.",
+                def = "{}") MetricWeights metricWeights,
+        @Field(doc = "How a validator's scores become weights.", def = "{}") RewardCurveSpec rewardCurve,
+        @Field(doc = "Storage audits and copy detection.", def = "{}") VerificationSpec verification,
+        @Field(doc = "Yuma Consensus settings.", def = "{}") YumaSpec yuma,
+        @Field(doc = "UID and validator limits.", def = "{}") LimitsSpec limits,
+        @Field(doc = "Commit-reveal of weights (chain default on): a weight copier sees consensus only"
+                + " revealPeriodEpochs later.", def = "true") boolean commitReveal,
+        @Field(doc = "Reveal period of commit-reveal, in epochs (chain default 1 tempo).", def = "1", min = 1,
+                max = 100) int revealPeriodEpochs,
+        @Field(doc = "Relative emission share under the FIXED split (normalised over subnets).", def = "1", min = 0,
+                max = 1e9) double emissionShare,
+        @Field(doc = "The miners: operators, their resources and cheats.", def = "{}") MinersSpec miners,
+        @Field(doc = "The validators: stake, behaviour and measurement noise.", def = "{}") ValidatorsSpec validators) {
+}

@@ -1,0 +1,13 @@
+package io.incentivelab.simulation.scenario;
+
+/** How validators check claims (model.md §4): storage audits and copy detection, with a penalty period. */
+public record VerificationSpec(
+        @Field(doc = "Probability that a validator audits a given UID's storage claim in an epoch; an"
+                + " over-claiming UID that is audited is caught.", def = "0.1", min = 0, max = 1) double auditRate,
+        @Field(doc = "Epochs for which a caught UID scores 0 with the validator that caught it.", def = "20", min = 0,
+                max = 100_000) int penaltyEpochs,
+        @Field(doc = "ACCURACY: tasks per evaluation; the score is Binomial(evalSamples, quality)/evalSamples.",
+                def = "100", min = 1, max = 100_000) int evalSamples,
+        @Field(doc = "Probability that one evaluation of a copier detects the copy.", def = "0.5", min = 0, max = 1)
+        double copyDetection) {
+}
