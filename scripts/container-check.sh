@@ -24,7 +24,10 @@ PODMAN=(podman --runtime runc)
 LIMITS=(--ulimit nofile=4096:4096 --ulimit nproc=4096:4096)
 
 if ! "${PODMAN[@]}" image exists localhost/bookworm-base:latest; then
-  mirror=$(grep -rhoE 'https?://[^ ]+' /etc/apt/sources.list.d/ /etc/apt/sources.list 2>/dev/null | grep -v security | head -n1)
+  # the Debian mirror this machine's apt uses (deb822 or one-line format), else the default one
+  mirror=$(cat /etc/apt/sources.list.d/*.sources /etc/apt/sources.list 2>/dev/null \
+    | grep -oE 'https?://[^ ]+/debian/?$|https?://[^ ]+/debian ' | head -n1 | tr -d ' ' || true)
+  mirror=${mirror:-http://deb.debian.org/debian}
   echo "== debootstrap bookworm from ${mirror}"
   rm -rf "$SCRATCH/rootfs"
   debootstrap --variant=minbase bookworm "$SCRATCH/rootfs" "$mirror" >/dev/null

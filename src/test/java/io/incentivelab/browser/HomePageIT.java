@@ -44,6 +44,13 @@ class HomePageIT {
     void homeShowsTitleNavigationAndNotebooks() {
         try (var context = browser.newContext()) {
             Page page = context.newPage();
+            java.util.List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
+            page.onConsoleMessage(m -> {
+                if (m.type().equals("error")) {
+                    problems.add(m.text());
+                }
+            });
+            page.onPageError(problems::add);
             page.navigate("http://localhost:" + port + "/");
             assertThat(page).hasTitle("Incentive Lab");
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Incentive Lab")))
@@ -52,6 +59,8 @@ class HomePageIT {
                     .setHasText("Notebooks"))).isVisible();
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Notebooks").setExact(true)))
                     .isVisible();
+            org.assertj.core.api.Assertions.assertThat(problems)
+                    .as("no script errors or content-security-policy violations").isEmpty();
         }
     }
 
