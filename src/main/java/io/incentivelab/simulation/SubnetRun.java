@@ -44,6 +44,10 @@ import java.util.SplittableRandom;
  * (normalised) weight equally onto the cartel's UIDs; a WEIGHT_COPIER submits the Yuma consensus it can
  * see, lag = 1 epoch, or 1 + revealPeriod with commit-reveal. Validators set weights every epoch.
  *
+ * <p><b>Distributions</b>: {@code lorenzEmission.pXX} and {@code lorenzResource.pXX} are the Lorenz curves of
+ * miner emission and of the rewarded resource across operators at XX % of operators, poorest first
+ * ({@link Concentration#lorenz}); with the last-quarter mean of the summary they give mean Lorenz curves.
+ *
  * <p><b>Payment</b> (model.md §2, yuma.md §7) by {@link SubnetEmissionSplit}: owner = floor(E·cut/65535) with
  * cut = round(ownerShare·65535) (0.18 → 11796, the chain's); the rest splits into a miner pool
  * (minerShare/(minerShare+validatorShare)) paid by incentive I_j/ΣI and a validator pool paid by
@@ -61,7 +65,16 @@ final class SubnetRun {
             "weightCopierDividendShare", "cartelDividendShare",
             "resources.compute", "resources.storage", "resources.quality",
             "rewardAffinity.compute", "rewardAffinity.storage", "rewardAffinity.quality",
-            "operators", "activeUids");
+            "operators", "activeUids",
+            "lorenzEmission.p10", "lorenzEmission.p20", "lorenzEmission.p30", "lorenzEmission.p40",
+            "lorenzEmission.p50", "lorenzEmission.p60", "lorenzEmission.p70", "lorenzEmission.p80",
+            "lorenzEmission.p90",
+            "lorenzResource.p10", "lorenzResource.p20", "lorenzResource.p30", "lorenzResource.p40",
+            "lorenzResource.p50", "lorenzResource.p60", "lorenzResource.p70", "lorenzResource.p80",
+            "lorenzResource.p90");
+
+    /** Fractions of operators (poorest first) at which the Lorenz curves of emission and resource are output. */
+    static final double[] LORENZ_FRACTIONS = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
 
     private static final int HONEST = 0;
     private static final int COPIER = 1;
@@ -592,6 +605,12 @@ final class SubnetRun {
         out[i++] = affinity(quality, opTao, minerTotal);
         out[i++] = nOps;
         out[i++] = n;
+        for (double v : Concentration.lorenz(opTao, LORENZ_FRACTIONS)) {
+            out[i++] = v;
+        }
+        for (double v : Concentration.lorenz(rewardedResource, LORENZ_FRACTIONS)) {
+            out[i++] = v;
+        }
         Arrays.fill(opRao, 0);
         Arrays.fill(valRao, 0);
         intervalIssued = 0;
