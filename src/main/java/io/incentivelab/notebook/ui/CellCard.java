@@ -68,6 +68,8 @@ class CellCard extends Div {
             case NOTE -> "Note";
             case SCENARIO -> "Scenario";
             case EXPERIMENT -> "Experiment";
+            case CHART -> "Chart";
+            case COMPARE -> "Compare";
         };
     }
 
