@@ -28,6 +28,7 @@ import io.incentivelab.notebook.Notebook;
 import io.incentivelab.notebook.NotebookConflictException;
 import io.incentivelab.notebook.NotebookDocument;
 import io.incentivelab.notebook.NotebookNotFoundException;
+import io.incentivelab.notebook.NotebookRuns;
 import io.incentivelab.notebook.NotebookService;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalTime;
@@ -47,6 +48,9 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
 
     private final NotebookService notebooks;
     private final CellEditors editors;
+    private final NotebookRuns runs;
+    private final JobsPanel jobs = new JobsPanel();
+    private final java.util.List<ExperimentCellPresenter> presenters = new java.util.ArrayList<>();
     private final TextField title = new TextField();
     private final Span saveState = new Span();
     private final Div banner = new Div();
@@ -58,14 +62,15 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
     private NotebookDocument document;
     private long version;
 
-    public NotebookView(NotebookService notebooks, CellEditors editors) {
+    public NotebookView(NotebookService notebooks, NotebookRuns runs, CellEditors editors) {
         this.notebooks = notebooks;
+        this.runs = runs;
         this.editors = editors;
         addClassName("notebook-view");
         setMaxWidth("1200px");
         column.addClassName("cell-column");
         column.setWidthFull();
-        add(configureHeader(), banner, column, configureAddBar());
+        add(configureHeader(), banner, jobs, column, configureAddBar());
     }
 
     /** Route parameters of a stored notebook. */
@@ -174,10 +179,16 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
 
     private void renderCells() {
         column.removeAll();
+        presenters.clear();
+        var outputs = currentNotebook().outputs();
         for (Cell cell : document.cells()) {
-            CellEditor editor = editors.editorFor(cell, notebook, document);
+            CellEditor editor = editors.editorFor(cell, document);
             CellCard card = new CellCard(cell, editor);
-            editor.addChangedListener(e -> edit(document.replace(e.getCell())));
+            editor.addChangedListener(e -> cellEdited(e.getCell()));
+            if (editor instanceof ExperimentCellEditor ex) {
+                presenters.add(new ExperimentCellPresenter(runs, notebook.readOnly() ? null : notebook.id(),
+                        () -> document, ex, this::cellEdited, jobs, outputs.get(cell.id())));
+            }
             card.addActionListener(e -> act(card.cellId(), e.getAction()));
             card.setReadOnly(notebook.readOnly());
             column.add(card);
@@ -187,6 +198,17 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
             empty.addClassName("empty-state");
             column.add(empty);
         }
+    }
+
+    /** A cell's inputs changed: save, and let experiment cells see new scenarios and update their preview. */
+    private void cellEdited(Cell cell) {
+        if (!edit(document.replace(cell))) {
+            return;
+        }
+        column.getChildren().filter(CellCard.class::isInstance).map(c -> ((CellCard) c).editor())
+                .filter(ExperimentCellEditor.class::isInstance).map(ExperimentCellEditor.class::cast)
+                .forEach(ex -> ex.setScenarioCells(document.scenarioCells()));
+        presenters.forEach(ExperimentCellPresenter::refreshPreview);
     }
 
     private void act(String cellId, CellCard.Action action) {
