@@ -36,7 +36,16 @@ public final class LocalExperiment {
      */
     public static LocalExperiment run(ExperimentPlan plan, RunEngine engine, int threads, double secondsPerRun,
             Consumer<ExperimentJob> onStart) throws InterruptedException {
-        InMemoryExperimentStore store = new InMemoryExperimentStore(false);
+        return run(plan, engine, threads, secondsPerRun, onStart, false);
+    }
+
+    /**
+     * Runs every run of the plan, keeping each run's time series if asked (for {@link #series}), and returns
+     * when the experiment ends.
+     */
+    public static LocalExperiment run(ExperimentPlan plan, RunEngine engine, int threads, double secondsPerRun,
+            Consumer<ExperimentJob> onStart, boolean keepSeries) throws InterruptedException {
+        InMemoryExperimentStore store = new InMemoryExperimentStore(keepSeries);
         ExperimentRecord record = new ExperimentRecord(UUID.randomUUID().toString(), plan.spec(), ExperimentStatus.QUEUED,
                 plan.runs(), null, Clock.systemUTC().instant(), null, null);
         store.create(record, plan);
@@ -64,6 +73,18 @@ public final class LocalExperiment {
 
     public List<PointSummary> points() {
         return ResultAggregator.aggregate(plan, c -> store.forEachRun(id, c));
+    }
+
+    /** The time series of one point across its replicates (empty unless run with {@code keepSeries}). */
+    public SeriesBand series(int pointIndex) {
+        return SeriesBand.of(store.series(id, pointIndex).stream().map(CompactSeries::decode).toList());
+    }
+
+    /** Every metric compared between two groups of runs, as {@link ExperimentService#compare}. */
+    public List<MetricComparison> compare(RunGroup a, RunGroup b) {
+        java.util.Map<String, double[]> va = ResultAggregator.collect(c -> store.forEachRun(id, c), a.points(plan));
+        java.util.Map<String, double[]> vb = ResultAggregator.collect(c -> store.forEachRun(id, c), b.points(plan));
+        return va.keySet().stream().filter(vb::containsKey).map(m -> Statistics.compare(m, va.get(m), vb.get(m))).toList();
     }
 
     public void writeRunsCsv(Writer out) throws IOException {

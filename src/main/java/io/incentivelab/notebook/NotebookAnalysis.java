@@ -88,6 +88,7 @@ public class NotebookAnalysis {
                     int i = m.indexOf(".lorenz");
                     if (i > 0 && m.endsWith(".p50")) {
                         out.add(m.substring(0, m.length() - 4));
+                        out.add(m.substring(i + 1, m.length() - 4));
                     }
                 }
                 case "RESOURCES" -> {
@@ -132,17 +133,48 @@ public class NotebookAnalysis {
      */
     public ChartOutput chart(NotebookDocument document, Map<String, CellOutput> outputs, ChartCell cell) {
         ExperimentOutput src = source(document, outputs, cell.experimentCellId());
-        ExperimentResults r = experiments.results(src.experimentId())
+        return chart(cell, src, data(src.experimentId()));
+    }
+
+    /** The experiments service's results of an experiment. */
+    private ExperimentData data(String experimentId) {
+        ExperimentResults results = experiments.results(experimentId)
                 .orElseThrow(() -> new IllegalStateException("the experiment's results are no longer stored; run it again"));
+        return new ExperimentData() {
+            @Override
+            public ExperimentResults results() {
+                return results;
+            }
+
+            @Override
+            public SeriesBand series(int point) {
+                return experiments.series(experimentId, point).orElseThrow();
+            }
+
+            @Override
+            public List<MetricComparison> compare(int pointA, int pointB) {
+                return experiments.compare(experimentId, new RunGroup.Point(pointA), new RunGroup.Point(pointB)).orElseThrow();
+            }
+        };
+    }
+
+    /**
+     * Draws a chart cell from given results.
+     *
+     * @param src the experiment cell's output the results belong to
+     * @throws IllegalStateException with a message for the user when it cannot be drawn
+     */
+    public static ChartOutput chart(ChartCell cell, ExperimentOutput src, ExperimentData data) {
+        ExperimentResults r = data.results();
         if (cell.metric().isBlank()) {
             throw new IllegalStateException("choose a metric");
         }
         String title = cell.label().isBlank() ? cell.metric() : cell.label();
         List<Integer> points = points(cell.points(), r.points().size());
         ObjectNode option = switch (cell.kind()) {
-            case "TIME_SERIES" -> timeSeries(src, r, cell.metric(), title, points);
+            case "TIME_SERIES" -> timeSeries(data, r, cell.metric(), title, points);
             case "LORENZ" -> lorenz(r, cell.metric(), title, points);
-            case "RESOURCES" -> resources(src, r, cell.metric(), title, points.get(0));
+            case "RESOURCES" -> resources(data, r, cell.metric(), title, points.get(0));
             case "SWEEP" -> sweep(r, cell.metric(), title);
             default -> throw new IllegalStateException("unknown chart kind " + cell.kind());
         };
@@ -157,8 +189,16 @@ public class NotebookAnalysis {
      */
     public CompareOutput compare(NotebookDocument document, Map<String, CellOutput> outputs, CompareCell cell) {
         ExperimentOutput src = source(document, outputs, cell.experimentCellId());
-        ExperimentResults r = experiments.results(src.experimentId())
-                .orElseThrow(() -> new IllegalStateException("the experiment's results are no longer stored; run it again"));
+        return compare(cell, src, data(src.experimentId()));
+    }
+
+    /**
+     * Compares two points of given results.
+     *
+     * @throws IllegalStateException with a message for the user when it cannot be compared
+     */
+    public static CompareOutput compare(CompareCell cell, ExperimentOutput src, ExperimentData data) {
+        ExperimentResults r = data.results();
         int n = r.points().size();
         if (cell.pointA() >= n || cell.pointB() >= n) {
             throw new IllegalStateException("the experiment has points 1.." + n);
@@ -166,8 +206,7 @@ public class NotebookAnalysis {
         if (cell.pointA() == cell.pointB()) {
             throw new IllegalStateException("choose two different points");
         }
-        List<MetricComparison> cmp = experiments.compare(src.experimentId(), new RunGroup.Point(cell.pointA()),
-                new RunGroup.Point(cell.pointB())).orElseThrow();
+        List<MetricComparison> cmp = data.compare(cell.pointA(), cell.pointB());
         PointSummary a = r.points().get(cell.pointA());
         PointSummary b = r.points().get(cell.pointB());
         String filter = cell.filter().strip().toLowerCase(java.util.Locale.ROOT);
@@ -217,11 +256,12 @@ public class NotebookAnalysis {
         return p;
     }
 
-    private ObjectNode timeSeries(ExperimentOutput src, ExperimentResults r, String metric, String title, List<Integer> points) {
+    private static ObjectNode timeSeries(ExperimentData data, ExperimentResults r, String metric, String title,
+            List<Integer> points) {
         List<ChartOptions.Band> bands = new ArrayList<>();
         int[] epochs = null;
         for (int p : points) {
-            SeriesBand s = experiments.series(src.experimentId(), p).orElseThrow();
+            SeriesBand s = data.series(p);
             int k = s.names().indexOf(metric);
             if (k < 0) {
                 throw new IllegalStateException("no time series of " + metric + " was stored");
@@ -239,29 +279,50 @@ public class NotebookAnalysis {
 
     private static ObjectNode lorenz(ExperimentResults r, String metric, String title, List<Integer> points) {
         List<ChartOptions.Band> curves = new ArrayList<>();
+        if (!metric.contains(".")) {
+            // every subnet's curve at the first chosen point
+            PointSummary s = r.points().get(points.get(0));
+            for (String m : s.metrics().keySet()) {
+                if (m.endsWith("." + metric + ".p50")) {
+                    String full = m.substring(0, m.length() - 4);
+                    curves.add(lorenzCurve(s, full, full.substring(0, full.length() - metric.length() - 1)));
+                }
+            }
+            if (curves.isEmpty()) {
+                throw new IllegalStateException("no Lorenz curve " + metric + " in these results (engine-2 or later)");
+            }
+            String quantity = metric.endsWith("lorenzResource") ? "rewarded resource" : "miner emission";
+            return ChartOptions.lorenz(title + (r.points().size() > 1 ? " · " + label(s.point()) : ""), quantity, DECILES,
+                    curves);
+        }
         for (int p : points) {
             PointSummary s = r.points().get(p);
-            double[] mean = new double[DECILES.length];
-            double[] lo = new double[DECILES.length];
-            double[] hi = new double[DECILES.length];
-            mean[DECILES.length - 1] = lo[DECILES.length - 1] = hi[DECILES.length - 1] = 1;
-            for (int i = 1; i < DECILES.length - 1; i++) {
-                MetricStats m = s.metrics().get(metric + ".p" + (i * 10));
-                if (m == null) {
-                    throw new IllegalStateException("no Lorenz curve " + metric + " in these results (engine-2 or later)");
-                }
-                mean[i] = m.mean();
-                lo[i] = m.ci95Low();
-                hi[i] = m.ci95High();
-            }
-            curves.add(new ChartOptions.Band(label(s.point()), mean, lo, hi));
+            curves.add(lorenzCurve(s, metric, label(s.point())));
         }
         String quantity = metric.endsWith("lorenzResource") ? "rewarded resource" : "miner emission";
         return ChartOptions.lorenz(title, quantity, DECILES, curves);
     }
 
-    private ObjectNode resources(ExperimentOutput src, ExperimentResults r, String resource, String title, int point) {
-        SeriesBand s = experiments.series(src.experimentId(), point).orElseThrow();
+    private static ChartOptions.Band lorenzCurve(PointSummary s, String metric, String name) {
+        double[] mean = new double[DECILES.length];
+        double[] lo = new double[DECILES.length];
+        double[] hi = new double[DECILES.length];
+        mean[DECILES.length - 1] = lo[DECILES.length - 1] = hi[DECILES.length - 1] = 1;
+        for (int i = 1; i < DECILES.length - 1; i++) {
+            MetricStats m = s.metrics().get(metric + ".p" + (i * 10));
+            if (m == null) {
+                throw new IllegalStateException("no Lorenz curve " + metric + " in these results (engine-2 or later)");
+            }
+            mean[i] = m.mean();
+            lo[i] = m.ci95Low();
+            hi[i] = m.ci95High();
+        }
+        return new ChartOptions.Band(name, mean, lo, hi);
+    }
+
+
+    private static ObjectNode resources(ExperimentData data, ExperimentResults r, String resource, String title, int point) {
+        SeriesBand s = data.series(point);
         List<ChartOptions.Line> lines = new ArrayList<>();
         for (int k = 0; k < s.names().size(); k++) {
             String name = s.names().get(k);

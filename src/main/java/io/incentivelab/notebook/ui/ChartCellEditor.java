@@ -52,6 +52,7 @@ class ChartCellEditor extends Div implements CellEditor {
     private ExperimentOutput source;
     private List<String> pointLabels = List.of();
     private boolean showing;
+    private boolean readOnly;
 
     ChartCellEditor(ChartCell cell) {
         this.cell = cell;
@@ -131,6 +132,15 @@ class ChartCellEditor extends Div implements CellEditor {
         this.source = chosenOutput;
         this.pointLabels = chosenOutput == null ? List.of() : NotebookAnalysis.pointLabels(chosenOutput);
         showInputs();
+        if (!readOnly && cell.metric().isBlank() && chosenOutput != null) {
+            List<String> m = NotebookAnalysis.metricsFor(cell.kind(), chosenOutput);
+            m.stream().filter(x -> x.contains("giniEmission") || x.contains("lorenzEmission")).findFirst()
+                    .or(() -> m.stream().findFirst()).ifPresent(first -> {
+                        cell = cell.withMetric(first);
+                        showInputs();
+                        CellEditor.fireChanged(this, cell);
+                    });
+        }
     }
 
     private void showInputs() {
@@ -190,6 +200,7 @@ class ChartCellEditor extends Div implements CellEditor {
 
     @Override
     public void setReadOnly(boolean readOnly) {
+        this.readOnly = readOnly;
         label.setReadOnly(readOnly);
         experiment.setReadOnly(readOnly);
         kind.setReadOnly(readOnly);
