@@ -117,7 +117,13 @@ final class RewardCurves {
         }
         double scale = 65535 / max;
         for (int j = 0; j < m; j++) {
-            row[offset + j] = (int) Math.round(w[j] * scale);
+            // Math.round for x in [0, 65535]: floor(x + ½); the fix-up covers x + ½ rounding up to an integer
+            double x = w[j] * scale;
+            int r = (int) (x + 0.5);
+            if (r - 0.5 > x) {
+                r--;
+            }
+            row[offset + j] = r;
         }
     }
 }

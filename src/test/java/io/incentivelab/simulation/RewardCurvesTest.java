@@ -45,6 +45,21 @@ class RewardCurvesTest {
         int[] row = new int[6];
         RewardCurves.quantise(new double[]{0.5, 1, 0, 0.25}, 4, row, 2);
         assertThat(row).containsExactly(0, 0, 32768, 65535, 0, 16384);
+        // the fast rounding agrees with Math.round everywhere, including the largest double below ½
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        double[] w = new double[1001];
+        for (int i = 0; i < 1000; i++) {
+            w[i] = i % 3 == 0 ? (r.nextInt(65535) + 0.5) / 65535 : r.nextDouble();
+        }
+        w[1000] = 1;
+        int[] fast = new int[1001];
+        RewardCurves.quantise(w, 1001, fast, 0);
+        for (int i = 0; i < 1001; i++) {
+            assertThat(fast[i]).isEqualTo((int) Math.round(w[i] * 65535));
+        }
+        int[] tiny = new int[2];
+        RewardCurves.quantise(new double[]{Math.nextDown(0.5), 65535}, 2, tiny, 0); // scale 1: x = 0.49999999999999994
+        assertThat(tiny).containsExactly(0, 65535);
         RewardCurves.quantise(new double[]{0, 0, 0, 0}, 4, row, 2);
         assertThat(row).containsExactly(0, 0, 0, 0, 0, 0);
     }

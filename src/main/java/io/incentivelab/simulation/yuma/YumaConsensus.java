@@ -155,10 +155,23 @@ public final class YumaConsensus {
         // §5.6 consensus
         double[] consensus = consensus(n, activeStake, ws);
 
+        // §5.10 column mask of bonds to uids registered since the last epoch
+        long lastStep = in.lastMechanismStepBlock();
+        long lastTempo = lastStep != 0 ? lastStep + 1 : Math.max(0, block - params.tempo());
+        boolean[] colMasked = ws.colMasked;
+        for (int j = 0; j < n; j++) {
+            colMasked[j] = lastTempo <= reg[j];
+        }
+
         // §5.7, §5.8 clipping, validator trust, ranks, incentive
         double[] validatorTrust = new double[n];
         double[] ranks = new double[n];
-        for (int i = 0; i < n; i++) {
+        // Yuma 3 with a fixed α: the bond EMA needs only W and C, so it shares the pass over W
+        boolean emaFused = params.yuma3() && !(params.liquidAlpha() && !allZero(consensus));
+        if (emaFused) {
+            clipAndYuma3Ema(in, ws, consensus, activeStake, validatorTrust, ranks);
+        }
+        for (int i = 0; i < n && !emaFused; i++) {
             if (!hasRow[i]) {
                 continue;
             }
@@ -187,16 +200,10 @@ public final class YumaConsensus {
         double[] incentive = normalized(ranks);
 
         // §5.9–5.10 bonds and dividends
-        long lastStep = in.lastMechanismStepBlock();
-        long lastTempo = lastStep != 0 ? lastStep + 1 : Math.max(0, block - params.tempo());
-        boolean[] colMasked = ws.colMasked;
-        for (int j = 0; j < n; j++) {
-            colMasked[j] = lastTempo <= reg[j];
-        }
         int[][] bondsU16 = new int[n][];
         double[][] bondsFixed = withBondsFixed ? new double[n][] : null;
         double[] dividends = params.yuma3()
-                ? yuma3Bonds(in, ws, consensus, activeStake, incentive, newPermits, bondsU16, bondsFixed)
+                ? yuma3Bonds(in, ws, consensus, activeStake, incentive, newPermits, bondsU16, bondsFixed, emaFused)
                 : yuma1Bonds(in, ws, consensus, activeStake, incentive, newPermits, bondsU16, bondsFixed);
 
         // §5.11 emission
@@ -318,21 +325,89 @@ public final class YumaConsensus {
         return Math.max(alphaLow, Math.min(alphaHigh, a));
     }
 
+    /**
+     * §5.7–5.8 and §5.10b(ii) in one pass over W: clipped weights give validator trust and ranks, and the
+     * fixed-α EMA {@code α·Wb + (1−α)·B} of every row is written to the workspace with its column sums.
+     */
+    private void clipAndYuma3Ema(YumaInputs in, YumaWorkspace ws, double[] consensus, double[] activeStake,
+                                 double[] validatorTrust, double[] ranks) {
+        final int n = in.n();
+        boolean[] hasRow = ws.hasRow;
+        boolean[] hasEma = ws.hasEma;
+        double[] colSum = ws.colSumA;
+        Arrays.fill(colSum, 0, n, 0.0);
+        double[] bScale = ws.colSumB;
+        for (int j = 0; j < n; j++) {
+            bScale[j] = ws.colMasked[j] ? 0.0 : INV_U16;
+        }
+        double a = emaAlpha;
+        double keep = 1.0 - a;
+        int[] zeros = ws.zeroRow;
+        for (int i = 0; i < n; i++) {
+            int[] brRaw = in.bondsBefore()[i];
+            boolean hr = hasRow[i];
+            hasEma[i] = hr || brRaw != null;
+            if (!hasEma[i]) {
+                continue;
+            }
+            int[] br = brRaw != null ? brRaw : zeros;
+            double[] e = ws.emaRow(i);
+            if (!hr) {
+                for (int j = 0; j < n; j++) {
+                    double v = keep * (br[j] * bScale[j]);
+                    e[j] = v;
+                    colSum[j] += v;
+                }
+                continue;
+            }
+            double[] row = ws.w[i];
+            double sa = activeStake[i];
+            double vt = 0;
+            for (int j = 0; j < n; j++) {
+                double x = row[j];
+                double c = consensus[j];
+                double wc = x < c ? x : c;
+                wc = wc > 0 ? wc : 0.0;
+                vt += wc;
+                ranks[j] += sa * wc;
+                double wb;
+                if (betaMode == 1) {
+                    wb = wc;
+                } else if (betaMode == 0) {
+                    wb = x > 0 ? x : 0.0;
+                } else {
+                    double d = x + beta * ((x < c ? x : c) - x);
+                    wb = d > 0 ? d : 0.0;
+                }
+                double v = a * wb + keep * (br[j] * bScale[j]);
+                e[j] = v;
+                colSum[j] += v;
+            }
+            validatorTrust[i] = vt;
+        }
+    }
+
     /** §5.10b Yuma 3: absolute bond fractions, dividends ∝ (colnorm(EMA)·I)∘S_act. */
     private double[] yuma3Bonds(YumaInputs in, YumaWorkspace ws, double[] consensus, double[] activeStake,
-                                double[] incentive, boolean[] newPermits, int[][] bondsU16, double[][] bondsFixed) {
+                                double[] incentive, boolean[] newPermits, int[][] bondsU16, double[][] bondsFixed,
+                                boolean emaReady) {
         final int n = in.n();
         boolean liquid = params.liquidAlpha() && !allZero(consensus);
         boolean[] hasRow = ws.hasRow;
         boolean[] hasEma = ws.hasEma;
         boolean[] colMasked = ws.colMasked;
         double[] colSum = ws.colSumA;
-        Arrays.fill(colSum, 0, n, 0.0);
+        if (!emaReady) {
+            Arrays.fill(colSum, 0, n, 0.0);
         double a = emaAlpha;
         double keep = 1.0 - a;
         double[] bScale = ws.colSumB;
         for (int j = 0; j < n; j++) {
             bScale[j] = colMasked[j] ? 0.0 : INV_U16;
+        }
+        double[] caps = ws.colSumC; // β = 0: Wb = W; β = 1: Wb = min(W, C)
+        for (int j = 0; j < n; j++) {
+            caps[j] = betaMode == 0 ? Double.POSITIVE_INFINITY : consensus[j];
         }
         int[] zeros = ws.zeroRow;
         for (int i = 0; i < n; i++) {
@@ -357,6 +432,16 @@ public final class YumaConsensus {
                     e[j] = v;
                     colSum[j] += v;
                 }
+            } else if (hr && betaMode != 2) {
+                double[] row = ws.w[i];
+                for (int j = 0; j < n; j++) {
+                    double x = row[j];
+                    double cap = caps[j];
+                    double wb = x < cap ? x : cap;
+                    double v = a * (wb > 0 ? wb : 0.0) + keep * (br[j] * bScale[j]);
+                    e[j] = v;
+                    colSum[j] += v;
+                }
             } else if (hr) {
                 double[] row = ws.w[i];
                 for (int j = 0; j < n; j++) {
@@ -371,6 +456,7 @@ public final class YumaConsensus {
                     colSum[j] += v;
                 }
             }
+        }
         }
         double[] scale = ws.colScale;
         for (int j = 0; j < n; j++) {
