@@ -119,6 +119,23 @@ public final class InMemoryExperimentStore implements ExperimentStore {
     }
 
     @Override
+    public long storedBytes(String id) {
+        Entry e = experiments.get(id);
+        long bytes = 0;
+        synchronized (e) {
+            for (int i = 0; i < e.runs.length; i++) {
+                StoredRun r = e.runs[i];
+                bytes += CostEstimator.FIXED_BYTES_PER_RUN;
+                if (r != null) {
+                    bytes += MetricsCodec.encode(r.metrics()).length() + (r.error() == null ? 0 : r.error().length());
+                }
+                bytes += e.series[i] == null ? 0 : e.series[i].length;
+            }
+        }
+        return bytes;
+    }
+
+    @Override
     public List<byte[]> series(String id, int pointIndex) {
         Entry e = experiments.get(id);
         int reps = e.plan.spec().replicates();

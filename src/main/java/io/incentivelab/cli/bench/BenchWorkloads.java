@@ -11,7 +11,10 @@ public final class BenchWorkloads {
     public static List<BenchWorkload> all() {
         return List.of(
                 new YumaEpochWorkload(64, 256),
-                new YumaEpochWorkload(256, 4096)
+                new YumaEpochWorkload(256, 4096),
+                new ExperimentRunsWorkload(1),
+                new ExperimentRunsWorkload(2),
+                new ExperimentThousandRunsWorkload()
         );
     }
 }
