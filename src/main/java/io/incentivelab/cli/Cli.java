@@ -17,6 +17,7 @@ public final class Cli {
                 new YumaCommand(),
                 new BenchCommand(),
                 new SimulateCommand(),
+                new ExamplesCommand(),
                 new ValidateCommand(),
                 new SchemaCommand(),
                 new ExperimentCommand()

@@ -30,7 +30,7 @@ final class NormalTable {
     static double[] lognormal(double sigma) {
         double[] t = new double[SIZE];
         for (int i = 0; i < SIZE; i++) {
-            t[i] = Math.exp(sigma * Z[i]);
+            t[i] = StrictMath.exp(sigma * Z[i]);
         }
         return t;
     }

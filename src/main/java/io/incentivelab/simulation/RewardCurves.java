@@ -11,7 +11,8 @@ import java.util.Arrays;
  * TOP_K w = 1 for the k best positive scores; WINNER_TAKE_ALL w = 1 for the best; RANK_DECAY w = d^rank
  * over positive scores (rank 0 = best); THRESHOLD w = x where x ≥ θ. Ties rank the lower UID first.
  * Quantisation follows the SDK's {@code convert_weights_and_uids_for_emit} (round(w / max w · 65535)), which
- * is already max-upscaled as {@code set_weights} stores it.
+ * is already max-upscaled as {@code set_weights} stores it. exp and pow are {@link StrictMath}'s, so weights
+ * are the same on every JVM and CPU.
  */
 final class RewardCurves {
 
@@ -48,13 +49,13 @@ final class RewardCurves {
                 double a = spec.alpha();
                 for (int j = 0; j < m; j++) {
                     double x = s[j] * inv;
-                    w[j] = a == 2 ? x * x : Math.pow(x, a);
+                    w[j] = a == 2 ? x * x : StrictMath.pow(x, a);
                 }
             }
             case SOFTMAX -> {
                 double invTau = 1 / spec.tau();
                 for (int j = 0; j < m; j++) {
-                    w[j] = Math.exp((s[j] * inv - 1) * invTau);
+                    w[j] = StrictMath.exp((s[j] * inv - 1) * invTau);
                 }
             }
             case WINNER_TAKE_ALL -> w[best] = 1;
@@ -116,7 +117,13 @@ final class RewardCurves {
         }
         double scale = 65535 / max;
         for (int j = 0; j < m; j++) {
-            row[offset + j] = (int) Math.round(w[j] * scale);
+            // Math.round for x in [0, 65535]: floor(x + ½); the fix-up covers x + ½ rounding up to an integer
+            double x = w[j] * scale;
+            int r = (int) (x + 0.5);
+            if (r - 0.5 > x) {
+                r--;
+            }
+            row[offset + j] = r;
         }
     }
 }

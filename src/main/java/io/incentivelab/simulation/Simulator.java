@@ -1,5 +1,8 @@
 package io.incentivelab.simulation;
 
+import io.incentivelab.simulation.emission.BlockEmission;
+import io.incentivelab.simulation.emission.IssuanceTracker;
+import io.incentivelab.simulation.emission.SubnetEmissionSplit;
 import io.incentivelab.simulation.scenario.EmissionSplit;
 import io.incentivelab.simulation.scenario.Metric;
 import io.incentivelab.simulation.scenario.NetworkSpec;
@@ -25,7 +28,8 @@ import java.util.function.BooleanSupplier;
  * with random streams derived from (seed, subnet index), so a run is a pure function of (scenario, seed,
  * {@link #ENGINE_VERSION}) whatever the thread count.
  *
- * <p>Each epoch: block emission for {@code tempo} blocks by issuance ({@link BlockEmission}); split over
+ * <p>Each epoch: {@code tempo} blocks minted one by one at the emission their issuance gives
+ * ({@link BlockEmission}, {@link IssuanceTracker}; a halving can fall inside an epoch); split over
  * subnets, EQUAL or FIXED (share_s = emissionShare_s / Σ), floored to rao; each subnet measures, sets
  * weights, runs Yuma Consensus ({@link YumaConsensus}) and pays owner, miners and validators
  * ({@link SubnetRun}). Every {@code sampleEveryEpochs} epochs (and at the last) the outputs of the interval
@@ -83,16 +87,18 @@ public final class Simulator {
         List<SubnetSpec> specs = scenario.subnets();
         int subnets = specs.size();
         SubnetRun[] runs = new SubnetRun[subnets];
+        SubnetEmissionSplit split = new SubnetEmissionSplit((int) Math.round(net.ownerShare() * 65535),
+                net.minerShare() / (net.minerShare() + net.validatorShare()));
         long uids = 0;
         for (int s = 0; s < subnets; s++) {
-            runs[s] = new SubnetRun(specs.get(s), s, seed, net, yumas[s]);
+            runs[s] = new SubnetRun(specs.get(s), s, seed, split, yumas[s]);
             uids += runs[s].uids();
         }
         YumaWorkspace ws = new YumaWorkspace();
         int epochs = net.effectiveHorizonEpochs();
         int every = net.sampleEveryEpochs();
         int tempo = net.tempo();
-        long issuance = Math.round(net.startIssuanceTao() * BlockEmission.RAO_PER_TAO);
+        IssuanceTracker issuance = new IssuanceTracker(Math.round(net.startIssuanceTao() * BlockEmission.RAO_PER_TAO));
         long issued = 0;
         long maxUnpaid = 0;
         List<double[]> rows = new ArrayList<>();
@@ -104,8 +110,10 @@ public final class Simulator {
                 throw new CancellationException("run cancelled after " + e + " of " + epochs + " epochs");
             }
             long block = (long) (e + 1) * tempo;
-            long total = BlockEmission.overBlocksRao(issuance, tempo);
-            issuance += total;
+            long total = 0;
+            for (int b = 0; b < tempo; b++) {
+                total += issuance.mintBlock();
+            }
             issued += total;
             long unpaid = total;
             for (int s = 0; s < subnets; s++) {
@@ -140,7 +148,8 @@ public final class Simulator {
                 timeSeries(rows, sampleEpochs, net), accounting);
     }
 
-    private double[] sample(SubnetRun[] runs, long[] subnetRao, int interval, long issuance, NetworkSpec net) {
+    private double[] sample(SubnetRun[] runs, long[] subnetRao, int interval, IssuanceTracker tracker, NetworkSpec net) {
+        long issuance = tracker.issuanceRao();
         double[] row = new double[keys.size()];
         int per = SubnetRun.KEYS.size();
         for (int s = 0; s < runs.length; s++) {
@@ -148,7 +157,7 @@ public final class Simulator {
         }
         int i = runs.length * per;
         row[i++] = issuance / (double) BlockEmission.RAO_PER_TAO;
-        row[i++] = BlockEmission.perBlockRao(issuance) / (double) BlockEmission.RAO_PER_TAO;
+        row[i++] = BlockEmission.forIssuance(issuance) / (double) BlockEmission.RAO_PER_TAO;
         double total = 0;
         for (long r : subnetRao) {
             total += r;

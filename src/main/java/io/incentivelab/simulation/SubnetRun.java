@@ -1,11 +1,12 @@
 package io.incentivelab.simulation;
 
+import io.incentivelab.simulation.emission.BlockEmission;
+import io.incentivelab.simulation.emission.SubnetEmissionSplit;
 import io.incentivelab.simulation.metrics.Concentration;
 import io.incentivelab.simulation.scenario.BetaSpec;
 import io.incentivelab.simulation.scenario.LogNormalSpec;
 import io.incentivelab.simulation.scenario.Metric;
 import io.incentivelab.simulation.scenario.MinersSpec;
-import io.incentivelab.simulation.scenario.NetworkSpec;
 import io.incentivelab.simulation.scenario.Placement;
 import io.incentivelab.simulation.scenario.StakeDistribution;
 import io.incentivelab.simulation.scenario.SubnetSpec;
@@ -43,8 +44,9 @@ import java.util.SplittableRandom;
  * (normalised) weight equally onto the cartel's UIDs; a WEIGHT_COPIER submits the Yuma consensus it can
  * see, lag = 1 epoch, or 1 + revealPeriod with commit-reveal. Validators set weights every epoch.
  *
- * <p><b>Payment</b> (model.md §2, yuma.md §7): owner = floor(E·owner share); the rest splits into a miner
- * pool (minerShare/(minerShare+validatorShare)) paid by incentive I_j/ΣI and a validator pool paid by
+ * <p><b>Payment</b> (model.md §2, yuma.md §7) by {@link SubnetEmissionSplit}: owner = floor(E·cut/65535) with
+ * cut = round(ownerShare·65535) (0.18 → 11796, the chain's); the rest splits into a miner pool
+ * (minerShare/(minerShare+validatorShare)) paid by incentive I_j/ΣI and a validator pool paid by
  * dividends D_i/ΣD (active stake, then stake, if ΣD = 0); if ΣI = 0 the miner pool goes to validators
  * too. Each amount is floored to rao. Stakes do not compound in this version.
  */
@@ -73,8 +75,7 @@ final class SubnetRun {
     private final int perOp;
     private final int nMiners;
     private final int n;
-    private final double ownerShare;
-    private final double minerFraction;
+    private final SubnetEmissionSplit split;
 
     // metric
     private final boolean useSpeed;
@@ -143,7 +144,7 @@ final class SubnetRun {
     long intervalMiner;
     long intervalValidator;
 
-    SubnetRun(SubnetSpec spec, int index, long seed, NetworkSpec network, YumaConsensus yuma) {
+    SubnetRun(SubnetSpec spec, int index, long seed, SubnetEmissionSplit split, YumaConsensus yuma) {
         this.spec = spec;
         this.yuma = yuma;
         MinersSpec ms = spec.miners();
@@ -155,8 +156,7 @@ final class SubnetRun {
         nMiners = nOps * perOp;
         n = nVal + nMiners;
         curves = new RewardCurves(spec.rewardCurve(), nMiners);
-        ownerShare = network.ownerShare();
-        minerFraction = network.minerShare() / (network.minerShare() + network.validatorShare());
+        this.split = split;
 
         mixed = spec.metric() == Metric.MIXED;
         double ws = mixed ? spec.metricWeights().speed() : spec.metric() == Metric.SPEED ? 1 : 0;
@@ -194,8 +194,8 @@ final class SubnetRun {
                 u[strongest] = u[arg];
                 u[arg] = t;
             }
-            compute[o] = lc.median() * Math.exp(lc.sigma() * normal.inverseCumulativeProbability(u[0]));
-            storage[o] = ls.median() * Math.exp(ls.sigma() * normal.inverseCumulativeProbability(u[1]));
+            compute[o] = lc.median() * StrictMath.exp(lc.sigma() * normal.inverseCumulativeProbability(u[0]));
+            storage[o] = ls.median() * StrictMath.exp(ls.sigma() * normal.inverseCumulativeProbability(u[1]));
             quality[o] = Math.min(1 - 1e-9, Math.max(1e-9, beta.inverseCumulativeProbability(u[2])));
         }
         cheater = new boolean[nOps];
@@ -256,7 +256,7 @@ final class SubnetRun {
             accMean[j] = evalSamples * q;
             accSd[j] = Math.sqrt(evalSamples * q * (1 - q));
             double qq = Math.min(q, 1 - q);
-            accP0[j] = Math.pow(1 - qq, evalSamples);
+            accP0[j] = StrictMath.pow(1 - qq, evalSamples);
         }
         int cartelCount = 0;
         for (int j = 0; j < nMiners; j++) {
@@ -285,7 +285,7 @@ final class SubnetRun {
             double shape = vs.stake().paretoShape();
             double sum = 0;
             for (int v = 0; v < nVal; v++) {
-                raw[v] = Math.pow(openUniform(setup), -1 / shape);
+                raw[v] = StrictMath.pow(openUniform(setup), -1 / shape);
                 sum += raw[v];
             }
             double total = vs.stake().totalTao() * BlockEmission.RAO_PER_TAO;
@@ -361,10 +361,11 @@ final class SubnetRun {
                 }
             }
         }
-        long owner = (long) Math.floor(subnetRao * ownerShare);
-        long pool = subnetRao - owner;
-        long minerPool = (long) Math.floor(pool * minerFraction);
-        long validatorPool = pool - minerPool;
+        SubnetEmissionSplit.Parts parts = split.split(subnetRao);
+        long owner = parts.owner();
+        long minerPool = parts.miners();
+        long validatorPool = parts.validators() + parts.root();
+        long pool = minerPool + validatorPool;
         Arrays.fill(lastUpdate, block);
         YumaInputs in = new YumaInputs(block, lastStepBlock, pool, stake, weights, lastUpdate, registration,
                 permits, bonds);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -89,7 +88,4 @@ class YumaCaseConformanceTest {
         }
     }
 
-    static InputStream resource(String name) {
-        return YumaCaseConformanceTest.class.getResourceAsStream("/yuma-cases/" + name);
-    }
 }

@@ -75,6 +75,7 @@ class ScenarioCodecTest {
                 "$.subnets[2].verification.auditRate");
         assertThat(message(problems, "$.subnets[0].rewardCurve.alpha")).contains("greater than 0 and at most 64").contains("-1");
         assertThat(message(problems, "$.network.ownerShare")).contains("finite");
+        assertThat(message(problems, "$.schemaVersion")).isEqualTo("must be 1 (got 2)");
         assertThat(message(problems, "$.subnets[1].metric")).contains("SPEED, STORAGE, ACCURACY, MIXED");
         assertThat(message(problems, "$.colour")).contains("unknown field");
         assertThat(message(problems, "$.subnets[1].name")).contains("duplicate");
@@ -134,6 +135,32 @@ class ScenarioCodecTest {
                 .extracting(Problem::path).containsExactly("$.subnets[0].network");
         assertThatThrownBy(() -> ScenarioCodec.parse("{\"subnets\": 3}"))
                 .isInstanceOf(InvalidScenarioException.class).hasMessageContaining("$.subnets: must be an array");
+    }
+
+    @Test
+    void treesFromAPlainObjectMapperReadTheSame() throws Exception {
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                "{\"network\": {\"tempo\": 100, \"ownerShare\": 0.2, \"minerShare\": 0.4, \"validatorShare\": 0.4},"
+                        + " \"subnets\": [{\"name\": \"a\"}]}");
+        Scenario s = ScenarioCodec.parse(tree);
+        assertThat(s.network().tempo()).isEqualTo(100);
+        assertThat(s.network().ownerShare()).isEqualTo(0.2);
+        assertThat(ScenarioCodec.parse(ScenarioCodec.toJsonNode(s))).isEqualTo(s);
+    }
+
+    @Test
+    void theSimulatorRefusesAnInvalidScenarioBuiltInCode() {
+        Scenario ok = ScenarioCodec.parse(MINIMAL);
+        var sn = ok.subnets().get(0);
+        var badMiners = new io.incentivelab.simulation.scenario.MinersSpec(300, 1, sn.miners().placement(),
+                sn.miners().compute(), sn.miners().storage(), sn.miners().quality(), 0, 4, 0);
+        var badSubnet = new io.incentivelab.simulation.scenario.SubnetSpec(sn.name(), sn.metric(), sn.metricWeights(),
+                sn.rewardCurve(), sn.verification(), sn.yuma(), sn.limits(), sn.commitReveal(), sn.revealPeriodEpochs(),
+                sn.emissionShare(), badMiners, sn.validators());
+        Scenario bad = new Scenario(1, "x", "", ok.network(), List.of(badSubnet));
+        assertThatThrownBy(() -> new io.incentivelab.simulation.Simulator(bad))
+                .isInstanceOf(InvalidScenarioException.class)
+                .hasMessageContaining("$.subnets[0].miners.operators: must be between 1 and 256 (got 300)");
     }
 
     @Test

@@ -12,6 +12,7 @@ public final class BenchWorkloads {
         return List.of(
                 new YumaEpochWorkload(64, 256),
                 new YumaEpochWorkload(256, 4096),
+                new EngineSubnetEpochsWorkload(),
                 new ExperimentRunsWorkload(1),
                 new ExperimentRunsWorkload(2),
                 new ExperimentThousandRunsWorkload()

@@ -122,6 +122,6 @@ public final class Concentration {
         for (int i = x.length - 1; i >= 0 && i >= x.length - k; i--) {
             acc += x[i];
         }
-        return acc / total;
+        return Math.min(1, acc / total);
     }
 }

@@ -95,6 +95,9 @@ public final class ScenarioValidator {
     public static String rangeText(Field f) {
         boolean hasMin = f.min() != Double.NEGATIVE_INFINITY;
         boolean hasMax = f.max() != Double.POSITIVE_INFINITY;
+        if (hasMin && hasMax && f.min() == f.max() && !f.minExclusive()) {
+            return num(f.min());
+        }
         if (hasMin && hasMax) {
             return f.minExclusive()
                     ? "greater than " + num(f.min()) + " and at most " + num(f.max())

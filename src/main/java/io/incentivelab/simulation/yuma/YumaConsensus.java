@@ -136,33 +136,42 @@ public final class YumaConsensus {
             }
             double[] row = ws.wRow(i);
             long lu = lastUpdate[i];
-            long rowSum = 0;
+            boolean dropSelf = i != owner && src[i] >= 0 && lu > reg[i];
+            long rowSum = dropSelf ? -src[i] : 0;
             for (int j = 0; j < n; j++) {
                 int v = src[j];
-                if (v < 0 || lu <= reg[j] || (j == i && i != owner)) {
-                    row[j] = -1.0;
-                } else {
-                    row[j] = v;
-                    rowSum += v;
-                }
+                rowSum += (v >= 0 & lu > reg[j]) ? v : 0;
             }
-            if (rowSum > 0) {
-                double inv = 1.0 / rowSum;
-                for (int j = 0; j < n; j++) {
-                    if (row[j] > 0) {
-                        row[j] *= inv;
-                    }
-                }
+            double inv = rowSum > 0 ? 1.0 / rowSum : 1.0;
+            for (int j = 0; j < n; j++) {
+                int v = src[j];
+                row[j] = (v >= 0 & lu > reg[j]) ? v * inv : -1.0;
+            }
+            if (i != owner) {
+                row[i] = -1.0;
             }
         }
 
         // §5.6 consensus
         double[] consensus = consensus(n, activeStake, ws);
 
+        // §5.10 column mask of bonds to uids registered since the last epoch
+        long lastStep = in.lastMechanismStepBlock();
+        long lastTempo = lastStep != 0 ? lastStep + 1 : Math.max(0, block - params.tempo());
+        boolean[] colMasked = ws.colMasked;
+        for (int j = 0; j < n; j++) {
+            colMasked[j] = lastTempo <= reg[j];
+        }
+
         // §5.7, §5.8 clipping, validator trust, ranks, incentive
         double[] validatorTrust = new double[n];
         double[] ranks = new double[n];
-        for (int i = 0; i < n; i++) {
+        // Yuma 3 with a fixed α: the bond EMA needs only W and C, so it shares the pass over W
+        boolean emaFused = params.yuma3() && !(params.liquidAlpha() && !allZero(consensus));
+        if (emaFused) {
+            clipAndYuma3Ema(in, ws, consensus, activeStake, validatorTrust, ranks);
+        }
+        for (int i = 0; i < n && !emaFused; i++) {
             if (!hasRow[i]) {
                 continue;
             }
@@ -172,20 +181,18 @@ public final class YumaConsensus {
             if (sa > 0) {
                 for (int j = 0; j < n; j++) {
                     double x = row[j];
-                    if (x >= 0) {
-                        double c = consensus[j];
-                        double wc = x < c ? x : c;
-                        vt += wc;
-                        ranks[j] += sa * wc;
-                    }
+                    double c = consensus[j];
+                    double wc = x < c ? x : c;
+                    wc = wc > 0 ? wc : 0.0;
+                    vt += wc;
+                    ranks[j] += sa * wc;
                 }
             } else {
                 for (int j = 0; j < n; j++) {
                     double x = row[j];
-                    if (x >= 0) {
-                        double c = consensus[j];
-                        vt += x < c ? x : c;
-                    }
+                    double c = consensus[j];
+                    double wc = x < c ? x : c;
+                    vt += wc > 0 ? wc : 0.0;
                 }
             }
             validatorTrust[i] = vt;
@@ -193,16 +200,10 @@ public final class YumaConsensus {
         double[] incentive = normalized(ranks);
 
         // §5.9–5.10 bonds and dividends
-        long lastStep = in.lastMechanismStepBlock();
-        long lastTempo = lastStep != 0 ? lastStep + 1 : Math.max(0, block - params.tempo());
-        boolean[] colMasked = ws.colMasked;
-        for (int j = 0; j < n; j++) {
-            colMasked[j] = lastTempo <= reg[j];
-        }
         int[][] bondsU16 = new int[n][];
         double[][] bondsFixed = withBondsFixed ? new double[n][] : null;
         double[] dividends = params.yuma3()
-                ? yuma3Bonds(in, ws, consensus, activeStake, incentive, newPermits, bondsU16, bondsFixed)
+                ? yuma3Bonds(in, ws, consensus, activeStake, incentive, newPermits, bondsU16, bondsFixed, emaFused)
                 : yuma1Bonds(in, ws, consensus, activeStake, incentive, newPermits, bondsU16, bondsFixed);
 
         // §5.11 emission
@@ -263,23 +264,23 @@ public final class YumaConsensus {
             int jb = Math.min(block, n - j0);
             for (int v = 0; v < k; v++) {
                 int i = voters[v];
-                double sv = s[v];
                 if (hasRow[i]) {
                     double[] row = ws.w[i];
                     for (int t = 0; t < jb; t++) {
                         double x = row[j0 + t];
-                        vals[t * k + v] = x < 0 ? 0 : x;
-                        wts[t * k + v] = sv;
+                        vals[t * k + v] = x > 0 ? x : 0.0;
                     }
                 } else {
                     for (int t = 0; t < jb; t++) {
                         vals[t * k + v] = 0;
-                        wts[t * k + v] = sv;
                     }
                 }
             }
             for (int t = 0; t < jb; t++) {
-                consensus[j0 + t] = WeightedQuantile.select(vals, wts, t * k, t * k + k, minority);
+                System.arraycopy(s, 0, wts, t * k, k);
+            }
+            for (int t = 0; t < jb; t++) {
+                consensus[j0 + t] = WeightedQuantile.selectBucketed(vals, wts, t * k, t * k + k, minority, ws.bucketW);
             }
         }
         return consensus;
@@ -301,6 +302,19 @@ public final class YumaConsensus {
         return v > 0 ? v : -1.0;
     }
 
+    /** {@link #weightForBonds} with absent entries as 0, branch-free for the fixed-α EMA. */
+    private double positiveWeightForBonds(double x, double c) {
+        if (betaMode == 0) {
+            return x > 0 ? x : 0.0;
+        }
+        double wc = x < c ? x : c;
+        if (betaMode == 1) {
+            return wc > 0 ? wc : 0.0;
+        }
+        double v = x + beta * (wc - x);
+        return v > 0 ? v : 0.0;
+    }
+
     /** §5.10b (ii)/(i): per-pair α from the sigmoid of the bond/weight/consensus discrepancy. */
     private double liquidAlpha(double c, double wb, double b) {
         double diff = wb >= b ? clamp01(wb - c) : clamp01(b - wb);
@@ -311,44 +325,138 @@ public final class YumaConsensus {
         return Math.max(alphaLow, Math.min(alphaHigh, a));
     }
 
+    /**
+     * §5.7–5.8 and §5.10b(ii) in one pass over W: clipped weights give validator trust and ranks, and the
+     * fixed-α EMA {@code α·Wb + (1−α)·B} of every row is written to the workspace with its column sums.
+     */
+    private void clipAndYuma3Ema(YumaInputs in, YumaWorkspace ws, double[] consensus, double[] activeStake,
+                                 double[] validatorTrust, double[] ranks) {
+        final int n = in.n();
+        boolean[] hasRow = ws.hasRow;
+        boolean[] hasEma = ws.hasEma;
+        double[] colSum = ws.colSumA;
+        Arrays.fill(colSum, 0, n, 0.0);
+        double[] bScale = ws.colSumB;
+        for (int j = 0; j < n; j++) {
+            bScale[j] = ws.colMasked[j] ? 0.0 : INV_U16;
+        }
+        double a = emaAlpha;
+        double keep = 1.0 - a;
+        int[] zeros = ws.zeroRow;
+        for (int i = 0; i < n; i++) {
+            int[] brRaw = in.bondsBefore()[i];
+            boolean hr = hasRow[i];
+            hasEma[i] = hr || brRaw != null;
+            if (!hasEma[i]) {
+                continue;
+            }
+            int[] br = brRaw != null ? brRaw : zeros;
+            double[] e = ws.emaRow(i);
+            if (!hr) {
+                for (int j = 0; j < n; j++) {
+                    double v = keep * (br[j] * bScale[j]);
+                    e[j] = v;
+                    colSum[j] += v;
+                }
+                continue;
+            }
+            double[] row = ws.w[i];
+            double sa = activeStake[i];
+            double vt = 0;
+            for (int j = 0; j < n; j++) {
+                double x = row[j];
+                double c = consensus[j];
+                double wc = x < c ? x : c;
+                wc = wc > 0 ? wc : 0.0;
+                vt += wc;
+                ranks[j] += sa * wc;
+                double wb;
+                if (betaMode == 1) {
+                    wb = wc;
+                } else if (betaMode == 0) {
+                    wb = x > 0 ? x : 0.0;
+                } else {
+                    double d = x + beta * ((x < c ? x : c) - x);
+                    wb = d > 0 ? d : 0.0;
+                }
+                double v = a * wb + keep * (br[j] * bScale[j]);
+                e[j] = v;
+                colSum[j] += v;
+            }
+            validatorTrust[i] = vt;
+        }
+    }
+
     /** §5.10b Yuma 3: absolute bond fractions, dividends ∝ (colnorm(EMA)·I)∘S_act. */
     private double[] yuma3Bonds(YumaInputs in, YumaWorkspace ws, double[] consensus, double[] activeStake,
-                                double[] incentive, boolean[] newPermits, int[][] bondsU16, double[][] bondsFixed) {
+                                double[] incentive, boolean[] newPermits, int[][] bondsU16, double[][] bondsFixed,
+                                boolean emaReady) {
         final int n = in.n();
         boolean liquid = params.liquidAlpha() && !allZero(consensus);
         boolean[] hasRow = ws.hasRow;
         boolean[] hasEma = ws.hasEma;
         boolean[] colMasked = ws.colMasked;
         double[] colSum = ws.colSumA;
-        Arrays.fill(colSum, 0, n, 0.0);
+        if (!emaReady) {
+            Arrays.fill(colSum, 0, n, 0.0);
         double a = emaAlpha;
         double keep = 1.0 - a;
+        double[] bScale = ws.colSumB;
+        for (int j = 0; j < n; j++) {
+            bScale[j] = colMasked[j] ? 0.0 : INV_U16;
+        }
+        double[] caps = ws.colSumC; // β = 0: Wb = W; β = 1: Wb = min(W, C)
+        for (int j = 0; j < n; j++) {
+            caps[j] = betaMode == 0 ? Double.POSITIVE_INFINITY : consensus[j];
+        }
+        int[] zeros = ws.zeroRow;
         for (int i = 0; i < n; i++) {
-            int[] br = in.bondsBefore()[i];
+            int[] brRaw = in.bondsBefore()[i];
             boolean hr = hasRow[i];
-            hasEma[i] = hr || (!liquid && br != null);
+            hasEma[i] = hr || (!liquid && brRaw != null);
             if (!hasEma[i]) {
                 continue;
             }
+            int[] br = brRaw != null ? brRaw : zeros;
             double[] e = ws.emaRow(i);
-            double[] row = hr ? ws.w[i] : null;
-            for (int j = 0; j < n; j++) {
-                double b = (br == null || colMasked[j]) ? 0 : br[j] * INV_U16;
-                double wb = hr ? weightForBonds(row[j], consensus[j]) : -1.0;
-                double v;
-                if (liquid) {
-                    if (wb < 0) {
-                        v = 0; // sparse artefact §5.10b(iii): absent entry drops the bond
-                    } else {
+            if (liquid) {
+                double[] row = ws.w[i];
+                for (int j = 0; j < n; j++) {
+                    double wb = weightForBonds(row[j], consensus[j]);
+                    double v = 0; // absent entry: sparse artefact §5.10b(iii) drops the bond
+                    if (wb >= 0) {
+                        double b = br[j] * bScale[j];
                         double aij = liquidAlpha(consensus[j], wb, b);
                         v = Math.min(1.0, (1 - aij) * b + Math.max(0, aij * wb));
                     }
-                } else {
-                    v = wb > 0 ? a * wb + keep * b : keep * b;
+                    e[j] = v;
+                    colSum[j] += v;
                 }
-                e[j] = v;
-                colSum[j] += v;
+            } else if (hr && betaMode != 2) {
+                double[] row = ws.w[i];
+                for (int j = 0; j < n; j++) {
+                    double x = row[j];
+                    double cap = caps[j];
+                    double wb = x < cap ? x : cap;
+                    double v = a * (wb > 0 ? wb : 0.0) + keep * (br[j] * bScale[j]);
+                    e[j] = v;
+                    colSum[j] += v;
+                }
+            } else if (hr) {
+                double[] row = ws.w[i];
+                for (int j = 0; j < n; j++) {
+                    double v = a * positiveWeightForBonds(row[j], consensus[j]) + keep * (br[j] * bScale[j]);
+                    e[j] = v;
+                    colSum[j] += v;
+                }
+            } else {
+                for (int j = 0; j < n; j++) {
+                    double v = keep * (br[j] * bScale[j]);
+                    e[j] = v;
+                    colSum[j] += v;
+                }
             }
+        }
         }
         double[] scale = ws.colScale;
         for (int j = 0; j < n; j++) {
@@ -356,33 +464,33 @@ public final class YumaConsensus {
         }
         double[] dividends = new double[n];
         for (int i = 0; i < n; i++) {
-            if (hasEma[i] && activeStake[i] > 0) {
+            boolean store = newPermits[i];
+            boolean pays = hasEma[i] && activeStake[i] > 0;
+            int[] out = store ? new int[n] : null;
+            if (hasEma[i] && (store || pays)) {
                 double[] e = ws.ema[i];
                 double tb = 0;
-                for (int j = 0; j < n; j++) {
-                    tb += e[j] * scale[j];
+                if (store) {
+                    for (int j = 0; j < n; j++) {
+                        double x = e[j];
+                        tb += x * scale[j];
+                        out[j] = (int) (x * 65535.0);
+                    }
+                    if (bondsFixed != null) {
+                        bondsFixed[i] = Arrays.copyOf(e, n);
+                    }
+                } else {
+                    for (int j = 0; j < n; j++) {
+                        tb += e[j] * scale[j];
+                    }
                 }
-                dividends[i] = tb * activeStake[i];
+                dividends[i] = pays ? tb * activeStake[i] : 0;
             }
-        }
-        for (int i = 0; i < n; i++) {
-            if (!newPermits[i]) {
-                continue;
-            }
-            int[] out = new int[n];
-            double[] fixed = bondsFixed != null ? new double[n] : null;
-            if (hasEma[i]) {
-                double[] e = ws.ema[i];
-                for (int j = 0; j < n; j++) {
-                    out[j] = (int) (e[j] * 65535.0);
+            if (store) {
+                bondsU16[i] = out;
+                if (bondsFixed != null && bondsFixed[i] == null) {
+                    bondsFixed[i] = new double[n];
                 }
-                if (fixed != null) {
-                    System.arraycopy(e, 0, fixed, 0, n);
-                }
-            }
-            bondsU16[i] = out;
-            if (bondsFixed != null) {
-                bondsFixed[i] = fixed;
             }
         }
         return normalized(dividends);

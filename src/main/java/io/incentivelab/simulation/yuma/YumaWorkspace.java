@@ -7,7 +7,7 @@ package io.incentivelab.simulation.yuma;
  */
 public final class YumaWorkspace {
 
-    static final int BLOCK = 16;
+    static final int BLOCK = 64;
 
     int capacity;
     double[][] w = new double[0][];
@@ -26,6 +26,8 @@ public final class YumaWorkspace {
     double[] colSumB = new double[0];
     double[] colSumC = new double[0];
     double[] colScale = new double[0];
+    int[] zeroRow = new int[0];
+    double[] bucketW = new double[0];
 
     /** Prepares for a subnet of n uids (allocates only when n exceeds the capacity so far). */
     void ensure(int n) {
@@ -49,6 +51,8 @@ public final class YumaWorkspace {
         colSumB = new double[n];
         colSumC = new double[n];
         colScale = new double[n];
+        zeroRow = new int[n];
+        bucketW = new double[n + 1];
     }
 
     double[] wRow(int i) {

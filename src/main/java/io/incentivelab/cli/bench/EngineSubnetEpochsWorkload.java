@@ -1,0 +1,107 @@
+package io.incentivelab.cli.bench;
+
+import io.incentivelab.scenario.ScenarioCodec;
+import io.incentivelab.simulation.Simulator;
+import io.incentivelab.simulation.yuma.SyntheticYumaInputs;
+import io.incentivelab.simulation.yuma.YumaConsensus;
+import io.incentivelab.simulation.yuma.YumaInputs;
+import io.incentivelab.simulation.yuma.YumaParams;
+import io.incentivelab.simulation.yuma.YumaWorkspace;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * {@code engine-subnet-epochs}: whole-engine throughput in subnet-epochs per second, single thread, on one
+ * subnet of 64 validators and 192 miners (SPEED, proportional curve, noise on every validator × UID every
+ * epoch, Yuma 3, payment and sampling), beside the Yuma-only figure for 64 × 256 measured in the same run
+ * ({@code yumaOnlyEpochsPerSecond}), both per second of the thread's CPU time; the target is a ratio of
+ * at least 0.5.
+ */
+final class EngineSubnetEpochsWorkload implements BenchWorkload {
+
+    private static final int EPOCHS_PER_RUN = 200;
+
+    @Override
+    public String name() {
+        return "engine-subnet-epochs";
+    }
+
+    @Override
+    public List<Map<String, Object>> run() {
+        Simulator sim = new Simulator(ScenarioCodec.parse("""
+                {"network": {"horizonEpochs": %d, "sampleEveryEpochs": 20},
+                 "subnets": [{"name": "bench", "metric": "SPEED",
+                              "miners": {"operators": 192}, "validators": {"count": 64}}]}""".formatted(EPOCHS_PER_RUN)));
+        long[] seed = {0};
+        double[] runs = measure(() -> sim.run(++seed[0]), 3_000, 5, 2_000);
+        double engine = runs[0] * EPOCHS_PER_RUN;
+
+        YumaParams params = YumaParams.newSubnetDefaults().withMaxAllowedValidators(64);
+        YumaInputs in = SyntheticYumaInputs.dense(64, 256, 42);
+        YumaConsensus yuma = new YumaConsensus(params);
+        YumaWorkspace ws = new YumaWorkspace();
+        double yumaOnly = measure(() -> yuma.epoch(in, ws), 2_000, 5, 1_000)[0];
+
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("workload", name());
+        line.put("value", round(engine, 1));
+        line.put("unit", "subnet-epochs/s");
+        line.put("clock", "thread-cpu");
+        line.put("wallSubnetEpochsPerSecond", round(runs[1] * EPOCHS_PER_RUN, 1));
+        line.put("yumaOnlyEpochsPerSecond", round(yumaOnly, 1));
+        line.put("ratioToYumaOnly", round(engine / yumaOnly, 2));
+        line.put("validators", 64);
+        line.put("miners", 192);
+        line.put("threads", 1);
+        line.put("loadAverage", round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), 2));
+        return List.of(line);
+    }
+
+    private static double round(double x, int digits) {
+        double f = Math.pow(10, digits);
+        return Math.round(x * f) / f;
+    }
+
+    /**
+     * Warm-up for {@code warmupMs} of thread CPU time, then {@code rounds} rounds of about {@code roundMs} CPU ms,
+     * measured like the Yuma workloads: calls per second of this thread's CPU time (the machine is shared) and
+     * per wall second, medians over the rounds.
+     *
+     * @return {calls per thread-CPU second, calls per wall second}
+     */
+    private static double[] measure(Supplier<Object> call, long warmupMs, int rounds, long roundMs) {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        Object sink = null;
+        long end = mx.getCurrentThreadCpuTime() + warmupMs * 1_000_000;
+        while (mx.getCurrentThreadCpuTime() < end) {
+            sink = call.get();
+        }
+        double[] cpuRates = new double[rounds];
+        double[] wallRates = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            long cpu0 = mx.getCurrentThreadCpuTime();
+            long wall0 = System.nanoTime();
+            long count = 0;
+            long cpu;
+            do {
+                sink = call.get();
+                count++;
+                cpu = mx.getCurrentThreadCpuTime();
+            } while (cpu - cpu0 < roundMs * 1_000_000);
+            cpuRates[r] = count / ((cpu - cpu0) / 1e9);
+            wallRates[r] = count / ((System.nanoTime() - wall0) / 1e9);
+        }
+        if (sink == null) {
+            throw new IllegalStateException("no result");
+        }
+        Arrays.sort(cpuRates);
+        Arrays.sort(wallRates);
+        return new double[] {cpuRates[rounds / 2], wallRates[rounds / 2]};
+    }
+}

@@ -1,0 +1,66 @@
+package io.incentivelab.simulation;
+
+import io.incentivelab.simulation.scenario.CurveType;
+import io.incentivelab.simulation.scenario.RewardCurveSpec;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class RewardCurvesTest {
+
+    private static final double[] S = {2, 4, 0, 1, 4};
+
+    private static double[] apply(CurveType type) {
+        RewardCurveSpec spec = new RewardCurveSpec(type, 2, 0.5, 2, 0.5, 0.5);
+        double[] w = new double[S.length];
+        new RewardCurves(spec, S.length).weights(S, S.length, w);
+        return w;
+    }
+
+    @Test
+    void everyCurveOnAHandExample() {
+        assertThat(apply(CurveType.PROPORTIONAL)).containsExactly(0.5, 1, 0, 0.25, 1);
+        assertThat(apply(CurveType.POWER)).containsExactly(0.25, 1, 0, 0.0625, 1);
+        double[] soft = apply(CurveType.SOFTMAX);
+        assertThat(soft[1]).isEqualTo(1);
+        assertThat(soft[0]).isCloseTo(Math.exp(-1), within(1e-12)); // (0.5 - 1) / 0.5
+        assertThat(soft[2]).isCloseTo(Math.exp(-2), within(1e-12));
+        // ties (uids 1 and 4 at 4) rank the lower uid first
+        assertThat(apply(CurveType.WINNER_TAKE_ALL)).containsExactly(0, 1, 0, 0, 0);
+        assertThat(apply(CurveType.TOP_K)).containsExactly(0, 1, 0, 0, 1);
+        assertThat(apply(CurveType.RANK_DECAY)).containsExactly(0.25, 1, 0, 0.125, 0.5);
+        assertThat(apply(CurveType.THRESHOLD)).containsExactly(0.5, 1, 0, 0, 1);
+    }
+
+    @Test
+    void noPositiveScoreGivesNoWeight() {
+        double[] w = {9, 9};
+        new RewardCurves(new RewardCurveSpec(CurveType.SOFTMAX, 2, 0.1, 1, 0.5, 0.5), 2).weights(new double[]{0, 0}, 2, w);
+        assertThat(w).containsExactly(0, 0);
+    }
+
+    @Test
+    void quantisationIsTheSdksMaxUpscaledRounding() {
+        int[] row = new int[6];
+        RewardCurves.quantise(new double[]{0.5, 1, 0, 0.25}, 4, row, 2);
+        assertThat(row).containsExactly(0, 0, 32768, 65535, 0, 16384);
+        // the fast rounding agrees with Math.round everywhere, including the largest double below ½
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        double[] w = new double[1001];
+        for (int i = 0; i < 1000; i++) {
+            w[i] = i % 3 == 0 ? (r.nextInt(65535) + 0.5) / 65535 : r.nextDouble();
+        }
+        w[1000] = 1;
+        int[] fast = new int[1001];
+        RewardCurves.quantise(w, 1001, fast, 0);
+        for (int i = 0; i < 1001; i++) {
+            assertThat(fast[i]).isEqualTo((int) Math.round(w[i] * 65535));
+        }
+        int[] tiny = new int[2];
+        RewardCurves.quantise(new double[]{Math.nextDown(0.5), 65535}, 2, tiny, 0); // scale 1: x = 0.49999999999999994
+        assertThat(tiny).containsExactly(0, 65535);
+        RewardCurves.quantise(new double[]{0, 0, 0, 0}, 4, row, 2);
+        assertThat(row).containsExactly(0, 0, 0, 0, 0, 0);
+    }
+}
