@@ -43,8 +43,8 @@ public final class ExperimentRunner {
     public ExperimentJob start(ExperimentRecord record, ExperimentPlan plan, double estimatedSecondsPerRun) {
         String id = record.id();
         RunCounts counts = store.counts(id);
-        ExperimentJob job = new ExperimentJob(id, record.spec().name(), plan.runs(), counts, ExperimentStatus.QUEUED.equals(record.status())
-                || record.status() == ExperimentStatus.RUNNING ? record.status() : ExperimentStatus.QUEUED, store, clock,
+        ExperimentStatus status = record.status() == ExperimentStatus.RUNNING ? ExperimentStatus.RUNNING : ExperimentStatus.QUEUED;
+        ExperimentJob job = new ExperimentJob(id, record.spec().name(), plan.runs(), counts, status, store, clock,
                 estimatedSecondsPerRun, executor.parallelism());
         jobs.put(id, job);
         job.finished().whenComplete((p, e) -> jobs.remove(id, job));

@@ -88,6 +88,9 @@ public final class ExperimentSpecCodec {
                     + ExperimentSpec.SCHEMA_VERSION + ", the file has " + version));
         }
         String name = text(root, "name", "$.name", true, 200, problems);
+        JsonNode d = root.get("description");
+        String description = d != null && d.isTextual() && d.asText().isBlank() ? null
+                : text(root, "description", "$.description", false, 5000, problems);
         List<ScenarioEntry> scenarios = scenarios(root.get("scenarios"), validator, problems);
         Combine combine = Combine.GRID;
         List<Axis> axes = new ArrayList<>();
@@ -155,7 +158,7 @@ public final class ExperimentSpecCodec {
         if (!problems.isEmpty()) {
             throw new InvalidExperimentException(problems.subList(0, Math.min(problems.size(), MAX_PROBLEMS)));
         }
-        return new ExperimentSpec(ExperimentSpec.SCHEMA_VERSION, name, scenarios, combine, axes, replicates, baseSeed);
+        return new ExperimentSpec(ExperimentSpec.SCHEMA_VERSION, name, description, scenarios, combine, axes, replicates, baseSeed);
     }
 
     /** The canonical JSON of a spec (what the store keeps, and what parses back to an equal spec). */
@@ -163,6 +166,9 @@ public final class ExperimentSpecCodec {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schemaVersion", spec.schemaVersion());
         root.put("name", spec.name());
+        if (spec.description() != null) {
+            root.put("description", spec.description());
+        }
         ArrayNode scenarios = root.putArray("scenarios");
         for (ScenarioEntry e : spec.scenarios()) {
             ObjectNode s = scenarios.addObject();
