@@ -62,6 +62,8 @@ class ExampleNotebooksTest {
                     assertThat(o.inputHash()).as(file + " " + e.id() + " output is of the current inputs")
                             .isEqualTo(NotebookRuns.hash(plan.spec()));
                     assertThat(o.status()).isEqualTo("COMPLETED");
+                    assertThat(o.engine()).as(file + " " + e.id() + " output is of this engine version")
+                            .isEqualTo(io.incentivelab.simulation.Simulator.ENGINE_VERSION);
                     assertThat(o.experimentId()).isEqualTo(e.lastExperimentId());
                     assertThat(o.points()).hasSize(plan.points());
                 }
