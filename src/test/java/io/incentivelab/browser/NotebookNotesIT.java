@@ -153,6 +153,8 @@ class NotebookNotesIT {
         assertThat(experiment.locator(".results-table vaadin-grid-cell-content").filter(new Locator.FilterOptions()
                 .setHasText(" ± ")).first()).isVisible();
         assertThat(experiment.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Run"))).isHidden();
+        experiment.locator(".results-table").scrollIntoViewIfNeeded();
+        page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target/screenshots/example.png")));
         assertThat(page.getByLabel("Title")).hasAttribute("readonly", "");
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Edit a copy")).click();
@@ -165,6 +167,7 @@ class NotebookNotesIT {
         assertThat(page.locator(".save-state")).hasText(Pattern.compile("Saved \\d.*"));
         page.navigate("http://localhost:" + port + "/");
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("My reward curves"))).isVisible();
+        page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target/screenshots/home.png")));
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
                 .setName("Does winner-take-all concentrate rewards more than proportional?"))).isVisible();
     }
