@@ -70,7 +70,7 @@ final class ExperimentCommand implements Command {
         SimulationEngine engine = new SimulationEngine();
         ExperimentPlan plan;
         try {
-            plan = ExperimentPlan.of(ExperimentSpecCodec.parse(ScenarioFiles.read(file), ExperimentLimits.DEFAULT), engine::validate);
+            plan = ExperimentPlan.of(ExperimentSpecCodec.parse(ScenarioFiles.read(file), ExperimentLimits.DEFAULT, engine::validate), engine::validate);
         } catch (InvalidExperimentException e) {
             err.println("error: " + file + " is not a valid experiment:");
             e.problems().forEach(p -> err.println("  " + p));

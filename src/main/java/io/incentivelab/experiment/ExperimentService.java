@@ -51,7 +51,7 @@ public class ExperimentService {
      * @throws InvalidExperimentException with every problem and its path
      */
     public ExperimentPlan plan(String specJson) {
-        return ExperimentPlan.of(ExperimentSpecCodec.parse(specJson, properties.limits()), engine::validate);
+        return ExperimentPlan.of(ExperimentSpecCodec.parse(specJson, properties.limits(), engine::validate), engine::validate);
     }
 
     /** The cost of an experiment before it starts (runs, time on this machine, storage). */

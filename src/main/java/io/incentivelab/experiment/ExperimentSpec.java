@@ -8,7 +8,7 @@ import java.util.List;
  * paths into a scenario, the way the axes combine, the replicates per sweep point and the base seed.
  * Parsed and validated by {@link ExperimentSpecCodec}; expanded into points and runs by {@link ExperimentPlan}.
  */
-public record ExperimentSpec(int schemaVersion, String name, List<ScenarioEntry> scenarios, Combine combine,
+public record ExperimentSpec(int schemaVersion, String name, String description, List<ScenarioEntry> scenarios, Combine combine,
         List<Axis> axes, int replicates, long baseSeed) {
 
     public static final int SCHEMA_VERSION = 1;

@@ -45,6 +45,14 @@ public final class ExperimentSpecCodec {
 
     /** Parses JSON text; malformed JSON is reported as a problem at {@code $} with line and column. */
     public static ExperimentSpec parse(String json, ExperimentLimits limits) {
+        return parse(json, limits, null);
+    }
+
+    /**
+     * Parses JSON text and also checks each scenario with the engine's validator, so problems of the file and of
+     * its scenarios are reported together.
+     */
+    public static ExperimentSpec parse(String json, ExperimentLimits limits, ScenarioValidator scenarios) {
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
@@ -57,11 +65,16 @@ public final class ExperimentSpecCodec {
         if (root == null || root.isMissingNode()) {
             throw new InvalidExperimentException(List.of(new SpecProblem("$", "the file is empty")));
         }
-        return parse(root, limits);
+        return parse(root, limits, scenarios);
     }
 
     /** Checks and reads a parsed file. */
     public static ExperimentSpec parse(JsonNode root, ExperimentLimits limits) {
+        return parse(root, limits, null);
+    }
+
+    /** Checks and reads a parsed file; with a validator, checks its scenarios too. */
+    public static ExperimentSpec parse(JsonNode root, ExperimentLimits limits, ScenarioValidator validator) {
         List<SpecProblem> problems = new ArrayList<>();
         if (!root.isObject()) {
             throw new InvalidExperimentException(List.of(new SpecProblem("$", "must be a JSON object")));
@@ -75,7 +88,10 @@ public final class ExperimentSpecCodec {
                     + ExperimentSpec.SCHEMA_VERSION + ", the file has " + version));
         }
         String name = text(root, "name", "$.name", true, 200, problems);
-        List<ScenarioEntry> scenarios = scenarios(root.get("scenarios"), problems);
+        JsonNode d = root.get("description");
+        String description = d != null && d.isTextual() && d.asText().isBlank() ? null
+                : text(root, "description", "$.description", false, 5000, problems);
+        List<ScenarioEntry> scenarios = scenarios(root.get("scenarios"), validator, problems);
         Combine combine = Combine.GRID;
         List<Axis> axes = new ArrayList<>();
         JsonNode sweep = root.get("sweep");
@@ -142,7 +158,7 @@ public final class ExperimentSpecCodec {
         if (!problems.isEmpty()) {
             throw new InvalidExperimentException(problems.subList(0, Math.min(problems.size(), MAX_PROBLEMS)));
         }
-        return new ExperimentSpec(ExperimentSpec.SCHEMA_VERSION, name, scenarios, combine, axes, replicates, baseSeed);
+        return new ExperimentSpec(ExperimentSpec.SCHEMA_VERSION, name, description, scenarios, combine, axes, replicates, baseSeed);
     }
 
     /** The canonical JSON of a spec (what the store keeps, and what parses back to an equal spec). */
@@ -150,6 +166,9 @@ public final class ExperimentSpecCodec {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schemaVersion", spec.schemaVersion());
         root.put("name", spec.name());
+        if (spec.description() != null) {
+            root.put("description", spec.description());
+        }
         ArrayNode scenarios = root.putArray("scenarios");
         for (ScenarioEntry e : spec.scenarios()) {
             ObjectNode s = scenarios.addObject();
@@ -185,7 +204,7 @@ public final class ExperimentSpecCodec {
         return root;
     }
 
-    private static List<ScenarioEntry> scenarios(JsonNode node, List<SpecProblem> problems) {
+    private static List<ScenarioEntry> scenarios(JsonNode node, ScenarioValidator validator, List<SpecProblem> problems) {
         List<ScenarioEntry> list = new ArrayList<>();
         if (node == null || !node.isArray() || node.isEmpty()) {
             problems.add(new SpecProblem("$.scenarios", "required: a non-empty array of {\"label\": …, \"scenario\": {…}}"));
@@ -207,8 +226,16 @@ public final class ExperimentSpecCodec {
             JsonNode scenario = e.get("scenario");
             if (scenario == null || !scenario.isObject()) {
                 problems.add(new SpecProblem(at + ".scenario", "required: the scenario as a JSON object"));
-            } else if (label != null) {
-                list.add(new ScenarioEntry(label, scenario));
+            } else {
+                if (validator != null) {
+                    for (SpecProblem p : validator.validate(scenario)) {
+                        problems.add(new SpecProblem(at + ".scenario" + p.path().substring(p.path().startsWith("$") ? 1 : 0),
+                                p.message()));
+                    }
+                }
+                if (label != null) {
+                    list.add(new ScenarioEntry(label, scenario));
+                }
             }
         }
         return list;

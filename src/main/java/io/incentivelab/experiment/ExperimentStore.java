@@ -35,6 +35,9 @@ public interface ExperimentStore {
     /** Every run of the experiment in run-index order (metrics parsed, series not loaded). */
     void forEachRun(String id, Consumer<StoredRun> action);
 
+    /** Bytes held for the experiment's runs (metrics text, series, error texts and fixed columns). */
+    long storedBytes(String id);
+
     /** The encoded time series of the DONE runs of one point, in run-index order. */
     List<byte[]> series(String id, int pointIndex);
 }

@@ -133,8 +133,8 @@ class JdbcExperimentStore implements ExperimentStore {
                 .param("id", id).param("p", pointIndex).query((rs, i) -> rs.getBytes(1)).list();
     }
 
-    /** Bytes stored for the runs of an experiment (metrics text, series and fixed columns), for the bench. */
-    long storedBytes(String id) {
+    @Override
+    public long storedBytes(String id) {
         Long b = jdbc.sql("""
                 SELECT SUM(COALESCE(OCTET_LENGTH(metrics), 0) + COALESCE(OCTET_LENGTH(series), 0) + COALESCE(OCTET_LENGTH(error), 0)
                   + COALESCE(OCTET_LENGTH(scenario_hash), 0) + COALESCE(OCTET_LENGTH(engine_version), 0) + 64)

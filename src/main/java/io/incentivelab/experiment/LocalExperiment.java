@@ -18,11 +18,11 @@ public final class LocalExperiment {
     public static final int SERIES_POINTS = ExperimentDefaults.SERIES_POINTS;
 
     private final ExperimentPlan plan;
-    private final InMemoryExperimentStore store;
+    private final ExperimentStore store;
     private final String id;
     private final ExperimentProgress end;
 
-    private LocalExperiment(ExperimentPlan plan, InMemoryExperimentStore store, String id, ExperimentProgress end) {
+    private LocalExperiment(ExperimentPlan plan, ExperimentStore store, String id, ExperimentProgress end) {
         this.plan = plan;
         this.store = store;
         this.id = id;
@@ -36,7 +36,7 @@ public final class LocalExperiment {
      */
     public static LocalExperiment run(ExperimentPlan plan, RunEngine engine, int threads, double secondsPerRun,
             Consumer<ExperimentJob> onStart) throws InterruptedException {
-        return run(plan, engine, threads, secondsPerRun, onStart, false);
+        return run(plan, engine, threads, secondsPerRun, onStart, new InMemoryExperimentStore(false));
     }
 
     /**
@@ -45,7 +45,12 @@ public final class LocalExperiment {
      */
     public static LocalExperiment run(ExperimentPlan plan, RunEngine engine, int threads, double secondsPerRun,
             Consumer<ExperimentJob> onStart, boolean keepSeries) throws InterruptedException {
-        InMemoryExperimentStore store = new InMemoryExperimentStore(keepSeries);
+        return run(plan, engine, threads, secondsPerRun, onStart, new InMemoryExperimentStore(keepSeries));
+    }
+
+    /** The same on a given store (the bench uses an H2 file to measure storage per run). */
+    public static LocalExperiment run(ExperimentPlan plan, RunEngine engine, int threads, double secondsPerRun,
+            Consumer<ExperimentJob> onStart, ExperimentStore store) throws InterruptedException {
         ExperimentRecord record = new ExperimentRecord(UUID.randomUUID().toString(), plan.spec(), ExperimentStatus.QUEUED,
                 plan.runs(), null, Clock.systemUTC().instant(), null, null);
         store.create(record, plan);
@@ -65,6 +70,11 @@ public final class LocalExperiment {
 
     public ExperimentProgress end() {
         return end;
+    }
+
+    /** Bytes the store holds for this experiment's runs. */
+    public long storedBytes() {
+        return store.storedBytes(id);
     }
 
     public ExperimentPlan plan() {

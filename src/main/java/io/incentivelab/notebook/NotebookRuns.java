@@ -249,7 +249,7 @@ public class NotebookRuns {
         return experiments.plan(spec(document, cell).toString());
     }
 
-    private static String hash(Object spec) {
+    static String hash(Object spec) {
         try {
             String text = MAPPER.writeValueAsString(spec);
             byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));

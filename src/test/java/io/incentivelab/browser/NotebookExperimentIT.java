@@ -150,4 +150,30 @@ class NotebookExperimentIT {
                     .setHasText(" ± ")).first()).isVisible();
         }
     }
+
+    @Test
+    void aLongExperimentIsListedInTheJobsPanelAndCancelled() {
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000))) {
+            Page page = context.newPage();
+            page.navigate("http://localhost:" + port + "/");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New notebook")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add scenario")).click();
+            Locator scenario = page.locator(".cell-card[data-cell-type=SCENARIO]");
+            type(field(scenario, "$.network.horizonDays"), "365");
+            assertThat(scenario.locator(".scenario-status")).containsText("Valid scenario");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add experiment")).click();
+            Locator experiment = page.locator(".cell-card[data-cell-type=EXPERIMENT]");
+            fill(experiment.getByLabel("Replicates"), "2000");
+            assertThat(experiment.locator(".cost-preview")).containsText("2000 runs");
+            experiment.locator("vaadin-text-field").getByLabel("Seed").press("Shift+Enter");
+
+            Locator jobs = page.locator(".jobs-panel");
+            assertThat(jobs).isVisible();
+            assertThat(jobs.locator("vaadin-progress-bar")).isVisible();
+            assertThat(jobs).containsText(Pattern.compile("\\d+ / 2000 runs"));
+            jobs.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel")).click();
+            assertThat(experiment.locator(".run-progress-text[data-status=CANCELLED]")).containsText("Cancelled");
+            assertThat(jobs).isHidden();
+        }
+    }
 }

@@ -141,6 +141,37 @@ class NotebookNotesIT {
         assertThat(page.locator(".import-problems")).containsText("$.cells[0].id: is required");
     }
 
+    @Test
+    void anExampleOpensWithItsResultsAndEditingMakesACopy() {
+        page.navigate("http://localhost:" + port + "/");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
+                .setName("Does winner-take-all concentrate rewards more than proportional?")).click();
+        assertThat(page).hasURL(Pattern.compile(".*/examples/reward-curves$"));
+        assertThat(page.locator(".example-banner")).containsText("Editing it makes your own copy");
+        Locator experiment = page.locator(".cell-card[data-cell-type=EXPERIMENT]").first();
+        assertThat(experiment.locator(".results-table")).containsText("winner-take-all.giniEmission");
+        assertThat(experiment.locator(".results-table vaadin-grid-cell-content").filter(new Locator.FilterOptions()
+                .setHasText(" ± ")).first()).isVisible();
+        assertThat(experiment.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Run"))).isHidden();
+        experiment.locator(".results-table").scrollIntoViewIfNeeded();
+        page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target/screenshots/example.png")));
+        assertThat(page.getByLabel("Title")).hasAttribute("readonly", "");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Edit a copy")).click();
+        assertThat(page).hasURL(Pattern.compile(".*/notebooks/[0-9a-f-]{36}$"));
+        assertThat(page.locator(".example-banner")).isHidden();
+        assertThat(page.locator(".cell-card[data-cell-type=EXPERIMENT]").first().locator(".results-table"))
+                .containsText("winner-take-all.giniEmission");
+        page.getByLabel("Title").fill("My reward curves");
+        page.getByLabel("Title").press("Tab");
+        assertThat(page.locator(".save-state")).hasText(Pattern.compile("Saved \\d.*"));
+        page.navigate("http://localhost:" + port + "/");
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("My reward curves"))).isVisible();
+        page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target/screenshots/home.png")));
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
+                .setName("Does winner-take-all concentrate rewards more than proportional?"))).isVisible();
+    }
+
     private void writeNote(int index, String text) {
         Locator cell = cells().nth(index);
         if (!cell.locator("vaadin-text-area").isVisible()) {

@@ -20,7 +20,7 @@ class ExperimentSpecTest {
 
     private static List<SpecProblem> problems(String json) {
         return catchThrowableOfType(InvalidExperimentException.class,
-                () -> ExperimentPlan.of(ExperimentSpecCodec.parse(json, ExperimentLimits.DEFAULT), new FakeEngine()::validate))
+                () -> ExperimentPlan.of(ExperimentSpecCodec.parse(json, ExperimentLimits.DEFAULT, new FakeEngine()::validate), new FakeEngine()::validate))
                 .problems();
     }
 

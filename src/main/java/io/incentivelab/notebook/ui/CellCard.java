@@ -14,6 +14,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.shared.Registration;
 import io.incentivelab.notebook.Cell;
 import io.incentivelab.notebook.CellType;
+import com.vaadin.flow.theme.lumo.LumoUtility;
 
 /**
  * The frame around one cell: its kind, move up/down, duplicate and delete buttons, and the cell's editor.
@@ -32,11 +33,17 @@ class CellCard extends Div {
     CellCard(Cell cell, CellEditor editor) {
         this.cellId = cell.id();
         this.editor = editor;
-        addClassNames("cell-card", "cell-" + cell.type().name().toLowerCase(java.util.Locale.ROOT));
+        addClassNames("cell-card", "cell-" + cell.type().name().toLowerCase(java.util.Locale.ROOT),
+                LumoUtility.Border.ALL, LumoUtility.BorderColor.CONTRAST_10, LumoUtility.BorderRadius.MEDIUM,
+                LumoUtility.Padding.MEDIUM, LumoUtility.Margin.Bottom.MEDIUM, LumoUtility.Background.BASE,
+                LumoUtility.BoxShadow.XSMALL);
+        setWidthFull();
+        getStyle().set("box-sizing", "border-box");
         getElement().setAttribute("data-cell-id", cell.id());
         getElement().setAttribute("data-cell-type", cell.type().name());
         Span kind = new Span(label(cell.type()));
-        kind.addClassName("cell-kind");
+        kind.addClassNames("cell-kind", LumoUtility.FontWeight.SEMIBOLD, LumoUtility.TextColor.SECONDARY,
+                LumoUtility.FontSize.SMALL);
         tools = new HorizontalLayout(
                 tool(VaadinIcon.ARROW_UP, "Move up", Action.MOVE_UP),
                 tool(VaadinIcon.ARROW_DOWN, "Move down", Action.MOVE_DOWN),

@@ -24,6 +24,7 @@ import io.incentivelab.notebook.InvalidNotebookException;
 import io.incentivelab.notebook.Notebook;
 import io.incentivelab.notebook.NotebookService;
 import io.incentivelab.notebook.NotebookSummary;
+import com.vaadin.flow.theme.lumo.LumoUtility;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -122,11 +123,13 @@ public class HomeView extends VerticalLayout {
                         + " edit it to make your own copy."));
         section.setWidthFull();
         Div cards = new Div();
-        cards.addClassName("example-cards");
+        cards.addClassNames("example-cards", LumoUtility.Display.GRID, LumoUtility.Gap.MEDIUM);
+        cards.getStyle().set("grid-template-columns", "repeat(auto-fill, minmax(18em, 1fr))");
         for (ExampleSummary ex : notebooks.listExamples()) {
             Div card = new Div(new RouterLink(ex.title(), NotebookView.class, NotebookView.exampleParams(ex.name())),
                     new Paragraph(ex.description()));
-            card.addClassName("example-card");
+            card.addClassNames("example-card", LumoUtility.Border.ALL, LumoUtility.BorderColor.CONTRAST_10,
+                    LumoUtility.BorderRadius.MEDIUM, LumoUtility.Padding.MEDIUM);
             cards.add(card);
         }
         if (notebooks.listExamples().isEmpty()) {

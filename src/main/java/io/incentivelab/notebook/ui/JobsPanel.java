@@ -9,6 +9,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import io.incentivelab.experiment.ExperimentProgress;
+import com.vaadin.flow.theme.lumo.LumoUtility;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,7 +20,9 @@ class JobsPanel extends Div {
     private final Map<String, Row> byCell = new LinkedHashMap<>();
 
     JobsPanel() {
-        addClassName("jobs-panel");
+        addClassNames("jobs-panel", LumoUtility.Background.CONTRAST_5, LumoUtility.Padding.SMALL,
+                LumoUtility.BorderRadius.MEDIUM);
+        setWidthFull();
         add(new H4("Running experiments"), rows);
         setVisible(false);
     }

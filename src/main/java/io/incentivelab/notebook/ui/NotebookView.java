@@ -30,6 +30,7 @@ import io.incentivelab.notebook.NotebookDocument;
 import io.incentivelab.notebook.NotebookNotFoundException;
 import io.incentivelab.notebook.NotebookAnalysis;
 import io.incentivelab.notebook.NotebookRuns;
+import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.incentivelab.notebook.NotebookService;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalTime;
@@ -169,7 +170,8 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
         if (!notebook.readOnly()) {
             return;
         }
-        banner.addClassName("example-banner");
+        banner.addClassNames("example-banner", LumoUtility.Background.PRIMARY_10, LumoUtility.Padding.MEDIUM,
+                LumoUtility.BorderRadius.MEDIUM);
         Button copy = new Button("Edit a copy", VaadinIcon.COPY.create(), e -> copyExample());
         copy.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         copy.setId("edit-copy");

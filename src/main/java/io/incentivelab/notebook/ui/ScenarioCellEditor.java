@@ -19,6 +19,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import io.incentivelab.notebook.Cell;
+import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.incentivelab.notebook.ScenarioCell;
 import io.incentivelab.notebook.ScenarioFields;
 import io.incentivelab.notebook.ScenarioFields.Kind;
@@ -87,7 +88,7 @@ class ScenarioCellEditor extends Div implements CellEditor {
         });
         HorizontalLayout header = new HorizontalLayout(label, preset);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        status.addClassName("scenario-status");
+        status.addClassNames("scenario-status", LumoUtility.FontSize.SMALL);
         return header;
     }
 
