@@ -19,7 +19,8 @@ public final class Cli {
                 new SimulateCommand(),
                 new ExamplesCommand(),
                 new ValidateCommand(),
-                new SchemaCommand()
+                new SchemaCommand(),
+                new ExperimentCommand()
         )) {
             COMMANDS.put(c.name(), c);
         }

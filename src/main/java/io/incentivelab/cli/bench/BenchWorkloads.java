@@ -12,7 +12,10 @@ public final class BenchWorkloads {
         return List.of(
                 new YumaEpochWorkload(64, 256),
                 new YumaEpochWorkload(256, 4096),
-                new EngineSubnetEpochsWorkload()
+                new EngineSubnetEpochsWorkload(),
+                new ExperimentRunsWorkload(1),
+                new ExperimentRunsWorkload(2),
+                new ExperimentThousandRunsWorkload()
         );
     }
 }

@@ -1,0 +1,230 @@
+package io.incentivelab.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.incentivelab.experiment.ExperimentSpec.Axis;
+import io.incentivelab.experiment.ExperimentSpec.AxisKind;
+import io.incentivelab.experiment.ExperimentSpec.Combine;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.math3.random.SobolSequenceGenerator;
+import org.apache.commons.math3.random.Well19937c;
+
+/**
+ * A validated spec expanded into sweep values: points and runs are computed on demand from their index, so a
+ * large experiment costs no memory per point. Point order is scenario-major, then combination (for GRID the
+ * first axis varies slowest); run order is point-major, then replicate.
+ */
+public final class ExperimentPlan {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final int MAX_SCENARIO_PROBLEMS = 20;
+
+    private final ExperimentSpec spec;
+    private final List<JsonPath> paths;
+    private final List<List<JsonNode>> axisValues;
+    private final int combinations;
+
+    private ExperimentPlan(ExperimentSpec spec) {
+        this.spec = spec;
+        this.paths = spec.axes().stream().map(a -> JsonPath.parse(a.path())).toList();
+        this.axisValues = sample(spec);
+        this.combinations = combinations(spec);
+    }
+
+    /**
+     * Expands a spec and checks every point's scenario with the engine's validator.
+     *
+     * @throws InvalidExperimentException listing paths that do not exist and scenarios the engine rejects
+     */
+    public static ExperimentPlan of(ExperimentSpec spec, ScenarioValidator validator) {
+        ExperimentPlan plan = new ExperimentPlan(spec);
+        List<SpecProblem> problems = new ArrayList<>();
+        for (int s = 0; s < spec.scenarios().size() && problems.size() < MAX_SCENARIO_PROBLEMS; s++) {
+            for (SpecProblem p : validator.validate(spec.scenarios().get(s).scenario())) {
+                problems.add(new SpecProblem("$.scenarios[" + s + "].scenario" + p.path().substring(p.path().startsWith("$") ? 1 : 0),
+                        p.message()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidExperimentException(problems);
+        }
+        LinkedHashSet<String> seen = new LinkedHashSet<>();
+        for (int p = 0; p < plan.points() && problems.size() < MAX_SCENARIO_PROBLEMS; p++) {
+            ExperimentPoint point = plan.point(p);
+            JsonNode scenario;
+            try {
+                scenario = plan.scenario(p);
+            } catch (IllegalArgumentException e) {
+                String key = point.scenarioIndex() + e.getMessage();
+                if (seen.add(key)) {
+                    problems.add(new SpecProblem("$.sweep.axes", "scenario '" + point.scenarioLabel() + "': " + e.getMessage()));
+                }
+                continue;
+            }
+            for (SpecProblem sp : validator.validate(scenario)) {
+                if (seen.add(point.scenarioIndex() + sp.path() + sp.message())) {
+                    problems.add(new SpecProblem("$.sweep", "point " + p + " (scenario '" + point.scenarioLabel() + "', "
+                            + point.assignments() + "): " + sp.path() + ": " + sp.message()));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidExperimentException(problems);
+        }
+        return plan;
+    }
+
+    /** The plan of a spec already checked (e.g. one read back from the store). */
+    static ExperimentPlan trusted(ExperimentSpec spec) {
+        return new ExperimentPlan(spec);
+    }
+
+    public ExperimentSpec spec() {
+        return spec;
+    }
+
+    public int points() {
+        return spec.scenarios().size() * combinations;
+    }
+
+    public int runs() {
+        return points() * spec.replicates();
+    }
+
+    /** The values of each axis, in axis order. */
+    public List<List<JsonNode>> axisValues() {
+        return axisValues;
+    }
+
+    public ExperimentPoint point(int pointIndex) {
+        int s = pointIndex / combinations;
+        int combination = pointIndex % combinations;
+        Map<String, JsonNode> assignments = new LinkedHashMap<>();
+        int[] idx = valueIndexes(combination);
+        for (int k = 0; k < idx.length; k++) {
+            assignments.put(spec.axes().get(k).path(), axisValues.get(k).get(idx[k]));
+        }
+        return new ExperimentPoint(pointIndex, s, spec.scenarios().get(s).label(), assignments);
+    }
+
+    /** A fresh copy of the point's scenario with its axis values set. */
+    public JsonNode scenario(int pointIndex) {
+        ExperimentPoint point = point(pointIndex);
+        JsonNode copy = spec.scenarios().get(point.scenarioIndex()).scenario().deepCopy();
+        int k = 0;
+        for (JsonNode value : point.assignments().values()) {
+            paths.get(k++).set(copy, value.deepCopy());
+        }
+        return copy;
+    }
+
+    public RunRef run(int runIndex) {
+        int r = spec.replicates();
+        int p = runIndex / r;
+        int rep = runIndex % r;
+        return new RunRef(runIndex, p, rep, Seeds.forRun(spec.baseSeed(), p, rep));
+    }
+
+    private int[] valueIndexes(int combination) {
+        int n = spec.axes().size();
+        int[] idx = new int[n];
+        if (spec.combine() == Combine.ZIP) {
+            java.util.Arrays.fill(idx, combination);
+            return idx;
+        }
+        int rest = combination;
+        for (int k = n - 1; k >= 0; k--) {
+            int size = axisValues.get(k).size();
+            idx[k] = rest % size;
+            rest /= size;
+        }
+        return idx;
+    }
+
+    static int axisSize(Axis a) {
+        return a.kind() == AxisKind.LIST ? a.values().size() : a.count();
+    }
+
+    static int combinations(ExperimentSpec spec) {
+        if (spec.axes().isEmpty()) {
+            return 1;
+        }
+        if (spec.combine() == Combine.ZIP) {
+            return axisSize(spec.axes().get(0));
+        }
+        long c = 1;
+        for (Axis a : spec.axes()) {
+            c = Math.min(c * axisSize(a), Integer.MAX_VALUE);
+        }
+        return (int) c;
+    }
+
+    /**
+     * The values of every axis. Random kinds draw from a Well19937c stream seeded from the base seed and the
+     * axis index ({@link Seeds#forStream}); Sobol axes share one Sobol sequence whose dimension d is the axis's
+     * rank among the Sobol axes, so zipped Sobol axes form a joint low-discrepancy design.
+     */
+    private static List<List<JsonNode>> sample(ExperimentSpec spec) {
+        int sobolDims = (int) spec.axes().stream().filter(a -> a.kind() == AxisKind.SOBOL).count();
+        int sobolRank = 0;
+        List<List<JsonNode>> all = new ArrayList<>();
+        for (int k = 0; k < spec.axes().size(); k++) {
+            Axis a = spec.axes().get(k);
+            List<JsonNode> values = new ArrayList<>();
+            switch (a.kind()) {
+                case LIST -> values.addAll(a.values());
+                case RANGE -> {
+                    int steps = a.count();
+                    for (int i = 0; i < steps; i++) {
+                        double x = i == steps - 1 ? a.to() : a.from() + i * (a.to() - a.from()) / (steps - 1);
+                        values.add(number(x, a.integer()));
+                    }
+                }
+                case UNIFORM -> {
+                    RandomGenerator rng = new Well19937c(Seeds.forStream(spec.baseSeed(), "axis", k));
+                    for (int i = 0; i < a.count(); i++) {
+                        values.add(number(a.from() + rng.nextDouble() * (a.to() - a.from()), a.integer()));
+                    }
+                }
+                case LATIN_HYPERCUBE -> {
+                    RandomGenerator rng = new Well19937c(Seeds.forStream(spec.baseSeed(), "axis", k));
+                    int n = a.count();
+                    int[] strata = new int[n];
+                    for (int i = 0; i < n; i++) {
+                        strata[i] = i;
+                    }
+                    for (int i = n - 1; i > 0; i--) {
+                        int j = rng.nextInt(i + 1);
+                        int t = strata[i];
+                        strata[i] = strata[j];
+                        strata[j] = t;
+                    }
+                    for (int i = 0; i < n; i++) {
+                        double u = (strata[i] + rng.nextDouble()) / n;
+                        values.add(number(a.from() + u * (a.to() - a.from()), a.integer()));
+                    }
+                }
+                case SOBOL -> {
+                    SobolSequenceGenerator sobol = new SobolSequenceGenerator(sobolDims);
+                    sobol.nextVector(); // the first point is the origin
+                    for (int i = 0; i < a.count(); i++) {
+                        double u = sobol.nextVector()[sobolRank];
+                        values.add(number(a.from() + u * (a.to() - a.from()), a.integer()));
+                    }
+                    sobolRank++;
+                }
+            }
+            all.add(List.copyOf(values));
+        }
+        return List.copyOf(all);
+    }
+
+    private static JsonNode number(double x, boolean integer) {
+        return integer ? NODES.numberNode(Math.round(x)) : NODES.numberNode(x);
+    }
+}

@@ -1,0 +1,223 @@
+package io.incentivelab.experiment;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.IntPredicate;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * Application service for experiments: the API and the notebook UI call this, never the store or the engine.
+ * Experiments run on the app's {@link RunExecutor} (cores − 1 threads by default), persist every run in H2,
+ * and resume after a restart. Ids are random UUIDs: knowing one is the permission to read or cancel it.
+ */
+@Service
+public class ExperimentService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExperimentService.class);
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
+
+    private final ExperimentStore store;
+    private final RunEngine engine;
+    private final ExperimentRunner runner;
+    private final CostEstimator estimator;
+    private final ExperimentProperties properties;
+    private final Clock clock;
+
+    ExperimentService(ExperimentStore store, RunEngine engine, RunExecutor executor, ExperimentProperties properties) {
+        this.store = store;
+        this.engine = engine;
+        this.properties = properties;
+        this.clock = Clock.systemUTC();
+        this.runner = new ExperimentRunner(store, executor, clock);
+        this.estimator = new CostEstimator(engine, properties.seriesPoints());
+    }
+
+    /**
+     * Reads and checks an experiment file (JSON text) against the limits and the engine's scenario validation.
+     *
+     * @throws InvalidExperimentException with every problem and its path
+     */
+    public ExperimentPlan plan(String specJson) {
+        return ExperimentPlan.of(ExperimentSpecCodec.parse(specJson, properties.limits(), engine::validate), engine::validate);
+    }
+
+    /** The cost of an experiment before it starts (runs, time on this machine, storage). */
+    public CostPreview preview(ExperimentPlan plan) {
+        return estimator.preview(plan, runner.executor().parallelism());
+    }
+
+    /** Stores the experiment and queues its runs; returns at once with the new id. */
+    public ExperimentProgress start(ExperimentPlan plan) {
+        String id = UUID.randomUUID().toString();
+        ExperimentRecord record = new ExperimentRecord(id, plan.spec(), ExperimentStatus.QUEUED, plan.runs(), null,
+                clock.instant(), null, null);
+        store.create(record, plan);
+        double secondsPerRun = secondsPerRun(plan);
+        ExperimentJob job = runner.start(record, plan, secondsPerRun);
+        LOG.info("experiment {} '{}' started: {} runs on {} threads", id, plan.spec().name(), plan.runs(),
+                runner.executor().parallelism());
+        return job.progress();
+    }
+
+    /** Status and progress; empty for an unknown id. */
+    public Optional<ExperimentProgress> status(String id) {
+        Optional<ExperimentJob> job = runner.job(id);
+        if (job.isPresent()) {
+            return Optional.of(job.get().progress());
+        }
+        return store.find(id).map(r -> {
+            RunCounts c = store.counts(id);
+            return new ExperimentProgress(id, r.spec().name(), r.status(), r.totalRuns(), c.done(), c.failed(), null, r.message());
+        });
+    }
+
+    /**
+     * Listens to an experiment's progress: the listener gets the current state at once, then changes (at most 4
+     * a second, and always the final state) on an executor thread. Empty for an unknown id.
+     *
+     * @return a handle whose {@code run()} removes the listener
+     */
+    public Optional<Runnable> subscribe(String id, Consumer<ExperimentProgress> listener) {
+        Optional<ExperimentJob> job = runner.job(id);
+        if (job.isPresent()) {
+            return Optional.of(job.get().subscribe(listener));
+        }
+        return status(id).map(p -> {
+            listener.accept(p);
+            return () -> {
+            };
+        });
+    }
+
+    /** Asks a queued or running experiment to stop; a finished one is left as it is. Empty for an unknown id. */
+    public Optional<ExperimentProgress> cancel(String id) {
+        Optional<ExperimentJob> job = runner.job(id);
+        if (job.isPresent()) {
+            job.get().cancel();
+            return Optional.of(job.get().progress());
+        }
+        Optional<ExperimentProgress> status = status(id);
+        status.filter(s -> !s.status().terminal()).ifPresent(s -> store.updateStatus(id, ExperimentStatus.CANCELLED,
+                "cancelled before it resumed", clock.instant()));
+        return status(id);
+    }
+
+    /** Per-point statistics of the runs finished so far (all of them once the experiment ended). */
+    public Optional<ExperimentResults> results(String id) {
+        return store.find(id).map(r -> {
+            ExperimentPlan plan = ExperimentPlan.trusted(r.spec());
+            List<PointSummary> points = ResultAggregator.aggregate(plan, c -> store.forEachRun(id, c));
+            return new ExperimentResults(status(id).orElseThrow(), plan, points);
+        });
+    }
+
+    /** Compares every metric between two groups of runs; empty for an unknown id. */
+    public Optional<List<MetricComparison>> compare(String id, RunGroup a, RunGroup b) {
+        return store.find(id).map(r -> {
+            ExperimentPlan plan = ExperimentPlan.trusted(r.spec());
+            IntPredicate inA = a.points(plan);
+            IntPredicate inB = b.points(plan);
+            Map<String, double[]> va = ResultAggregator.collect(c -> store.forEachRun(id, c), inA);
+            Map<String, double[]> vb = ResultAggregator.collect(c -> store.forEachRun(id, c), inB);
+            return va.keySet().stream().filter(vb::containsKey)
+                    .map(m -> Statistics.compare(m, va.get(m), vb.get(m))).toList();
+        });
+    }
+
+    /** The time series of one point: mean and 95% band across its replicates; empty for an unknown id. */
+    public Optional<SeriesBand> series(String id, int pointIndex) {
+        return store.find(id).map(r -> {
+            ExperimentPlan plan = ExperimentPlan.trusted(r.spec());
+            if (pointIndex < 0 || pointIndex >= plan.points()) {
+                throw new IllegalArgumentException("point " + pointIndex + " is not in 0.." + (plan.points() - 1));
+            }
+            return SeriesBand.of(store.series(id, pointIndex).stream().map(CompactSeries::decode).toList());
+        });
+    }
+
+    /** Writes the results JSON (the API's {@code /results}); false for an unknown id. */
+    public boolean writeResultsJson(String id, boolean withRuns, Writer out) throws IOException {
+        Optional<ExperimentResults> results = results(id);
+        if (results.isEmpty()) {
+            return false;
+        }
+        ExperimentResults r = results.get();
+        ResultsWriter.json(r.plan(), r.status(), r.points(), withRuns ? c -> store.forEachRun(id, c) : null, out);
+        return true;
+    }
+
+    /** Writes {@code summary.csv} (one row per point and metric); false for an unknown id. */
+    public boolean writeSummaryCsv(String id, Writer out) throws IOException {
+        Optional<ExperimentResults> results = results(id);
+        if (results.isEmpty()) {
+            return false;
+        }
+        ResultsWriter.summaryCsv(results.get().plan(), results.get().points(), out);
+        return true;
+    }
+
+    /** Writes {@code runs.csv} (one row per run); false for an unknown id. */
+    public boolean writeRunsCsv(String id, Writer out) throws IOException {
+        Optional<ExperimentRecord> r = store.find(id);
+        if (r.isEmpty()) {
+            return false;
+        }
+        ResultsWriter.runsCsv(ExperimentPlan.trusted(r.get().spec()), c -> store.forEachRun(id, c), out);
+        return true;
+    }
+
+    /** Waits for an experiment to end (for scripts and tests); empty for an unknown or not-running id. */
+    public Optional<ExperimentProgress> awaitEnd(String id, Duration timeout) throws Exception {
+        Optional<ExperimentJob> job = runner.job(id);
+        if (job.isEmpty()) {
+            return status(id);
+        }
+        return Optional.of(job.get().finished().get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void resumeUnfinished() {
+        if (!properties.resumeOnStartup()) {
+            return;
+        }
+        for (String id : store.findUnfinished()) {
+            try {
+                ExperimentRecord record = store.find(id).orElseThrow();
+                ExperimentPlan plan = ExperimentPlan.trusted(record.spec());
+                RunCounts counts = store.counts(id);
+                runner.start(record, plan, Double.NaN);
+                LOG.info("experiment {} resumed: {} of {} runs already finished", id, counts.done(), plan.runs());
+            } catch (RuntimeException e) {
+                LOG.error("could not resume experiment {}", id, e);
+                store.updateStatus(id, ExperimentStatus.FAILED, "could not resume: " + e.getMessage(), clock.instant());
+            }
+        }
+    }
+
+    /** Stops running experiments so they resume at the next start; waits until no run touches the store. */
+    @PreDestroy
+    void shutdown() {
+        runner.stopAll(SHUTDOWN_WAIT);
+    }
+
+    private double secondsPerRun(ExperimentPlan plan) {
+        try {
+            return estimator.preview(plan, 1).secondsPerRun();
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.incentivelab.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * An experiment as the user writes it (schema version 1): one or more inline scenarios, sweep axes over JSON
+ * paths into a scenario, the way the axes combine, the replicates per sweep point and the base seed.
+ * Parsed and validated by {@link ExperimentSpecCodec}; expanded into points and runs by {@link ExperimentPlan}.
+ */
+public record ExperimentSpec(int schemaVersion, String name, String description, List<ScenarioEntry> scenarios, Combine combine,
+        List<Axis> axes, int replicates, long baseSeed) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public ExperimentSpec {
+        scenarios = List.copyOf(scenarios);
+        axes = List.copyOf(axes);
+    }
+
+    /** One labelled scenario, kept as the JSON the engine reads. */
+    public record ScenarioEntry(String label, JsonNode scenario) {
+    }
+
+    /** How several axes combine into sweep points. */
+    public enum Combine {
+        /** Cartesian product; the first axis varies slowest. */
+        GRID,
+        /** The i-th value of every axis together; all axes have the same number of values. */
+        ZIP
+    }
+
+    /** How an axis produces its values. */
+    public enum AxisKind {
+        /** Explicit values (numbers or strings). */
+        LIST,
+        /** {@code steps} evenly spaced numbers from {@code from} to {@code to}, both included. */
+        RANGE,
+        /** {@code n} independent uniform draws in [from, to). */
+        UNIFORM,
+        /** {@code n} values, one uniform draw in each of n equal strata, strata shuffled (zipped axes form a Latin hypercube). */
+        LATIN_HYPERCUBE,
+        /** {@code n} points of a Sobol sequence (first point, the origin, skipped); zipped Sobol axes are joint dimensions. */
+        SOBOL
+    }
+
+    /**
+     * One sweep axis.
+     *
+     * @param path    where the value goes in the scenario, e.g. {@code $.subnets[0].rewardCurve.alpha}
+     * @param values  for {@link AxisKind#LIST}
+     * @param from    lower bound for numeric kinds
+     * @param to      upper bound for numeric kinds
+     * @param count   {@code steps} for RANGE, {@code n} for the sampled kinds
+     * @param integer round numeric values to whole numbers
+     */
+    public record Axis(String path, AxisKind kind, List<JsonNode> values, Double from, Double to, Integer count,
+            boolean integer) {
+        public Axis {
+            values = values == null ? List.of() : List.copyOf(values);
+        }
+    }
+
+    /** Sweep points (scenarios × axis combinations), computed without expanding them. */
+    public int points() {
+        return scenarios.size() * ExperimentPlan.combinations(this);
+    }
+}

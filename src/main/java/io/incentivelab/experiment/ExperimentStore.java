@@ -1,0 +1,43 @@
+package io.incentivelab.experiment;
+
+import java.time.Instant;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Where experiments and their runs live: H2 in the app ({@link JdbcExperimentStore}), memory in the CLI
+ * ({@link InMemoryExperimentStore}). Saving a run is idempotent: only a PENDING run changes, so a result
+ * delivered twice is stored once.
+ */
+public interface ExperimentStore {
+
+    /** Stores a new experiment and one PENDING row per run (with its seed), atomically. */
+    void create(ExperimentRecord experiment, ExperimentPlan plan);
+
+    Optional<ExperimentRecord> find(String id);
+
+    /** Ids of experiments left QUEUED or RUNNING, oldest first. */
+    List<String> findUnfinished();
+
+    /** Sets the status; RUNNING sets the start time if unset, a terminal status the finish time. */
+    void updateStatus(String id, ExperimentStatus status, String message, Instant at);
+
+    /** Records a finished run; true if the run was PENDING (first delivery), false if already finished. */
+    boolean saveRun(RunResult result);
+
+    RunCounts counts(String id);
+
+    /** The run indexes already finished (DONE or FAILED). */
+    BitSet finishedRuns(String id);
+
+    /** Every run of the experiment in run-index order (metrics parsed, series not loaded). */
+    void forEachRun(String id, Consumer<StoredRun> action);
+
+    /** Bytes held for the experiment's runs (metrics text, series, error texts and fixed columns). */
+    long storedBytes(String id);
+
+    /** The encoded time series of the DONE runs of one point, in run-index order. */
+    List<byte[]> series(String id, int pointIndex);
+}

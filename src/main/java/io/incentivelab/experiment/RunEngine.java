@@ -1,0 +1,51 @@
+package io.incentivelab.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * What the experiment runner needs from the simulation engine. Implementations are immutable and thread-safe;
+ * every run is a pure function of (scenario, seed, engine version).
+ */
+public interface RunEngine {
+
+    /** The engine version stored with every run. */
+    String version();
+
+    /** Checks a scenario; an empty list means it will run. */
+    List<SpecProblem> validate(JsonNode scenario);
+
+    /**
+     * Reads a scenario once for many runs.
+     *
+     * @throws IllegalArgumentException if the scenario is invalid
+     */
+    PreparedScenario prepare(JsonNode scenario);
+
+    /**
+     * A shorter version of the scenario (same network, a few epochs) timed to calibrate the cost preview;
+     * the default is the scenario itself.
+     */
+    default JsonNode calibrationScenario(JsonNode scenario) {
+        return scenario;
+    }
+
+    /** A scenario read and ready to run with any seed. */
+    interface PreparedScenario {
+
+        /** The hash of the scenario as the engine canonicalises it. */
+        String scenarioHash();
+
+        /** The work one run does, in engine units (about epochs × subnets × UIDs), for the cost preview. */
+        long workUnits();
+
+        /**
+         * Runs once.
+         *
+         * @param cancelled checked by the engine between epochs; when it turns true the run stops early and
+         *                  its outcome is discarded
+         */
+        RunOutcome run(long seed, BooleanSupplier cancelled) throws Exception;
+    }
+}

@@ -1,0 +1,106 @@
+package io.incentivelab.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.incentivelab.scenario.ScenarioCodec;
+import io.incentivelab.simulation.ProgressListener;
+import io.incentivelab.simulation.RunResult;
+import io.incentivelab.simulation.Simulator;
+import io.incentivelab.simulation.TimeSeries;
+import io.incentivelab.simulation.scenario.InvalidScenarioException;
+import io.incentivelab.simulation.scenario.Scenario;
+import io.incentivelab.simulation.scenario.SubnetSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.springframework.stereotype.Component;
+
+/**
+ * The experiment runner's way to the real engine: scenario JSON through {@link ScenarioCodec}, runs through
+ * {@link Simulator}. Summary metrics are the engine's flat map, in its order; the stored time series keeps
+ * the concentration outputs ({@link #SERIES_SUFFIXES}) of every subnet and the network's issuance and
+ * cross-subnet HHI.
+ */
+@Component
+public final class SimulationEngine implements RunEngine {
+
+    static final List<String> SERIES_SUFFIXES = List.of(".emissionTao", ".giniEmission", ".hhiEmission", ".nakamotoEmission",
+            ".top1Share", ".top10Share", ".activeUids");
+    private static final int CALIBRATION_EPOCHS = 20;
+
+    @Override
+    public String version() {
+        return Simulator.ENGINE_VERSION;
+    }
+
+    @Override
+    public List<SpecProblem> validate(JsonNode scenario) {
+        try {
+            ScenarioCodec.parse(scenario);
+            return List.of();
+        } catch (InvalidScenarioException e) {
+            return e.problems().stream().map(p -> new SpecProblem(p.path(), p.message())).toList();
+        } catch (RuntimeException e) {
+            return List.of(new SpecProblem("$", "cannot read the scenario: " + e.getMessage()));
+        }
+    }
+
+    @Override
+    public PreparedScenario prepare(JsonNode json) {
+        Scenario scenario = ScenarioCodec.parse(json);
+        Simulator simulator = new Simulator(scenario);
+        String hash = ScenarioCodec.hash(scenario);
+        long uids = 0;
+        for (SubnetSpec s : scenario.subnets()) {
+            uids += (long) s.miners().operators() * s.miners().uidsPerOperator() + s.validators().count();
+        }
+        long units = uids * scenario.network().effectiveHorizonEpochs();
+        return new PreparedScenario() {
+            @Override
+            public String scenarioHash() {
+                return hash;
+            }
+
+            @Override
+            public long workUnits() {
+                return units;
+            }
+
+            @Override
+            public RunOutcome run(long seed, BooleanSupplier cancelled) {
+                RunResult r = simulator.run(seed, cancelled, ProgressListener.NONE);
+                return new RunOutcome(r.summary().toFlatMap(), series(r.timeSeries()), hash, r.engineVersion());
+            }
+        };
+    }
+
+    /** The same network for at most {@value #CALIBRATION_EPOCHS} epochs. */
+    @Override
+    public JsonNode calibrationScenario(JsonNode scenario) {
+        Scenario s = ScenarioCodec.parse(scenario);
+        ObjectNode copy = scenario.deepCopy();
+        ObjectNode network = copy.has("network") && copy.get("network").isObject() ? (ObjectNode) copy.get("network") : copy.putObject("network");
+        network.put("horizonEpochs", Math.min(CALIBRATION_EPOCHS, s.network().effectiveHorizonEpochs()));
+        network.put("sampleEveryEpochs", Math.min(s.network().sampleEveryEpochs(), CALIBRATION_EPOCHS));
+        return copy;
+    }
+
+    static CompactSeries series(TimeSeries t) {
+        List<String> names = new ArrayList<>();
+        List<float[]> rows = new ArrayList<>();
+        for (int k = 0; k < t.keys().size(); k++) {
+            String key = t.keys().get(k);
+            if (key.equals("network.issuanceTao") || key.equals("network.crossSubnetHhi")
+                    || (!key.startsWith("network.") && SERIES_SUFFIXES.stream().anyMatch(key::endsWith))) {
+                double[] col = t.columns()[k];
+                float[] row = new float[col.length];
+                for (int i = 0; i < col.length; i++) {
+                    row[i] = (float) col[i];
+                }
+                names.add(key);
+                rows.add(row);
+            }
+        }
+        return new CompactSeries(names, t.epochs().clone(), rows.toArray(new float[0][]));
+    }
+}

@@ -1,0 +1,108 @@
+package io.incentivelab.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.incentivelab.Application;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Restart in the middle: stop the Spring context while an experiment runs, start a new one on the same file
+ * database; the experiment resumes, completes, stores each run exactly once, and its results equal an
+ * uninterrupted run's.
+ */
+class ExperimentRestartIT {
+
+    static final String SPEC = ExperimentRunnerTest.SWEEP.replace("\"epochs\": 4", "\"epochs\": 10, \"sleepMillis\": 4");
+
+    /** The engine of the current context (a new one per context, to see which runs each executed). */
+    static FakeEngine engine;
+
+    @Configuration(proxyBeanMethods = false)
+    static class FakeEngineConfig {
+        @Bean
+        @Primary
+        RunEngine fakeEngine() {
+            return engine;
+        }
+    }
+
+    private static ConfigurableApplicationContext start(Path dir) {
+        engine = new FakeEngine();
+        return new SpringApplicationBuilder(Application.class, FakeEngineConfig.class)
+                .web(WebApplicationType.SERVLET)
+                .run("--spring.datasource.url=jdbc:h2:file:" + dir.resolve("lab") + ";DB_CLOSE_ON_EXIT=FALSE",
+                        "--lab.experiments.threads=2", "--vaadin.devmode.devTools.enabled=false", "--server.port=0");
+    }
+
+    @Test
+    void anExperimentResumesAfterARestartAndRunsEachRunOnce(@TempDir Path dir) throws Exception {
+        String id;
+        BitSet finishedBeforeStop;
+        try (ConfigurableApplicationContext first = start(dir)) {
+            ExperimentService service = first.getBean(ExperimentService.class);
+            id = service.start(service.plan(SPEC)).id();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (service.status(id).orElseThrow().done() < 12 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(service.status(id).orElseThrow().done()).isBetween(12, 55);
+        }
+        Map<Long, Integer> firstCompletions = new HashMap<>();
+        engine.completions.forEach((seed, n) -> firstCompletions.put(seed, n.get()));
+
+        try (ConfigurableApplicationContext second = start(dir)) {
+            JdbcClient jdbc = second.getBean(JdbcClient.class);
+            ExperimentService service = second.getBean(ExperimentService.class);
+            ExperimentProgress end = service.awaitEnd(id, Duration.ofSeconds(120)).orElseThrow();
+            assertThat(end.status()).isEqualTo(ExperimentStatus.COMPLETED);
+            assertThat(end.done()).isEqualTo(56);
+            assertThat(end.failed()).isZero();
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM experiment_run WHERE experiment_id = :id AND status = 'DONE'")
+                    .param("id", id).query(Integer.class).single()).isEqualTo(56);
+            assertThat(jdbc.sql("SELECT COUNT(DISTINCT run_index) FROM experiment_run WHERE experiment_id = :id")
+                    .param("id", id).query(Integer.class).single()).isEqualTo(56);
+            // no run stored before the stop ran again after it
+            ExperimentPlan plan = service.plan(SPEC);
+            finishedBeforeStop = new BitSet();
+            for (int i = 0; i < plan.runs(); i++) {
+                long seed = plan.run(i).seed();
+                if (firstCompletions.containsKey(seed) && !engine.completions.containsKey(seed)) {
+                    finishedBeforeStop.set(i);
+                }
+                assertThat(firstCompletions.containsKey(seed) && engine.completions.containsKey(seed))
+                        .as("run %d executed to the end in both contexts", i).isFalse();
+            }
+            assertThat(finishedBeforeStop.cardinality()).isGreaterThanOrEqualTo(12);
+            assertThat(engine.completions.size()).isEqualTo(56 - finishedBeforeStop.cardinality());
+
+            StringWriter resumed = new StringWriter();
+            service.writeSummaryCsv(id, resumed);
+            StringWriter resumedRuns = new StringWriter();
+            service.writeRunsCsv(id, resumedRuns);
+            LocalExperiment uninterrupted = LocalExperiment.run(ExperimentRunnerTest.plan(SPEC, new FakeEngine()), new FakeEngine(), 1,
+                    Double.NaN, null);
+            StringWriter expected = new StringWriter();
+            uninterrupted.writeSummaryCsv(expected);
+            StringWriter expectedRuns = new StringWriter();
+            uninterrupted.writeRunsCsv(expectedRuns);
+            assertThat(resumed.toString()).isEqualTo(expected.toString());
+            assertThat(resumedRuns.toString()).isEqualTo(expectedRuns.toString());
+        }
+        assertThat(Files.exists(dir.resolve("lab.mv.db"))).isTrue();
+    }
+}
