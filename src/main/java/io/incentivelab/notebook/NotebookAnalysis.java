@@ -1,7 +1,6 @@
 package io.incentivelab.notebook;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.incentivelab.experiment.ExperimentPlan;
 import io.incentivelab.experiment.ExperimentPoint;
@@ -15,10 +14,7 @@ import io.incentivelab.experiment.RunGroup;
 import io.incentivelab.experiment.SeriesBand;
 import io.incentivelab.experiment.SimulationEngine;
 import io.incentivelab.notebook.chart.ChartOptions;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,7 +32,6 @@ public class NotebookAnalysis {
 
     /** Points drawn when a chart names none. */
     static final int DEFAULT_POINTS = 4;
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final double[] DECILES = {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1};
 
     private final ExperimentService experiments;
@@ -62,10 +57,8 @@ public class NotebookAnalysis {
             return null;
         }
         try {
-            ExperimentSpec spec = experiments.plan(NotebookRuns.spec(document, cell).toString()).spec();
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(MAPPER.writeValueAsString(spec).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 8);
-        } catch (Exception e) {
+            return NotebookRuns.hash(experiments.plan(NotebookRuns.spec(document, cell).toString()).spec());
+        } catch (RuntimeException e) {
             return null;
         }
     }

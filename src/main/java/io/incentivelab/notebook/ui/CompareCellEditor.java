@@ -20,12 +20,12 @@ import com.vaadin.flow.shared.Registration;
 import io.incentivelab.notebook.Cell;
 import io.incentivelab.notebook.CompareCell;
 import io.incentivelab.notebook.CompareOutput;
+import io.incentivelab.notebook.CompareSummaries;
 import io.incentivelab.notebook.ExperimentCell;
 import io.incentivelab.notebook.ExperimentOutput;
 import io.incentivelab.notebook.NotebookAnalysis;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -117,30 +117,16 @@ class CompareCellEditor extends Div implements CellEditor {
         paramsTitle.setVisible(false);
     }
 
-    static String meanCi(double mean, double low, double high) {
-        if (!Double.isFinite(mean)) {
-            return "—";
-        }
-        double half = (high - low) / 2;
-        return Double.isFinite(half) ? num(mean) + " ± " + num(half) : num(mean);
+    private static String meanCi(double mean, double low, double high) {
+        return CompareSummaries.meanCi(mean, low, high);
     }
 
-    static String num(double v) {
-        if (!Double.isFinite(v)) {
-            return "—";
-        }
-        double a = Math.abs(v);
-        if (a != 0 && (a < 1e-3 || a >= 1e6)) {
-            return String.format(Locale.ROOT, "%.3g", v);
-        }
-        return String.format(Locale.ROOT, a >= 100 ? "%.1f" : "%.4f", v);
+    private static String num(double v) {
+        return CompareSummaries.num(v);
     }
 
-    static String p(double v) {
-        if (!Double.isFinite(v)) {
-            return "—";
-        }
-        return v < 1e-4 ? "< 0.0001" : String.format(Locale.ROOT, "%.4f", v);
+    private static String p(double v) {
+        return CompareSummaries.p(v);
     }
 
     private String pointName(Integer i) {
