@@ -219,6 +219,28 @@ public class NotebookAnalysis {
                 label(b.point()), rows, diff);
     }
 
+    /** Whether this app still holds an experiment's results (an example's were computed elsewhere). */
+    public boolean hasResults(String experimentId) {
+        return experimentId != null && experiments.status(experimentId).isPresent();
+    }
+
+    /**
+     * The cells "Run all" runs, top to bottom: the stale and not-yet-run ones, and the experiments they draw
+     * from whose results this app does not hold (so a chart of a copied example can be redrawn).
+     */
+    public List<Cell> toRun(NotebookDocument document, Map<String, CellOutput> outputs, Map<String, CellStaleness.State> states) {
+        Set<String> ids = new java.util.HashSet<>();
+        CellStaleness.toRun(document, states).forEach(c -> ids.add(c.id()));
+        for (Cell c : document.cells()) {
+            String src = c instanceof ChartCell ch ? ch.experimentCellId() : c instanceof CompareCell cmp ? cmp.experimentCellId() : null;
+            if (src != null && ids.contains(c.id()) && !ids.contains(src) && outputs.get(src) instanceof ExperimentOutput o
+                    && !hasResults(o.experimentId())) {
+                ids.add(src);
+            }
+        }
+        return document.cells().stream().filter(c -> ids.contains(c.id())).toList();
+    }
+
     /** Stores a computed output for a cell of a stored notebook. */
     public void store(String notebookId, String cellId, CellOutput output) {
         notebooks.putOutput(notebookId, cellId, output);

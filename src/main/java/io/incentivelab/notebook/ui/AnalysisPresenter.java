@@ -104,7 +104,7 @@ final class AnalysisPresenter {
 
     /** The cells "Run all" would run now. */
     List<Cell> toRun() {
-        return CellStaleness.toRun(document.get(), states);
+        return analysis.toRun(document.get(), outputs.get(), states);
     }
 
     private static ExperimentOutput source(Map<String, CellOutput> outs, String cellId) {
