@@ -85,4 +85,42 @@ class NotebookAnalysisTest {
         assertThatThrownBy(() -> NotebookAnalysis.compare(new CompareCell("k", "", "e", 1, 1, ""), output, data))
                 .hasMessageContaining("two different points");
     }
+
+    @Test
+    void twoGridAxesGiveAHeatMapAndNoAxesOneBarPerScenario() throws Exception {
+        ScenarioCell sc = new ScenarioCell("s", "tiny", (ObjectNode) ScenarioCodec.readTree(SCENARIO));
+        ExperimentCell two = new ExperimentCell("e", "", List.of("s"), "GRID", List.of(
+                SweepAxis.list("$.subnets[0].rewardCurve.type", List.of(com.fasterxml.jackson.databind.node.TextNode.valueOf(
+                        "PROPORTIONAL"), com.fasterxml.jackson.databind.node.TextNode.valueOf("WINNER_TAKE_ALL"))),
+                SweepAxis.list("$.subnets[0].miners.operators", List.of(
+                        com.fasterxml.jackson.databind.node.IntNode.valueOf(4), com.fasterxml.jackson.databind.node.IntNode.valueOf(8),
+                        com.fasterxml.jackson.databind.node.IntNode.valueOf(12)))), 2, 5, null);
+        NotebookDocument d = new NotebookDocument(1, "t", List.of(sc, two));
+        SimulationEngine engine = new SimulationEngine();
+        ExperimentPlan plan = ExperimentPlan.of(ExperimentSpecCodec.parse(NotebookRuns.spec(d, two).toString(),
+                new ExperimentLimits(1000, 100, 100)), engine::validate);
+        LocalExperiment run = LocalExperiment.run(plan, engine, 1, Double.NaN, null, false);
+        ExperimentOutput out = NotebookRuns.output(new ExperimentResults(run.end(), run.plan(), run.points()));
+        ChartOutput heat = NotebookAnalysis.chart(new ChartCell("c", "", "e", "SWEEP", "alpha.giniEmission", List.of()), out,
+                ExperimentData.of(run));
+        assertThat(heat.option().at("/series/0/type").asText()).isEqualTo("heatmap");
+        assertThat(heat.option().at("/xAxis/data").toString()).isEqualTo("[\"PROPORTIONAL\",\"WINNER_TAKE_ALL\"]");
+        assertThat(heat.option().at("/yAxis/data").toString()).isEqualTo("[\"4\",\"8\",\"12\"]");
+        assertThat(heat.dataPoints()).isEqualTo(6);
+        for (var item : heat.option().at("/series/0/data")) {
+            assertThat(item.get(2).isNumber()).as(item.toString()).isTrue();
+        }
+
+        ExperimentCell none = new ExperimentCell("e", "", List.of("s"), "GRID", List.of(), 2, 5, null);
+        NotebookDocument d0 = new NotebookDocument(1, "t", List.of(sc, none));
+        ExperimentPlan plan0 = ExperimentPlan.of(ExperimentSpecCodec.parse(NotebookRuns.spec(d0, none).toString(),
+                new ExperimentLimits(1000, 100, 100)), engine::validate);
+        LocalExperiment run0 = LocalExperiment.run(plan0, engine, 1, Double.NaN, null, false);
+        ExperimentOutput out0 = NotebookRuns.output(new ExperimentResults(run0.end(), run0.plan(), run0.points()));
+        ChartOutput bars = NotebookAnalysis.chart(new ChartCell("c", "", "e", "SWEEP", "alpha.giniEmission", List.of()), out0,
+                ExperimentData.of(run0));
+        assertThat(bars.option().at("/xAxis/data").toString()).isEqualTo("[\"tiny\"]");
+        assertThatThrownBy(() -> NotebookAnalysis.chart(new ChartCell("c", "", "e", "TIME_SERIES", "", List.of()), out0,
+                ExperimentData.of(run0))).hasMessage("choose a metric");
+    }
 }
