@@ -86,8 +86,12 @@ final class AnalysisPresenter {
 
     /** Recomputes every card's state badge and the choices of the analysis cells; follows new experiments. */
     void refresh() {
+        refresh(outputs.get());
+    }
+
+    /** The same with the outputs already at hand (the view just read them). */
+    void refresh(Map<String, CellOutput> outs) {
         NotebookDocument doc = document.get();
-        Map<String, CellOutput> outs = outputs.get();
         states = analysis.states(doc, outs);
         List<ExperimentCell> experiments = doc.cells().stream().filter(ExperimentCell.class::isInstance)
                 .map(ExperimentCell.class::cast).toList();

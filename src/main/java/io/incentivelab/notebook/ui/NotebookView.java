@@ -210,7 +210,7 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
             column.add(card);
         }
         runAll.setVisible(!notebook.readOnly());
-        analysisPresenter.refresh();
+        analysisPresenter.refresh(outputs);
         if (document.cells().isEmpty()) {
             Div empty = new Div(new Span("No cells yet. Add a note, a scenario or an experiment below."));
             empty.addClassName("empty-state");
