@@ -24,6 +24,7 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.server.StreamResource;
 import io.incentivelab.notebook.Cell;
 import io.incentivelab.notebook.CellIds;
+import io.incentivelab.notebook.ExperimentCell;
 import io.incentivelab.notebook.Notebook;
 import io.incentivelab.notebook.NotebookConflictException;
 import io.incentivelab.notebook.NotebookDocument;
@@ -218,7 +219,11 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
             case MOVE_UP -> structural(document.move(cellId, -1));
             case MOVE_DOWN -> structural(document.move(cellId, 1));
             case DUPLICATE -> structural(document.duplicate(cellId, CellIds.nextFor(document)));
-            case DELETE -> structural(document.remove(cellId));
+            case DELETE -> {
+                document.cell(cellId).filter(ExperimentCell.class::isInstance).map(c -> ((ExperimentCell) c).lastExperimentId())
+                        .ifPresent(runs::cancel);
+                structural(document.remove(cellId));
+            }
         }
     }
 
