@@ -251,8 +251,14 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
         } catch (NotebookConflictException | NotebookNotFoundException ex) {
             saveState.setText("Not saved");
             saveState.getElement().setAttribute("data-state", "conflict");
-            Notification n = Notification.show(ex.getMessage());
+            Notification n = new Notification();
+            Button reload = new Button("Reload", e -> getUI().ifPresent(ui -> ui.getPage().reload()));
+            n.add(new Span(ex instanceof NotebookConflictException
+                    ? "Not saved: this notebook was changed in another tab or window. Reload to see the latest version."
+                    : "Not saved: this notebook no longer exists."), reload);
             n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+            n.setDuration(0);
+            n.open();
             return false;
         }
     }
