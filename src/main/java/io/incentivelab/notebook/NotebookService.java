@@ -123,13 +123,19 @@ public class NotebookService {
         return expectedVersion + 1;
     }
 
-    /** Stores a cell's output (replacing the previous one); the document's version is unchanged. */
+    /**
+     * Stores a cell's output (replacing the previous one); the document's version is unchanged.
+     *
+     * @return false if the cell is no longer in the notebook (the output is then dropped)
+     */
     @Transactional
-    public void putOutput(String notebookId, String cellId, CellOutput output) {
-        if (!repository.exists(notebookId)) {
-            throw new NotebookNotFoundException(notebookId);
+    public boolean putOutput(String notebookId, String cellId, CellOutput output) {
+        Notebook nb = repository.find(notebookId).orElseThrow(() -> new NotebookNotFoundException(notebookId));
+        if (nb.document().indexOf(cellId) < 0) {
+            return false;
         }
         repository.putOutput(notebookId, cellId, output, now());
+        return true;
     }
 
     /** Deletes a notebook and its outputs; false if there was none. */

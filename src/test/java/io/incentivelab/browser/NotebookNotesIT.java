@@ -172,6 +172,23 @@ class NotebookNotesIT {
                 .setName("Does winner-take-all concentrate rewards more than proportional?"))).isVisible();
     }
 
+    @Test
+    void aSecondTabDoesNotOverwriteTheFirst() {
+        newNotebook();
+        Page other = context.newPage();
+        other.navigate(page.url());
+        assertThat(other.locator(".save-state")).hasText("Saved");
+        page.getByLabel("Title").fill("From the first tab");
+        page.getByLabel("Title").press("Tab");
+        assertThat(page.locator(".save-state")).hasText(Pattern.compile("Saved \\d.*"));
+        other.getByLabel("Title").fill("From the second tab");
+        other.getByLabel("Title").press("Tab");
+        assertThat(other.locator(".save-state")).hasText("Not saved");
+        assertThat(other.locator("vaadin-notification-card")).containsText("changed in another tab");
+        page.reload();
+        assertThat(page.getByLabel("Title")).hasValue("From the first tab");
+    }
+
     private void writeNote(int index, String text) {
         Locator cell = cells().nth(index);
         if (!cell.locator("vaadin-text-area").isVisible()) {

@@ -53,6 +53,9 @@ class NotebookStoreIT {
         service.putOutput(nb.id(), "e1", sample.outputs().get("e1"));
         Notebook same = service.find(nb.id()).orElseThrow();
         assertThat(same.version()).isEqualTo(nb.version());
+        // an output for a cell that is not in the notebook is dropped
+        assertThat(service.putOutput(nb.id(), "ghost", sample.outputs().get("e1"))).isFalse();
+        assertThat(service.find(nb.id()).orElseThrow().outputs()).containsOnlyKeys("e1");
         // removing the cell drops its output
         service.save(nb.id(), same.document().remove("e1"), same.version());
         assertThat(service.find(nb.id()).orElseThrow().outputs()).isEmpty();

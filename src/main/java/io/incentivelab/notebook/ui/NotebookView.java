@@ -24,6 +24,7 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.server.StreamResource;
 import io.incentivelab.notebook.Cell;
 import io.incentivelab.notebook.CellIds;
+import io.incentivelab.notebook.ExperimentCell;
 import io.incentivelab.notebook.Notebook;
 import io.incentivelab.notebook.NotebookConflictException;
 import io.incentivelab.notebook.NotebookDocument;
@@ -263,7 +264,11 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
             case MOVE_UP -> structural(document.move(cellId, -1));
             case MOVE_DOWN -> structural(document.move(cellId, 1));
             case DUPLICATE -> structural(document.duplicate(cellId, CellIds.nextFor(document)));
-            case DELETE -> structural(document.remove(cellId));
+            case DELETE -> {
+                document.cell(cellId).filter(ExperimentCell.class::isInstance).map(c -> ((ExperimentCell) c).lastExperimentId())
+                        .ifPresent(runs::cancel);
+                structural(document.remove(cellId));
+            }
         }
     }
 
@@ -291,8 +296,14 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
         } catch (NotebookConflictException | NotebookNotFoundException ex) {
             saveState.setText("Not saved");
             saveState.getElement().setAttribute("data-state", "conflict");
-            Notification n = Notification.show(ex.getMessage());
+            Notification n = new Notification();
+            Button reload = new Button("Reload", e -> getUI().ifPresent(ui -> ui.getPage().reload()));
+            n.add(new Span(ex instanceof NotebookConflictException
+                    ? "Not saved: this notebook was changed in another tab or window. Reload to see the latest version."
+                    : "Not saved: this notebook no longer exists."), reload);
             n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+            n.setDuration(0);
+            n.open();
             return false;
         }
     }
