@@ -2,7 +2,6 @@ package io.incentivelab;
 
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Push;
-import com.vaadin.flow.server.PWA;
 import com.vaadin.flow.theme.Theme;
 import io.incentivelab.cli.Cli;
 import org.springframework.boot.SpringApplication;
@@ -17,7 +16,6 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 @Push
 @Theme("incentive-lab")
-@PWA(name = "Incentive Lab", shortName = "Incentive Lab")
 public class Application implements AppShellConfigurator {
 
     public static void main(String[] args) {

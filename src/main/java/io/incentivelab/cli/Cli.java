@@ -74,9 +74,9 @@ public final class Cli {
         out.println();
         out.println("commands:");
         for (Command c : COMMANDS.values()) {
-            out.printf("  %-10s %s%n", c.name(), c.usage());
+            out.println("  " + c.usage());
         }
-        out.println("  help       this list; COMMAND --help shows one command");
+        out.println("  help  this list; COMMAND --help shows one command");
     }
 
     /** The registered command names, in help order. */

@@ -9,7 +9,7 @@ public interface Command {
     /** The word that selects the command, e.g. {@code yuma}. */
     String name();
 
-    /** One line for {@code --help}. */
+    /** One line for {@code --help}: the command word, its arguments, and what it does. */
     String usage();
 
     /**

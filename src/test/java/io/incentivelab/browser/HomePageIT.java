@@ -1,0 +1,75 @@
+package io.incentivelab.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A user opens the home page in Chromium and sees the product, its navigation and the notebook list. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.datasource.url=jdbc:h2:mem:homeit;DB_CLOSE_DELAY=-1",
+                "vaadin.devmode.devTools.enabled=false"})
+class HomePageIT {
+
+    static Playwright playwright;
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() {
+        playwright = BrowserSupport.playwright();
+        browser = BrowserSupport.launch(playwright);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void homeShowsTitleNavigationAndNotebooks() {
+        try (var context = browser.newContext()) {
+            Page page = context.newPage();
+            java.util.List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
+            page.onConsoleMessage(m -> {
+                if (m.type().equals("error")) {
+                    problems.add(m.text());
+                }
+            });
+            page.onPageError(problems::add);
+            page.navigate("http://localhost:" + port + "/");
+            assertThat(page).hasTitle("Incentive Lab");
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Incentive Lab")))
+                    .isVisible();
+            assertThat(page.locator("vaadin-side-nav-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                    .setHasText("Notebooks"))).isVisible();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Notebooks")))
+                    .isVisible();
+            org.assertj.core.api.Assertions.assertThat(problems)
+                    .as("no script errors or content-security-policy violations").isEmpty();
+        }
+    }
+
+    @Test
+    void unknownAddressShowsNotFound() {
+        try (var context = browser.newContext()) {
+            Page page = context.newPage();
+            page.navigate("http://localhost:" + port + "/no-such-page");
+            assertThat(page.getByText("Page not found")).isVisible();
+        }
+    }
+}
