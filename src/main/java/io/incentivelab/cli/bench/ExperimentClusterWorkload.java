@@ -56,7 +56,7 @@ final class ExperimentClusterWorkload implements BenchWorkload {
     @Override
     public List<Map<String, Object>> run() {
         if (System.getProperty("hazelcast.logging.type") == null) {
-            System.setProperty("hazelcast.logging.type", "none"); // JSON lines only on standard output
+            System.setProperty("hazelcast.logging.type", "none"); // Hazelcast's static loggers too
         }
         SimulationEngine engine = new SimulationEngine();
         ExperimentPlan plan = ExperimentPlan.of(ExperimentSpecCodec.parse(ExperimentRunsWorkload.example(ExperimentRunsWorkload.EXAMPLE),
@@ -118,7 +118,9 @@ final class ExperimentClusterWorkload implements BenchWorkload {
     }
 
     private static Config config(String name, ExecutorProperties.Role role, int port, List<Integer> ports, SimulationEngine engine) {
-        return ClusterConfigs.member(settings(name, role, port, ports), engine);
+        Config config = ClusterConfigs.member(settings(name, role, port, ports), engine);
+        config.setProperty("hazelcast.logging.type", "none"); // JSON lines only on standard output
+        return config;
     }
 
     private static void awaitMembers(HazelcastInstance driver, int n) throws InterruptedException {

@@ -39,6 +39,8 @@ public final class ClusterConfigs {
         c.setProperty("hazelcast.logging.type", "slf4j");
         // Spring shuts the member down (gracefully) after the experiments stopped; no second JVM hook racing it
         c.setProperty("hazelcast.shutdownhook.enabled", "false");
+        // a leaving worker hands its partitions (and stored tasks) over within this; compose waits 90 s
+        c.setProperty("hazelcast.graceful.shutdown.max.wait", "60");
 
         NetworkConfig net = c.getNetworkConfig();
         net.setPort(cluster.port()).setPortAutoIncrement(false);

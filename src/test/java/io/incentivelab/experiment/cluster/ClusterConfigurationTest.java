@@ -18,12 +18,11 @@ import org.springframework.boot.autoconfigure.hazelcast.HazelcastAutoConfigurati
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /** The cluster wiring without starting a cluster: local mode starts no member; the member config; task merging. */
 class ClusterConfigurationTest {
 
-    @Configuration(proxyBeanMethods = false)
+    /** Not a {@code @Configuration}: the ITs' SpringApplicationBuilder contexts component-scan test classes too. */
     @EnableConfigurationProperties({ExecutorProperties.class, ExperimentProperties.class})
     static class Engine {
         @Bean
