@@ -15,8 +15,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code simulate SCENARIO.json [--seed N] [--out FILE]}: runs a scenario, prints the summary JSON and, with
- * {@code --out}, writes the full output (summary, time series, manifest) to FILE.
+ * {@code simulate SCENARIO.json [--seed N] [--out FILE] [--threads N]}: runs a scenario, prints the summary
+ * JSON and, with {@code --out}, writes the full output (summary, time series, manifest) to FILE. Subnets are
+ * stepped on up to N threads (default: all cores); the output does not depend on N.
  */
 final class SimulateCommand implements Command {
 
@@ -27,7 +28,7 @@ final class SimulateCommand implements Command {
 
     @Override
     public String usage() {
-        return "simulate SCENARIO.json [--seed N] [--out FILE]   run a scenario; prints the summary JSON";
+        return "simulate SCENARIO.json [--seed N] [--out FILE] [--threads N]   run a scenario; prints the summary JSON";
     }
 
     @Override
@@ -35,6 +36,7 @@ final class SimulateCommand implements Command {
         String file = null;
         long seed = 1;
         String outFile = null;
+        int threads = Runtime.getRuntime().availableProcessors();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -47,6 +49,17 @@ final class SimulateCommand implements Command {
                     }
                 }
                 case "--out" -> outFile = value(args, ++i, "--out");
+                case "--threads" -> {
+                    String v = value(args, ++i, "--threads");
+                    try {
+                        threads = Integer.parseInt(v);
+                    } catch (NumberFormatException e) {
+                        threads = 0;
+                    }
+                    if (threads < 1) {
+                        throw new UsageException("--threads must be a positive integer, got " + v);
+                    }
+                }
                 default -> {
                     if (a.startsWith("-") || file != null) {
                         throw new UsageException("unexpected argument " + a + "; usage: " + usage());
@@ -66,7 +79,7 @@ final class SimulateCommand implements Command {
             e.problems().forEach(p -> err.println("  " + p));
             return 2;
         }
-        RunResult result = new Simulator(scenario).run(seed);
+        RunResult result = new Simulator(scenario, threads).run(seed);
         if (outFile != null) {
             Files.writeString(Path.of(outFile), RunOutput.toJson(scenario, result, true) + "\n", StandardCharsets.UTF_8);
         }

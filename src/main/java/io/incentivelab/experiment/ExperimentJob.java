@@ -98,7 +98,7 @@ public final class ExperimentJob {
         cancel();
     }
 
-    void begin(RunExecutor executor, List<RunTask> tasks) {
+    void begin(RunExecutor executor, java.util.Iterator<RunTask> tasks) {
         synchronized (this) {
             startNanos = System.nanoTime();
             lastPublish = startNanos;

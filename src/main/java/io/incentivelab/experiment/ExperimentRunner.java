@@ -3,6 +3,8 @@ package io.incentivelab.experiment;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,34 +72,44 @@ public final class ExperimentRunner {
         }
     }
 
-    static List<RunTask> tasks(String id, ExperimentPlan plan, BitSet finished, double secondsPerRun, int threads) {
+    /**
+     * The tasks of the runs not finished yet, generated lazily point by point (a point's scenario JSON is
+     * built only when its first task is pulled), so a big experiment holds only the executor's window in memory.
+     */
+    static Iterator<RunTask> tasks(String id, ExperimentPlan plan, BitSet finished, double secondsPerRun, int threads) {
         int pending = plan.runs() - finished.cardinality();
-        int perTask = Double.isFinite(secondsPerRun) && secondsPerRun > 0
+        int perTaskTarget = Double.isFinite(secondsPerRun) && secondsPerRun > 0
                 ? (int) Math.ceil(TARGET_TASK_SECONDS / secondsPerRun) : 1;
-        perTask = Math.max(1, Math.min(perTask, (int) Math.ceil(pending / (4.0 * threads))));
-        List<RunTask> tasks = new ArrayList<>();
+        int perTask = Math.max(1, Math.min(perTaskTarget, (int) Math.ceil(pending / (4.0 * threads))));
         int replicates = plan.spec().replicates();
-        for (int p = 0; p < plan.points(); p++) {
-            String scenario = null;
-            List<RunRef> chunk = new ArrayList<>();
-            for (int r = 0; r < replicates; r++) {
-                int runIndex = p * replicates + r;
-                if (finished.get(runIndex)) {
-                    continue;
-                }
-                if (scenario == null) {
-                    scenario = plan.scenario(p).toString();
-                }
-                chunk.add(plan.run(runIndex));
-                if (chunk.size() == perTask) {
-                    tasks.add(new RunTask(id, scenario, chunk));
-                    chunk = new ArrayList<>();
-                }
+        return new Iterator<>() {
+            private int runIndex = finished.nextClearBit(0);
+            private int scenarioPoint = -1;
+            private String scenario;
+
+            @Override
+            public boolean hasNext() {
+                return runIndex < plan.runs();
             }
-            if (!chunk.isEmpty()) {
-                tasks.add(new RunTask(id, scenario, chunk));
+
+            @Override
+            public RunTask next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                int point = runIndex / replicates;
+                if (point != scenarioPoint) {
+                    scenario = plan.scenario(point).toString();
+                    scenarioPoint = point;
+                }
+                List<RunRef> chunk = new ArrayList<>(perTask);
+                int end = (point + 1) * replicates;
+                while (runIndex < end && chunk.size() < perTask) {
+                    chunk.add(plan.run(runIndex));
+                    runIndex = finished.nextClearBit(runIndex + 1);
+                }
+                return new RunTask(id, scenario, chunk);
             }
-        }
-        return tasks;
+        };
     }
 }

@@ -9,7 +9,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
-/** A store in memory, for the CLI and tests. Keeps series only when asked to (the CLI does not write them). */
+/**
+ * A store in memory, for the CLI and tests. A finished run is kept as its metrics' JSON text (about 1 kB for a
+ * one-subnet scenario) rather than boxed doubles; series only when asked to (the CLI does not write them).
+ */
 public final class InMemoryExperimentStore implements ExperimentStore {
 
     private final boolean keepSeries;
@@ -19,16 +22,20 @@ public final class InMemoryExperimentStore implements ExperimentStore {
         this.keepSeries = keepSeries;
     }
 
+    private record Finished(RunStatus status, String error, String metrics, String scenarioHash, String engineVersion,
+            long millis) {
+    }
+
     private static final class Entry {
         volatile ExperimentRecord record;
         final ExperimentPlan plan;
-        final StoredRun[] runs;
+        final Finished[] runs;
         final byte[][] series;
 
         Entry(ExperimentRecord record, ExperimentPlan plan) {
             this.record = record;
             this.plan = plan;
-            this.runs = new StoredRun[plan.runs()];
+            this.runs = new Finished[plan.runs()];
             this.series = new byte[plan.runs()][];
         }
     }
@@ -67,7 +74,8 @@ public final class InMemoryExperimentStore implements ExperimentStore {
             if (e.runs[i] != null) {
                 return false;
             }
-            e.runs[i] = new StoredRun(result.run(), result.status(), result.error(), result.metricsView(), result.scenarioHash(),
+            e.runs[i] = new Finished(result.status(), result.error(),
+                    result.status() == RunStatus.DONE ? MetricsCodec.encode(result.metrics()) : null, result.scenarioHash(),
                     result.engineVersion(), result.millis());
             if (keepSeries && result.status() == RunStatus.DONE) {
                 e.series[i] = result.series();
@@ -82,7 +90,7 @@ public final class InMemoryExperimentStore implements ExperimentStore {
         int done = 0;
         int failed = 0;
         synchronized (e) {
-            for (StoredRun r : e.runs) {
+            for (Finished r : e.runs) {
                 if (r != null) {
                     done++;
                     failed += r.status() == RunStatus.FAILED ? 1 : 0;
@@ -110,11 +118,13 @@ public final class InMemoryExperimentStore implements ExperimentStore {
     public void forEachRun(String id, Consumer<StoredRun> action) {
         Entry e = experiments.get(id);
         for (int i = 0; i < e.runs.length; i++) {
-            StoredRun r;
+            Finished r;
             synchronized (e) {
                 r = e.runs[i];
             }
-            action.accept(r != null ? r : new StoredRun(e.plan.run(i), RunStatus.PENDING, null, Map.of(), null, null, 0));
+            action.accept(r == null ? new StoredRun(e.plan.run(i), RunStatus.PENDING, null, Map.of(), null, null, 0)
+                    : new StoredRun(e.plan.run(i), r.status(), r.error(), MetricsCodec.decode(r.metrics()), r.scenarioHash(),
+                            r.engineVersion(), r.millis()));
         }
     }
 
@@ -124,10 +134,10 @@ public final class InMemoryExperimentStore implements ExperimentStore {
         long bytes = 0;
         synchronized (e) {
             for (int i = 0; i < e.runs.length; i++) {
-                StoredRun r = e.runs[i];
+                Finished r = e.runs[i];
                 bytes += CostEstimator.FIXED_BYTES_PER_RUN;
                 if (r != null) {
-                    bytes += MetricsCodec.encode(r.metrics()).length() + (r.error() == null ? 0 : r.error().length());
+                    bytes += (r.metrics() == null ? 0 : r.metrics().length()) + (r.error() == null ? 0 : r.error().length());
                 }
                 bytes += e.series[i] == null ? 0 : e.series[i].length;
             }

@@ -1,6 +1,6 @@
 package io.incentivelab.experiment;
 
-import java.util.List;
+import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -10,8 +10,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs tasks on a fixed pool of daemon threads in this process. Submissions queue behind each other (FIFO),
- * so a second experiment waits until the first has handed out its tasks.
+ * Runs tasks on a fixed pool of daemon threads in this process. Each submission keeps at most
+ * 2 × threads tasks in the pool's queue and pulls the next when one ends, so memory stays bounded and
+ * several experiments share the threads in turn.
  */
 public final class LocalRunExecutor implements RunExecutor {
 
@@ -41,51 +42,83 @@ public final class LocalRunExecutor implements RunExecutor {
     }
 
     @Override
-    public Execution submit(String experimentId, List<RunTask> tasks, RunSink sink) {
-        AtomicBoolean cancelled = new AtomicBoolean();
-        AtomicBoolean started = new AtomicBoolean();
-        AtomicInteger remaining = new AtomicInteger(tasks.size());
-        CompletableFuture<Void> completion = new CompletableFuture<>();
-        if (tasks.isEmpty()) {
-            completion.complete(null);
+    public Execution submit(String experimentId, Iterator<RunTask> tasks, RunSink sink) {
+        Submission s = new Submission(tasks, sink);
+        s.pump();
+        return s;
+    }
+
+    private final class Submission implements Execution {
+        private final Iterator<RunTask> tasks;
+        private final RunSink sink;
+        private final AtomicBoolean cancelled = new AtomicBoolean();
+        private final AtomicBoolean started = new AtomicBoolean();
+        private final CompletableFuture<Void> completion = new CompletableFuture<>();
+        private int inFlight;
+
+        Submission(Iterator<RunTask> tasks, RunSink sink) {
+            this.tasks = tasks;
+            this.sink = sink;
         }
-        for (RunTask task : tasks) {
-            try {
-                pool.execute(() -> {
-                    try {
-                        if (!cancelled.get()) {
-                            if (started.compareAndSet(false, true)) {
-                                sink.started();
-                            }
-                            RunTaskExecution.execute(task, engine, seriesPoints,
-                                    () -> cancelled.get() || Thread.currentThread().isInterrupted(), sink::finished);
-                        }
-                    } catch (RuntimeException e) {
-                        completion.completeExceptionally(e);
-                    } finally {
-                        if (remaining.decrementAndGet() == 0) {
-                            completion.complete(null);
+
+        /** Tops the window up; completes the submission when nothing is left to run. */
+        void pump() {
+            synchronized (this) {
+                try {
+                    while (!cancelled.get() && inFlight < 2 * threads && tasks.hasNext()) {
+                        RunTask task = tasks.next();
+                        inFlight++;
+                        try {
+                            pool.execute(() -> execute(task));
+                        } catch (RejectedExecutionException e) {
+                            inFlight--;
+                            cancelled.set(true);
                         }
                     }
-                });
-            } catch (RejectedExecutionException e) {
-                cancelled.set(true);
-                if (remaining.decrementAndGet() == 0) {
+                } catch (RuntimeException e) {
+                    cancelled.set(true);
+                    completion.completeExceptionally(e);
+                }
+                if (inFlight == 0 && (cancelled.get() || !tasks.hasNext())) {
                     completion.complete(null);
                 }
             }
         }
-        return new Execution() {
-            @Override
-            public void cancel() {
-                cancelled.set(true);
-            }
 
-            @Override
-            public CompletableFuture<Void> completion() {
-                return completion;
+        private void execute(RunTask task) {
+            try {
+                if (!cancelled.get()) {
+                    if (started.compareAndSet(false, true)) {
+                        sink.started();
+                    }
+                    RunTaskExecution.execute(task, engine, seriesPoints,
+                            () -> cancelled.get() || Thread.currentThread().isInterrupted(), sink::finished);
+                }
+            } catch (RuntimeException e) {
+                cancelled.set(true);
+                completion.completeExceptionally(e);
+            } finally {
+                synchronized (this) {
+                    inFlight--;
+                }
+                pump();
             }
-        };
+        }
+
+        @Override
+        public void cancel() {
+            cancelled.set(true);
+            synchronized (this) {
+                if (inFlight == 0) {
+                    completion.complete(null);
+                }
+            }
+        }
+
+        @Override
+        public CompletableFuture<Void> completion() {
+            return completion;
+        }
     }
 
     /** Stops the pool: interrupts running tasks and waits briefly for them to return. */

@@ -1,6 +1,6 @@
 package io.incentivelab.experiment;
 
-import java.util.List;
+import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -13,8 +13,11 @@ public interface RunExecutor extends AutoCloseable {
     /** How many runs execute at once. */
     int parallelism();
 
-    /** Queues the tasks and returns at once. */
-    Execution submit(String experimentId, List<RunTask> tasks, RunSink sink);
+    /**
+     * Starts executing the tasks and returns at once. Tasks are pulled from the iterator lazily (on the
+     * caller's or a worker's thread, one at a time), keeping only a bounded window in flight.
+     */
+    Execution submit(String experimentId, Iterator<RunTask> tasks, RunSink sink);
 
     @Override
     void close();

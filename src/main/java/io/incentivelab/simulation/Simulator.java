@@ -24,7 +24,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Runs a scenario epoch by epoch (model.md §1–§7, §9–§10, fixed population). Configured once from an
- * immutable {@link Scenario}; thread-safe; each {@link #run} keeps its mutable state in objects it creates,
+ * immutable {@link Scenario}; thread-safe; each {@link #run} keeps its mutable state in objects it creates
+ * (and may step its subnets on several threads, see {@link #Simulator(Scenario, int)}),
  * with random streams derived from (seed, subnet index), so a run is a pure function of (scenario, seed,
  * {@link #ENGINE_VERSION}) whatever the thread count.
  *
@@ -47,11 +48,25 @@ public final class Simulator {
     private final YumaConsensus[] yumas;
     private final double[] shares;
     private final List<String> keys;
+    private final int threads;
 
     /** Validates the scenario (throws {@link io.incentivelab.simulation.scenario.InvalidScenarioException}). */
     public Simulator(Scenario scenario) {
+        this(scenario, 1);
+    }
+
+    /**
+     * A simulator that steps up to {@code threads} subnets of a run at once (results are identical for any
+     * thread count: each subnet has its own random streams and state, and sums are taken in subnet order).
+     * Use 1 when many runs already share the cores (experiments).
+     */
+    public Simulator(Scenario scenario, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1: " + threads);
+        }
         ScenarioValidator.requireValid(scenario);
         this.scenario = scenario;
+        this.threads = Math.min(threads, scenario.subnets().size());
         List<SubnetSpec> subnets = scenario.subnets();
         NetworkSpec net = scenario.network();
         yumas = new YumaConsensus[subnets.size()];
@@ -94,7 +109,6 @@ public final class Simulator {
             runs[s] = new SubnetRun(specs.get(s), s, seed, split, yumas[s]);
             uids += runs[s].uids();
         }
-        YumaWorkspace ws = new YumaWorkspace();
         int epochs = net.effectiveHorizonEpochs();
         int every = net.sampleEveryEpochs();
         int tempo = net.tempo();
@@ -105,35 +119,41 @@ public final class Simulator {
         List<Integer> sampleEpochs = new ArrayList<>();
         long[] intervalSubnetRao = new long[subnets];
         int lastSample = 0;
-        for (int e = 0; e < epochs; e++) {
-            if (cancelled.getAsBoolean()) {
-                throw new CancellationException("run cancelled after " + e + " of " + epochs + " epochs");
+        long[] subnetRao = new long[subnets];
+        long[] left = new long[subnets];
+        try (SubnetStepper stepper = new SubnetStepper(runs, threads)) {
+            for (int e = 0; e < epochs; e++) {
+                if (cancelled.getAsBoolean()) {
+                    throw new CancellationException("run cancelled after " + e + " of " + epochs + " epochs");
+                }
+                long block = (long) (e + 1) * tempo;
+                long total = 0;
+                for (int b = 0; b < tempo; b++) {
+                    total += issuance.mintBlock();
+                }
+                issued += total;
+                long unpaid = total;
+                for (int s = 0; s < subnets; s++) {
+                    subnetRao[s] = (long) Math.floor(total * shares[s]);
+                }
+                stepper.step(e, block, subnetRao, left);
+                for (int s = 0; s < subnets; s++) {
+                    unpaid -= subnetRao[s] - left[s];
+                    intervalSubnetRao[s] += subnetRao[s];
+                }
+                if (unpaid < 0) {
+                    throw new IllegalStateException("paid more than issued at epoch " + e);
+                }
+                maxUnpaid = Math.max(maxUnpaid, unpaid);
+                int done = e + 1;
+                if (done % every == 0 || done == epochs) {
+                    rows.add(sample(runs, intervalSubnetRao, done - lastSample, issuance, net));
+                    sampleEpochs.add(done);
+                    lastSample = done;
+                    java.util.Arrays.fill(intervalSubnetRao, 0);
+                }
+                progress.onProgress(done, epochs);
             }
-            long block = (long) (e + 1) * tempo;
-            long total = 0;
-            for (int b = 0; b < tempo; b++) {
-                total += issuance.mintBlock();
-            }
-            issued += total;
-            long unpaid = total;
-            for (int s = 0; s < subnets; s++) {
-                long subnetRao = (long) Math.floor(total * shares[s]);
-                long left = runs[s].step(e, block, subnetRao, ws);
-                unpaid -= subnetRao - left;
-                intervalSubnetRao[s] += subnetRao;
-            }
-            if (unpaid < 0) {
-                throw new IllegalStateException("paid more than issued at epoch " + e);
-            }
-            maxUnpaid = Math.max(maxUnpaid, unpaid);
-            int done = e + 1;
-            if (done % every == 0 || done == epochs) {
-                rows.add(sample(runs, intervalSubnetRao, done - lastSample, issuance, net));
-                sampleEpochs.add(done);
-                lastSample = done;
-                java.util.Arrays.fill(intervalSubnetRao, 0);
-            }
-            progress.onProgress(done, epochs);
         }
         long owner = 0;
         long miners = 0;

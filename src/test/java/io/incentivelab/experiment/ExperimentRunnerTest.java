@@ -234,15 +234,30 @@ class ExperimentRunnerTest {
         assertThat(store.counts(record.id())).isEqualTo(new RunCounts(1, 0));
     }
 
+    private static BitSet all(int n) {
+        BitSet b = new BitSet();
+        b.set(0, n);
+        return b;
+    }
+
     @Test
     void groupsPendingRunsOfOnePointIntoTasks() {
         ExperimentPlan plan = plan(SWEEP, new FakeEngine());
         BitSet finished = new BitSet();
         finished.set(0, 5);
-        List<RunTask> tasks = ExperimentRunner.tasks("e", plan, finished, 0.01, 2);
+        List<RunTask> tasks = new ArrayList<>();
+        ExperimentRunner.tasks("e", plan, finished, 0.01, 2).forEachRemaining(tasks::add);
         assertThat(tasks.stream().mapToInt(t -> t.runs().size()).sum()).isEqualTo(51);
         assertThat(tasks).allMatch(t -> t.runs().size() <= 5 && t.runs().stream().map(RunRef::pointIndex).distinct().count() == 1);
         assertThat(tasks.get(0).runs()).extracting(RunRef::runIndex).containsExactly(5, 6);
-        assertThat(ExperimentRunner.tasks("e", plan, new BitSet(), Double.NaN, 2)).hasSize(56);
+        assertThat(ExperimentRunner.tasks("e", plan, new BitSet(), Double.NaN, 2)).toIterable().hasSize(56);
+        BitSet holes = new BitSet();
+        holes.set(0, 56);
+        holes.clear(3);
+        holes.clear(20);
+        List<RunTask> rest = new ArrayList<>();
+        ExperimentRunner.tasks("e", plan, holes, Double.NaN, 2).forEachRemaining(rest::add);
+        assertThat(rest).flatExtracting(RunTask::runs).extracting(RunRef::runIndex).containsExactly(3, 20);
+        assertThat(ExperimentRunner.tasks("e", plan, all(56), Double.NaN, 2).hasNext()).isFalse();
     }
 }

@@ -69,6 +69,15 @@ class DeterminismAndGoldenTest {
     }
 
     @Test
+    void steppingSubnetsOnSeveralThreadsGivesTheSameBytes() {
+        Scenario s = ScenarioCodec.parse(SimulatorInvariantTest.EVERYTHING);
+        String one = RunOutput.toJson(s, new Simulator(s, 1).run(13), false);
+        assertThat(RunOutput.toJson(s, new Simulator(s, 2).run(13), false)).isEqualTo(one);
+        assertThat(RunOutput.toJson(s, new Simulator(s, 3).run(13), false)).isEqualTo(one);
+        assertThat(RunOutput.toJson(s, new Simulator(s, 16).run(13), false)).isEqualTo(one);
+    }
+
+    @Test
     void aSubnetsResultsDoNotDependOnTheOtherSubnets() {
         // random streams are derived per (seed, subnet index): adding a subnet after it changes nothing in it
         Scenario one = ScenarioCodec.parse("""

@@ -136,4 +136,24 @@ class SimulatorSanityTest {
         // two of 48 operators: about 4 % on merit; a stake majority boosting them gives far more
         assertThat(cartel).isGreaterThan(0.2);
     }
+
+    /**
+     * economics.md §6: copiers submitting the consensus earn more dividends per stake than honest, noisy
+     * validators; commit-reveal helps only if miner rankings change within the reveal window, which they do
+     * not in a fixed population (so it gives no protection here).
+     */
+    @Test
+    void weightCopiersEarnMorePerStakeAndCommitRevealDoesNotHelpWhenRankingsAreStable() {
+        String validators = ",\"validators\":{\"count\":16,\"weightCopierFraction\":0.25,\"noiseSigma\":0.5,"
+                + "\"stake\":{\"distribution\":\"EXPLICIT\",\"explicitTao\":[1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1]}}}";
+        Scenario s = scenario(
+                "{\"name\":\"open\",\"commitReveal\":false,\"miners\":{\"operators\":48,\"placement\":\"RANDOM\"}"
+                        + validators,
+                "{\"name\":\"reveal\",\"commitReveal\":true,\"revealPeriodEpochs\":5,"
+                        + "\"miners\":{\"operators\":48,\"placement\":\"RANDOM\"}" + validators);
+        double open = mean(s, r -> r.subnet("open").value("weightCopierDividendShare"));
+        double reveal = mean(s, r -> r.subnet("reveal").value("weightCopierDividendShare"));
+        assertThat(open).isGreaterThan(0.25 + 0.02); // a quarter of the stake
+        assertThat(reveal).isCloseTo(open, org.assertj.core.data.Offset.offset(0.01));
+    }
 }

@@ -174,7 +174,7 @@ final class ExperimentClusterWorkload implements BenchWorkload {
         for (int i = 0; i < OVERHEAD_TASKS; i++) {
             List<RunTask> task = List.of(new RunTask("overhead", scenario, List.<RunRef>of()));
             long t0 = System.nanoTime();
-            executor.submit("overhead", task, new RunExecutor.RunSink() {
+            executor.submit("overhead", task.iterator(), new RunExecutor.RunSink() {
                 @Override
                 public void started() {
                 }

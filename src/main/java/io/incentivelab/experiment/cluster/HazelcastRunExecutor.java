@@ -89,8 +89,8 @@ public final class HazelcastRunExecutor implements RunExecutor {
     }
 
     @Override
-    public Execution submit(String experimentId, List<RunTask> tasks, RunSink sink) {
-        Submission s = new Submission(merged(tasks.iterator(), settings.runsPerTask()), sink);
+    public Execution submit(String experimentId, Iterator<RunTask> tasks, RunSink sink) {
+        Submission s = new Submission(merged(tasks, settings.runsPerTask()), sink);
         feeders.execute(s::feed);
         return s;
     }

@@ -255,7 +255,7 @@ public final class NaiveYumaEpoch {
                         double diff = x >= old0 ? x - c[j] : old0 - x;
                         diff = Math.max(0, Math.min(1, diff));
                         double z = Math.max(-20, Math.min(20, p.alphaSigmoidSteepness() / -100.0 * (diff - 0.5)));
-                        double sig = 1 / (1 + Math.exp(z));
+                        double sig = 1 / (1 + StrictMath.exp(z));
                         double a = Math.max(lo, Math.min(hi, lo + sig * (hi - lo)));
                         ema[i][j] = Math.min(1, (1 - a) * old0 + Math.max(0, a * x));
                     } else {

@@ -320,7 +320,7 @@ public final class YumaConsensus {
         double diff = wb >= b ? clamp01(wb - c) : clamp01(b - wb);
         double z = steepness * (diff - 0.5);
         z = Math.max(-20.0, Math.min(20.0, z));
-        double sigma = 1.0 / (1.0 + Math.exp(z));
+        double sigma = 1.0 / (1.0 + StrictMath.exp(z));
         double a = alphaLow + sigma * (alphaHigh - alphaLow);
         return Math.max(alphaLow, Math.min(alphaHigh, a));
     }

@@ -1,0 +1,91 @@
+package io.incentivelab.simulation;
+
+import io.incentivelab.simulation.yuma.YumaWorkspace;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Steps every subnet of a run through one epoch, on the calling thread or split into contiguous blocks of
+ * subnets over a small pool owned by the run. Each subnet's state is touched by one thread per epoch and
+ * the caller waits for all blocks, so the outcome does not depend on the thread count.
+ */
+final class SubnetStepper implements AutoCloseable {
+
+    private final SubnetRun[] runs;
+    private final YumaWorkspace[] workspaces;
+    private final ExecutorService pool;
+    private final int blocks;
+
+    SubnetStepper(SubnetRun[] runs, int threads) {
+        this.runs = runs;
+        this.blocks = Math.max(1, Math.min(threads, runs.length));
+        this.workspaces = new YumaWorkspace[blocks];
+        for (int i = 0; i < blocks; i++) {
+            workspaces[i] = new YumaWorkspace();
+        }
+        this.pool = blocks > 1 ? Executors.newFixedThreadPool(blocks - 1, r -> {
+            Thread t = new Thread(r, "simulator-subnets");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+    }
+
+    /** Runs epoch e of every subnet s with {@code subnetRao[s]}; writes the unpaid rao into {@code left[s]}. */
+    void step(int e, long block, long[] subnetRao, long[] left) {
+        if (pool == null) {
+            stepRange(0, runs.length, 0, e, block, subnetRao, left);
+            return;
+        }
+        List<Future<?>> futures = new ArrayList<>(blocks - 1);
+        for (int b = 1; b < blocks; b++) {
+            int from = runs.length * b / blocks;
+            int to = runs.length * (b + 1) / blocks;
+            int ws = b;
+            Callable<Void> task = () -> {
+                stepRange(from, to, ws, e, block, subnetRao, left);
+                return null;
+            };
+            futures.add(pool.submit(task));
+        }
+        RuntimeException failure = null;
+        try {
+            stepRange(0, runs.length / blocks, 0, e, block, subnetRao, left);
+        } catch (RuntimeException ex) {
+            failure = ex;
+        }
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while stepping subnets", ex);
+            } catch (ExecutionException ex) {
+                if (failure == null) {
+                    failure = ex.getCause() instanceof RuntimeException re ? re : new IllegalStateException(ex.getCause());
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private void stepRange(int from, int to, int ws, int e, long block, long[] subnetRao, long[] left) {
+        for (int s = from; s < to; s++) {
+            left[s] = runs[s].step(e, block, subnetRao[s], workspaces[ws]);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+}
