@@ -24,7 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The app as a lite member (APP role, Spring context, H2) with two in-JVM worker members on 127.0.0.1, a
  * random cluster name and free ports: an experiment equals the local result byte for byte, a worker killed
- * mid-batch loses no run and duplicates none, and cancel stops every member.
+ * mid-batch loses no run and duplicates none (nor one shut down gracefully), an experiment resumes after an app
+ * restart, and cancel stops every member.
  */
 @Timeout(value = 150, unit = TimeUnit.SECONDS)
 class ClusterExperimentIT {
@@ -69,19 +70,23 @@ class ClusterExperimentIT {
             workers.add(ClusterTestSupport.worker(
                     ClusterTestSupport.settings(name, ExecutorProperties.Role.WORKER, port, workerPorts, 2, 4), engine));
         }
-        int appPort = ClusterTestSupport.freePort();
-        app = context(APP_ENGINE, "--server.port=0", "--spring.datasource.url=jdbc:h2:mem:cluster-" + name + ";DB_CLOSE_DELAY=-1",
-                        "--lab.experiments.resume-on-startup=false", "--vaadin.devmode.devTools.enabled=false",
-                        "--lab.executor.mode=hazelcast", "--lab.executor.cluster.role=APP",
-                        "--lab.executor.cluster.name=" + name,
-                        "--lab.executor.cluster.members=127.0.0.1:" + workerPorts.get(0) + ",127.0.0.1:" + workerPorts.get(1),
-                        "--lab.executor.cluster.port=" + appPort, "--lab.executor.cluster.iface=127.0.0.1",
-                        "--lab.executor.cluster.worker-threads=2", "--lab.executor.cluster.max-in-flight=16",
-                        "--lab.executor.cluster.runs-per-task=3");
+        app = startApp();
         HazelcastInstance member = app.getBean(HazelcastInstance.class);
         await(() -> member.getCluster().getMembers().size() == 3, 30_000, "3 members");
         assertThat(member.getCluster().getLocalMember().isLiteMember()).isTrue();
         assertThat(app.getBean(RunExecutor.class)).isInstanceOf(HazelcastRunExecutor.class);
+    }
+
+    /** The app as a lite member on a fresh port; the in-memory database outlives a context (same JVM). */
+    private static ConfigurableApplicationContext startApp() {
+        return context(APP_ENGINE, "--server.port=0", "--spring.datasource.url=jdbc:h2:mem:cluster-" + name + ";DB_CLOSE_DELAY=-1",
+                "--vaadin.devmode.devTools.enabled=false",
+                "--lab.executor.mode=hazelcast", "--lab.executor.cluster.role=APP",
+                "--lab.executor.cluster.name=" + name,
+                "--lab.executor.cluster.members=127.0.0.1:" + workerPorts.get(0) + ",127.0.0.1:" + workerPorts.get(1),
+                "--lab.executor.cluster.port=" + ClusterTestSupport.freePort(), "--lab.executor.cluster.iface=127.0.0.1",
+                "--lab.executor.cluster.worker-threads=2", "--lab.executor.cluster.max-in-flight=16",
+                "--lab.executor.cluster.runs-per-task=3");
     }
 
     @AfterAll
@@ -187,6 +192,53 @@ class ClusterExperimentIT {
         assertThat(survivors + victimEngine.completions.values().stream().mapToInt(a -> a.get()).sum()).isGreaterThanOrEqualTo(56);
         await(() -> appMember.getCluster().getMembers().size() == 3, 30_000, "the victim gone");
         victimContext.close();
+    }
+
+    @Test
+    void aWorkerShutDownGracefullyMidBatchHandsItsTasksOver() throws Exception {
+        FakeEngine leaverEngine = new FakeEngine();
+        int port = ClusterTestSupport.freePort();
+        HazelcastInstance leaver = ClusterTestSupport.worker(
+                ClusterTestSupport.settings(name, ExecutorProperties.Role.WORKER, port, workerPorts, 2, 4), leaverEngine);
+        HazelcastInstance appMember = app.getBean(HazelcastInstance.class);
+        await(() -> appMember.getCluster().getMembers().size() == 4, 30_000, "4 members");
+
+        String spec = spec(8, 7);
+        String id = service().start(service().plan(spec)).id();
+        await(() -> leaverEngine.completions.size() >= 3 && service().status(id).orElseThrow().done() >= 10, 60_000,
+                "runs finished on the leaving worker");
+        leaver.shutdown(); // as `docker compose stop` does through Spring: partitions and stored tasks migrate
+        ExperimentProgress end = service().awaitEnd(id, Duration.ofSeconds(90)).orElseThrow();
+
+        assertThat(end.status()).isEqualTo(ExperimentStatus.COMPLETED);
+        assertThat(end.done()).isEqualTo(56);
+        assertThat(end.failed()).isZero();
+        String[] expected = local(spec);
+        assertThat(results(id)[0]).isEqualTo(expected[0]);
+        await(() -> appMember.getCluster().getMembers().size() == 3, 30_000, "the leaver gone");
+    }
+
+    @Test
+    void anExperimentResumesOnTheClusterAfterAnAppRestart() throws Exception {
+        String spec = spec(8, 7);
+        String id = service().start(service().plan(spec)).id();
+        await(() -> service().status(id).orElseThrow().done() >= 10, 60_000, "10 runs done");
+        app.close(); // stops the experiment for the restart: the workers see the flag and drop its tasks
+        app = startApp();
+        HazelcastInstance appMember = app.getBean(HazelcastInstance.class);
+        await(() -> appMember.getCluster().getMembers().size() >= 3, 30_000, "the app back in the cluster");
+        ExperimentProgress end = service().awaitEnd(id, Duration.ofSeconds(90)).orElseThrow();
+
+        assertThat(end.status()).isEqualTo(ExperimentStatus.COMPLETED);
+        assertThat(end.done()).isEqualTo(56);
+        List<Integer> rowsPerRun = app.getBean(JdbcClient.class)
+                .sql("SELECT COUNT(*) FROM experiment_run WHERE experiment_id = :id AND status = 'DONE' GROUP BY run_index")
+                .param("id", id).query(Integer.class).list();
+        assertThat(rowsPerRun).hasSize(56).containsOnly(1);
+        String[] expected = local(spec);
+        String[] actual = results(id);
+        assertThat(actual[0]).isEqualTo(expected[0]);
+        assertThat(actual[1]).isEqualTo(expected[1]);
     }
 
     @Test
