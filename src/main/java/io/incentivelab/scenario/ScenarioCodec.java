@@ -26,8 +26,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -43,6 +45,9 @@ public final class ScenarioCodec {
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
+
+    /** Problems listed at once; a document with more gets a count of the rest. */
+    static final int MAX_PROBLEMS = 100;
 
     private ScenarioCodec() {
     }
@@ -60,16 +65,28 @@ public final class ScenarioCodec {
             problems.addAll(ScenarioValidator.validate(scenario));
         } else {
             // ranges of the fields that did read, without duplicating type problems
+            Set<String> reported = new HashSet<>();
+            problems.forEach(q -> reported.add(q.path()));
             for (Problem p : ScenarioValidator.validate(scenario)) {
-                if (problems.stream().noneMatch(q -> q.path().equals(p.path()))) {
+                if (reported.add(p.path())) {
                     problems.add(p);
                 }
             }
         }
         if (!problems.isEmpty()) {
-            throw new InvalidScenarioException(problems);
+            throw new InvalidScenarioException(capped(problems));
         }
         return scenario;
+    }
+
+    /** At most {@link #MAX_PROBLEMS} problems, the last one saying how many more there were. */
+    private static List<Problem> capped(List<Problem> problems) {
+        if (problems.size() <= MAX_PROBLEMS) {
+            return problems;
+        }
+        List<Problem> first = new ArrayList<>(problems.subList(0, MAX_PROBLEMS));
+        first.add(new Problem("$", "… and " + (problems.size() - MAX_PROBLEMS) + " more problems"));
+        return first;
     }
 
     /** Every problem of a JSON text, or an empty list if it is a valid scenario. */
@@ -193,6 +210,11 @@ public final class ScenarioCodec {
         if (raw == List.class) {
             if (!node.isArray()) {
                 problems.add(new Problem(path, "must be an array (got " + shortText(node) + ")"));
+                return List.of();
+            }
+            if (field != null && node.size() > field.maxItems()) {
+                // too long to be valid: say so once instead of reading (and reporting on) every element
+                problems.add(new Problem(path, "has " + node.size() + " items; at most " + field.maxItems() + " allowed"));
                 return List.of();
             }
             Type element = ((ParameterizedType) type).getActualTypeArguments()[0];
