@@ -1,11 +1,15 @@
 package io.incentivelab.notebook;
 
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Notebook rows in H2 (schema owned by Flyway). */
+/** Notebook rows and their cell outputs in H2 (schema owned by Flyway: V1, V3). */
 @Repository
 class NotebookRepository {
 
@@ -21,5 +25,82 @@ class NotebookRepository {
                 .query((rs, i) -> new NotebookSummary(rs.getString("id"), rs.getString("title"),
                         rs.getObject("updated_at", Timestamp.class).toInstant()))
                 .list();
+    }
+
+    Optional<Notebook> find(String id) {
+        return jdbc.sql("SELECT id, document, version, origin, created_at, updated_at FROM notebook WHERE id = :id")
+                .param("id", id)
+                .query((rs, i) -> new Notebook(rs.getString("id"), NotebookCodec.readDocument(rs.getString("document")),
+                        findOutputs(id), rs.getLong("version"), rs.getString("origin"),
+                        rs.getObject("created_at", Timestamp.class).toInstant(),
+                        rs.getObject("updated_at", Timestamp.class).toInstant(), false))
+                .optional();
+    }
+
+    void insert(String id, NotebookDocument document, String origin, Instant now) {
+        jdbc.sql("INSERT INTO notebook (id, title, document, created_at, updated_at, version, format_version, origin)"
+                        + " VALUES (:id, :title, :document, :now, :now, 0, :format, :origin)")
+                .param("id", id)
+                .param("title", document.title())
+                .param("document", NotebookCodec.writeDocument(document))
+                .param("now", Timestamp.from(now))
+                .param("format", document.formatVersion())
+                .param("origin", origin)
+                .update();
+    }
+
+    /** Writes the document if the row is still at {@code expectedVersion}; true if it was written. */
+    boolean update(String id, NotebookDocument document, long expectedVersion, Instant now) {
+        return jdbc.sql("UPDATE notebook SET title = :title, document = :document, updated_at = :now,"
+                        + " version = version + 1, format_version = :format WHERE id = :id AND version = :expected")
+                .param("id", id)
+                .param("title", document.title())
+                .param("document", NotebookCodec.writeDocument(document))
+                .param("now", Timestamp.from(now))
+                .param("format", document.formatVersion())
+                .param("expected", expectedVersion)
+                .update() == 1;
+    }
+
+    boolean exists(String id) {
+        return jdbc.sql("SELECT COUNT(*) FROM notebook WHERE id = :id").param("id", id).query(Integer.class).single() > 0;
+    }
+
+    boolean delete(String id) {
+        jdbc.sql("DELETE FROM notebook_output WHERE notebook_id = :id").param("id", id).update();
+        return jdbc.sql("DELETE FROM notebook WHERE id = :id").param("id", id).update() == 1;
+    }
+
+    Map<String, CellOutput> findOutputs(String notebookId) {
+        Map<String, CellOutput> out = new LinkedHashMap<>();
+        jdbc.sql("SELECT cell_id, content FROM notebook_output WHERE notebook_id = :id ORDER BY cell_id")
+                .param("id", notebookId)
+                .query((rs, i) -> Map.entry(rs.getString("cell_id"), NotebookCodec.readOutput(rs.getString("content"))))
+                .list()
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    void putOutput(String notebookId, String cellId, CellOutput output, Instant now) {
+        jdbc.sql("MERGE INTO notebook_output (notebook_id, cell_id, kind, content, updated_at) KEY (notebook_id, cell_id)"
+                        + " VALUES (:nb, :cell, :kind, :content, :now)")
+                .param("nb", notebookId)
+                .param("cell", cellId)
+                .param("kind", output.kind())
+                .param("content", NotebookCodec.writeOutput(output))
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    /** Removes outputs whose cell is no longer in the document. */
+    void retainOutputs(String notebookId, List<String> cellIds) {
+        if (cellIds.isEmpty()) {
+            jdbc.sql("DELETE FROM notebook_output WHERE notebook_id = :nb").param("nb", notebookId).update();
+            return;
+        }
+        jdbc.sql("DELETE FROM notebook_output WHERE notebook_id = :nb AND cell_id NOT IN (:ids)")
+                .param("nb", notebookId)
+                .param("ids", cellIds)
+                .update();
     }
 }

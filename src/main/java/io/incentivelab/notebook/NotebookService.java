@@ -1,22 +1,163 @@
 package io.incentivelab.notebook;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
-/** Application service for notebooks; views call this, never the repository. */
+/**
+ * Application service for notebooks; views call this, never the repository.
+ * <p>
+ * Concurrency: saves are optimistic. Each save names the version it was based on; a save based on an older
+ * version fails with {@link NotebookConflictException} (nothing is overwritten) and the editor reloads. Outputs
+ * are written apart from the document, by cell id, and do not change its version, so a run ending in the
+ * background never conflicts with the user's typing.
+ */
 @Service
 public class NotebookService {
 
     private static final int LIST_LIMIT = 500;
 
     private final NotebookRepository repository;
+    private final NotebookExamples examples;
+    private final Clock clock;
 
-    NotebookService(NotebookRepository repository) {
+    @org.springframework.beans.factory.annotation.Autowired
+    NotebookService(NotebookRepository repository, NotebookExamples examples) {
+        this(repository, examples, Clock.systemUTC());
+    }
+
+    NotebookService(NotebookRepository repository, NotebookExamples examples, Clock clock) {
         this.repository = repository;
+        this.examples = examples;
+        this.clock = clock;
     }
 
     /** The notebooks, most recently changed first. */
     public List<NotebookSummary> listNotebooks() {
         return repository.findRecent(LIST_LIMIT);
+    }
+
+    /** The example notebooks (read-only templates), by name. */
+    public List<ExampleSummary> listExamples() {
+        return examples.list();
+    }
+
+    /** A new, empty notebook with one note cell to start writing in. */
+    @Transactional
+    public Notebook create(String title) {
+        String t = title == null || title.isBlank() ? "Untitled notebook" : title.strip();
+        NotebookDocument doc = NotebookDocument.empty(limitTitle(t))
+                .append(new NoteCell(CellIds.next(), ""));
+        return insert(new NotebookFile(doc, java.util.Map.of()), null);
+    }
+
+    /** A stored notebook, with its outputs. */
+    public Optional<Notebook> find(String id) {
+        if (id == null || id.length() > 36) {
+            return Optional.empty();
+        }
+        return repository.find(id);
+    }
+
+    /** An example notebook (read-only), with its stored outputs. */
+    public Optional<Notebook> findExample(String name) {
+        return examples.find(name);
+    }
+
+    /** Copies an example (document and outputs) into a new notebook of the user's own. */
+    @Transactional
+    public Notebook copyExample(String name) {
+        Notebook ex = examples.find(name).orElseThrow(() -> new NotebookNotFoundException(NotebookExamples.ID_PREFIX + name));
+        return insert(ex.toFile(), name);
+    }
+
+    /**
+     * Imports a {@code *.notebook.json} file as a new notebook (cell ids and outputs kept).
+     *
+     * @throws InvalidNotebookException with every problem, each naming its field
+     */
+    @Transactional
+    public Notebook importFile(byte[] content) {
+        if (content.length > NotebookCodec.MAX_FILE_BYTES) {
+            throw new InvalidNotebookException("$", "the file is " + content.length / 1024 + " KB; at most "
+                    + NotebookCodec.MAX_FILE_BYTES / 1024 / 1024 + " MB allowed");
+        }
+        NotebookFile file = NotebookCodec.readFile(new String(content, StandardCharsets.UTF_8));
+        return insert(file, null);
+    }
+
+    /** The notebook (stored or example) as a {@code *.notebook.json} text, outputs included. */
+    public String exportFile(Notebook notebook) {
+        return NotebookCodec.writeFile(notebook.toFile());
+    }
+
+    /** A file name for an export: the title in lower case, dashes for anything else. */
+    public static String fileName(String title) {
+        String base = title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return (base.isEmpty() ? "notebook" : base.substring(0, Math.min(60, base.length()))) + ".notebook.json";
+    }
+
+    /**
+     * Saves a document edited from {@code expectedVersion}; outputs of removed cells are dropped.
+     *
+     * @return the new version
+     * @throws NotebookConflictException if the notebook changed since that version
+     * @throws NotebookNotFoundException if it was deleted
+     */
+    @Transactional
+    public long save(String id, NotebookDocument document, long expectedVersion) {
+        NotebookDocument doc = document.withTitle(limitTitle(document.title()));
+        if (!repository.update(id, doc, expectedVersion, now())) {
+            if (!repository.exists(id)) {
+                throw new NotebookNotFoundException(id);
+            }
+            throw new NotebookConflictException(id);
+        }
+        repository.retainOutputs(id, doc.cells().stream().map(Cell::id).toList());
+        return expectedVersion + 1;
+    }
+
+    /**
+     * Stores a cell's output (replacing the previous one); the document's version is unchanged.
+     *
+     * @return false if the cell is no longer in the notebook (the output is then dropped)
+     */
+    @Transactional
+    public boolean putOutput(String notebookId, String cellId, CellOutput output) {
+        Notebook nb = repository.find(notebookId).orElseThrow(() -> new NotebookNotFoundException(notebookId));
+        if (nb.document().indexOf(cellId) < 0) {
+            return false;
+        }
+        repository.putOutput(notebookId, cellId, output, now());
+        return true;
+    }
+
+    /** Deletes a notebook and its outputs; false if there was none. */
+    @Transactional
+    public boolean delete(String id) {
+        return repository.delete(id);
+    }
+
+    private Notebook insert(NotebookFile file, String origin) {
+        String id = UUID.randomUUID().toString();
+        Instant now = now();
+        repository.insert(id, file.document(), origin, now);
+        file.outputs().forEach((cell, out) -> repository.putOutput(id, cell, out, now));
+        return repository.find(id).orElseThrow();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static String limitTitle(String t) {
+        String s = t == null || t.isBlank() ? "Untitled notebook" : t.strip();
+        return s.length() > NotebookDocument.MAX_TITLE ? s.substring(0, NotebookDocument.MAX_TITLE) : s;
     }
 }

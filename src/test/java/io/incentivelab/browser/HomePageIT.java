@@ -57,7 +57,7 @@ class HomePageIT {
                     .isVisible();
             assertThat(page.locator("vaadin-side-nav-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
                     .setHasText("Notebooks"))).isVisible();
-            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Notebooks")))
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Notebooks").setExact(true)))
                     .isVisible();
             org.assertj.core.api.Assertions.assertThat(problems)
                     .as("no script errors or content-security-policy violations").isEmpty();

@@ -1,18 +1,34 @@
 package io.incentivelab.notebook.ui;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import io.incentivelab.notebook.ExampleSummary;
+import io.incentivelab.notebook.InvalidNotebookException;
+import io.incentivelab.notebook.Notebook;
 import io.incentivelab.notebook.NotebookService;
 import io.incentivelab.notebook.NotebookSummary;
+import com.vaadin.flow.theme.lumo.LumoUtility;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 
-/** Home: the list of notebooks. */
+/** Home: the user's notebooks, the example notebooks, and create / import / delete. */
 @Route("")
 @PageTitle("Incentive Lab")
 public class HomeView extends VerticalLayout {
@@ -21,25 +37,105 @@ public class HomeView extends VerticalLayout {
             .withZone(ZoneOffset.UTC);
 
     private final NotebookService notebooks;
+    private final Div yours = new Div();
 
     public HomeView(NotebookService notebooks) {
         this.notebooks = notebooks;
         addClassName("home-view");
-        add(new H2("Notebooks"));
-        add(configureList(notebooks.listNotebooks()));
+        setMaxWidth("1100px");
+        add(new H2("Notebooks"), configureToolbar(), yours, configureExamples());
+        yours.setWidthFull();
+        refreshYours();
     }
 
-    private com.vaadin.flow.component.Component configureList(List<NotebookSummary> items) {
+    private Component configureToolbar() {
+        Button create = new Button("New notebook", VaadinIcon.PLUS.create(), e -> {
+            Notebook nb = notebooks.create("Untitled notebook");
+            getUI().ifPresent(ui -> ui.navigate(NotebookView.class, NotebookView.params(nb.id())));
+        });
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        create.setId("new-notebook");
+        NotebookImport importer = new NotebookImport();
+        importer.addImportListener(e -> importFile(importer, e.getContent()));
+        HorizontalLayout bar = new HorizontalLayout(create, importer);
+        bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        return bar;
+    }
+
+    private void importFile(NotebookImport importer, byte[] content) {
+        try {
+            Notebook nb = notebooks.importFile(content);
+            Notification.show("Imported \"" + nb.title() + "\"").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            getUI().ifPresent(ui -> ui.navigate(NotebookView.class, NotebookView.params(nb.id())));
+        } catch (InvalidNotebookException ex) {
+            importer.showProblems(ex.problems());
+        }
+    }
+
+    private void refreshYours() {
+        yours.removeAll();
+        yours.add(new H3("Your notebooks"));
+        var items = notebooks.listNotebooks();
         if (items.isEmpty()) {
-            Paragraph empty = new Paragraph("No notebooks yet.");
+            Paragraph empty = new Paragraph("No notebooks yet. Create one, import a file, or open an example below.");
             empty.addClassName("empty-state");
-            return empty;
+            yours.add(empty);
+            return;
         }
         Grid<NotebookSummary> grid = new Grid<>();
-        grid.addColumn(NotebookSummary::title).setHeader("Title").setFlexGrow(3);
-        grid.addColumn(n -> WHEN.format(n.updatedAt())).setHeader("Changed");
+        grid.addClassName("notebook-list");
+        grid.addComponentColumn(n -> new RouterLink(n.title(), NotebookView.class, NotebookView.params(n.id())))
+                .setHeader("Title").setFlexGrow(3);
+        grid.addColumn(n -> WHEN.format(n.updatedAt())).setHeader("Changed").setAutoWidth(true);
+        grid.addComponentColumn(this::deleteButton).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        grid.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_ROW_STRIPES);
         grid.setItems(items);
         grid.setAllRowsVisible(true);
-        return grid;
+        yours.add(grid);
+    }
+
+    private Button deleteButton(NotebookSummary n) {
+        Button delete = new Button(VaadinIcon.TRASH.create(), e -> confirmDelete(n));
+        delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+        delete.setAriaLabel("Delete " + n.title());
+        delete.setTooltipText("Delete");
+        return delete;
+    }
+
+    private void confirmDelete(NotebookSummary n) {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setHeader("Delete \"" + n.title() + "\"?");
+        dialog.setText("The notebook and its stored results are deleted for good. This cannot be undone.");
+        dialog.setCancelable(true);
+        dialog.setConfirmText("Delete");
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.addConfirmListener(e -> {
+            notebooks.delete(n.id());
+            Notification.show("Deleted \"" + n.title() + "\"");
+            refreshYours();
+        });
+        dialog.open();
+    }
+
+    private Component configureExamples() {
+        Div section = new Div(new H3("Examples"),
+                new Paragraph("Read-only notebooks with their results already computed. Open one to see the answer;"
+                        + " edit it to make your own copy."));
+        section.setWidthFull();
+        Div cards = new Div();
+        cards.addClassNames("example-cards", LumoUtility.Display.GRID, LumoUtility.Gap.MEDIUM);
+        cards.getStyle().set("grid-template-columns", "repeat(auto-fill, minmax(18em, 1fr))");
+        for (ExampleSummary ex : notebooks.listExamples()) {
+            Div card = new Div(new RouterLink(ex.title(), NotebookView.class, NotebookView.exampleParams(ex.name())),
+                    new Paragraph(ex.description()));
+            card.addClassNames("example-card", LumoUtility.Border.ALL, LumoUtility.BorderColor.CONTRAST_10,
+                    LumoUtility.BorderRadius.MEDIUM, LumoUtility.Padding.MEDIUM);
+            cards.add(card);
+        }
+        if (notebooks.listExamples().isEmpty()) {
+            cards.add(new Paragraph("No examples are installed."));
+        }
+        section.add(cards);
+        return section;
     }
 }

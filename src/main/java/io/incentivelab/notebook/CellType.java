@@ -1,0 +1,11 @@
+package io.incentivelab.notebook;
+
+/** The kinds of cell, as written in the {@code type} field of a cell. */
+public enum CellType {
+    /** Markdown prose. */
+    NOTE,
+    /** A scenario: a whole network design. */
+    SCENARIO,
+    /** A sweep × replicates batch over scenario cells. */
+    EXPERIMENT
+}

@@ -1,0 +1,246 @@
+package io.incentivelab.notebook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.incentivelab.simulation.scenario.Field;
+import io.incentivelab.simulation.scenario.Scenario;
+import io.incentivelab.simulation.scenario.SubnetSpec;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The fields of the scenario format, read from its records and their {@link Field} annotations: what the
+ * scenario forms show (every field, with its doc, range and default) and what an experiment may sweep
+ * (numeric and choice fields, by JSON path). Values absent from a scenario's JSON are its defaults.
+ */
+public final class ScenarioFields {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    /** What kind of input a field takes. */
+    public enum Kind { NUMBER, INTEGER, CHOICE, BOOLEAN, TEXT, NUMBER_LIST, GROUP, SUBNETS }
+
+    /**
+     * One field.
+     *
+     * @param path    JSON path, e.g. {@code $.subnets[0].rewardCurve.alpha}
+     * @param name    the record component's name
+     * @param kind    the input it takes
+     * @param choices the allowed names of a CHOICE
+     * @param doc     what it means, with its unit
+     * @param min     smallest allowed value, or null
+     * @param max     largest allowed value, or null
+     * @param def     the default, or null if required
+     * @param type    the record type of a GROUP
+     */
+    public record FieldInfo(String path, String name, Kind kind, List<String> choices, String doc, Double min, Double max,
+            JsonNode def, Class<?> type) {
+
+        /** A sweep over this field makes sense: a number, a whole number, a choice or a flag. */
+        public boolean sweepable() {
+            return kind == Kind.NUMBER || kind == Kind.INTEGER || kind == Kind.CHOICE || kind == Kind.BOOLEAN;
+        }
+
+        /** The field's name in words: {@code horizonDays} → "Horizon days". */
+        public String label() {
+            String words = name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+            return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        }
+    }
+
+    private ScenarioFields() {
+    }
+
+    /** The fields of a record type at a path (one level: groups are listed, not expanded). */
+    public static List<FieldInfo> fieldsOf(Class<?> type, String basePath) {
+        List<FieldInfo> out = new ArrayList<>();
+        for (RecordComponent c : type.getRecordComponents()) {
+            out.add(info(c, basePath + "." + c.getName()));
+        }
+        return out;
+    }
+
+    /** The top-level fields of a scenario ({@code $.name}, {@code $.network}, {@code $.subnets}, …). */
+    public static List<FieldInfo> scenarioFields() {
+        return fieldsOf(Scenario.class, "$");
+    }
+
+    /** The fields of subnet {@code index}. */
+    public static List<FieldInfo> subnetFields(int index) {
+        return fieldsOf(SubnetSpec.class, "$.subnets[" + index + "]");
+    }
+
+    /** Every field an experiment may sweep in this scenario (network, then each subnet), by JSON path. */
+    public static List<FieldInfo> sweepable(ObjectNode scenario) {
+        List<FieldInfo> out = new ArrayList<>();
+        for (FieldInfo f : scenarioFields()) {
+            if (f.kind() == Kind.GROUP) {
+                leaves(f.type(), f.path(), out);
+            } else if (f.sweepable()) {
+                out.add(f);
+            }
+        }
+        int subnets = scenario.path("subnets").isArray() ? scenario.get("subnets").size() : 0;
+        for (int i = 0; i < subnets; i++) {
+            leaves(SubnetSpec.class, "$.subnets[" + i + "]", out);
+        }
+        return out;
+    }
+
+    private static void leaves(Class<?> type, String path, List<FieldInfo> out) {
+        for (FieldInfo f : fieldsOf(type, path)) {
+            if (f.kind() == Kind.GROUP) {
+                leaves(f.type(), f.path(), out);
+            } else if (f.sweepable()) {
+                out.add(f);
+            }
+        }
+    }
+
+    /**
+     * The value at a path of a scenario, or the default where the JSON leaves it out; null if neither exists.
+     * Handles {@code $.a.b}, {@code $.subnets[2].c}.
+     */
+    public static JsonNode effective(ObjectNode scenario, String path) {
+        String[] steps = path.substring(2).split("\\.");
+        JsonNode node = scenario;
+        Class<?> type = Scenario.class;
+        for (String step : steps) {
+            int bracket = step.indexOf('[');
+            String name = bracket < 0 ? step : step.substring(0, bracket);
+            RecordComponent c = component(type, name);
+            if (c == null) {
+                return null;
+            }
+            JsonNode next = node == null ? null : node.get(name);
+            if ((next == null || next.isNull()) && c.getAnnotation(Field.class) != null) {
+                next = defaultOf(c.getAnnotation(Field.class));
+            } else if (next != null && next.isObject() && c.getType().isRecord()) {
+                JsonNode def = c.getAnnotation(Field.class) == null ? null : defaultOf(c.getAnnotation(Field.class));
+                if (def != null && def.isObject()) {
+                    ObjectNode merged = ((ObjectNode) def).deepCopy();
+                    merged.setAll((ObjectNode) next);
+                    next = merged;
+                }
+            }
+            type = c.getType();
+            if (bracket >= 0) {
+                int index = Integer.parseInt(step.substring(bracket + 1, step.length() - 1));
+                next = next != null && next.isArray() && index < next.size() ? next.get(index) : null;
+                type = elementType(c);
+            }
+            node = next;
+            if (node == null) {
+                return null;
+            }
+        }
+        return node;
+    }
+
+    /** Sets (or with a null value removes) the value at a path, creating objects on the way. */
+    public static void set(ObjectNode scenario, String path, JsonNode value) {
+        String[] steps = path.substring(2).split("\\.");
+        ObjectNode node = scenario;
+        for (int s = 0; s < steps.length; s++) {
+            String step = steps[s];
+            int bracket = step.indexOf('[');
+            String name = bracket < 0 ? step : step.substring(0, bracket);
+            boolean last = s == steps.length - 1;
+            if (bracket < 0 && last) {
+                if (value == null) {
+                    node.remove(name);
+                } else {
+                    node.set(name, value);
+                }
+                return;
+            }
+            if (bracket >= 0) {
+                int index = Integer.parseInt(step.substring(bracket + 1, step.length() - 1));
+                JsonNode arr = node.get(name);
+                if (arr == null || !arr.isArray() || index >= arr.size()) {
+                    throw new IllegalArgumentException("no element " + step + " in " + path);
+                }
+                if (last) {
+                    ((com.fasterxml.jackson.databind.node.ArrayNode) arr).set(index, value);
+                    return;
+                }
+                JsonNode el = arr.get(index);
+                if (!el.isObject()) {
+                    el = ((com.fasterxml.jackson.databind.node.ArrayNode) arr).insertObject(index);
+                    ((com.fasterxml.jackson.databind.node.ArrayNode) arr).remove(index + 1);
+                }
+                node = (ObjectNode) el;
+            } else {
+                JsonNode child = node.get(name);
+                if (child == null || !child.isObject()) {
+                    if (value == null) {
+                        return;
+                    }
+                    child = node.putObject(name);
+                }
+                node = (ObjectNode) child;
+            }
+        }
+    }
+
+    private static RecordComponent component(Class<?> type, String name) {
+        if (type == null || !type.isRecord()) {
+            return null;
+        }
+        return Arrays.stream(type.getRecordComponents()).filter(c -> c.getName().equals(name)).findFirst().orElse(null);
+    }
+
+    private static Class<?> elementType(RecordComponent c) {
+        if (c.getGenericType() instanceof ParameterizedType p && p.getActualTypeArguments()[0] instanceof Class<?> e) {
+            return e;
+        }
+        return Object.class;
+    }
+
+    private static FieldInfo info(RecordComponent c, String path) {
+        Field f = c.getAnnotation(Field.class);
+        Class<?> t = c.getType();
+        Kind kind;
+        List<String> choices = List.of();
+        if (t == double.class || t == Double.class) {
+            kind = Kind.NUMBER;
+        } else if (t == int.class || t == Integer.class || t == long.class) {
+            kind = Kind.INTEGER;
+        } else if (t == boolean.class || t == Boolean.class) {
+            kind = Kind.BOOLEAN;
+        } else if (t.isEnum()) {
+            kind = Kind.CHOICE;
+            choices = Arrays.stream(t.getEnumConstants()).map(e -> ((Enum<?>) e).name()).toList();
+        } else if (t == String.class) {
+            kind = Kind.TEXT;
+        } else if (t.isRecord()) {
+            kind = Kind.GROUP;
+        } else if (t == List.class && elementType(c) == Double.class) {
+            kind = Kind.NUMBER_LIST;
+        } else if (t == List.class && elementType(c) == SubnetSpec.class) {
+            kind = Kind.SUBNETS;
+        } else {
+            kind = Kind.TEXT;
+        }
+        Double min = f == null || f.min() == Double.NEGATIVE_INFINITY ? null : f.min();
+        Double max = f == null || f.max() == Double.POSITIVE_INFINITY ? null : f.max();
+        return new FieldInfo(path, c.getName(), kind, choices, f == null ? "" : f.doc(), min, max,
+                f == null ? null : defaultOf(f), t);
+    }
+
+    private static JsonNode defaultOf(Field f) {
+        if (f.def().isEmpty()) {
+            return null;
+        }
+        try {
+            return MAPPER.readTree(f.def());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("bad default " + f.def(), e);
+        }
+    }
+}

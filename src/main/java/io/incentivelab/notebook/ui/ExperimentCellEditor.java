@@ -1,0 +1,275 @@
+package io.incentivelab.notebook.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.shared.Registration;
+import io.incentivelab.experiment.ExperimentProgress;
+import io.incentivelab.notebook.Cell;
+import io.incentivelab.notebook.ExperimentCell;
+import io.incentivelab.notebook.ExperimentOutput;
+import io.incentivelab.notebook.NotebookProblem;
+import io.incentivelab.notebook.ScenarioCell;
+import io.incentivelab.notebook.ScenarioFields;
+import io.incentivelab.notebook.ScenarioFields.FieldInfo;
+import io.incentivelab.notebook.SweepAxis;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * An experiment: which scenario cells, sweep axes, replicates and seed; the cost preview; Run and Cancel; a
+ * progress bar with the ETA; the results table. It knows no services: it fires {@link RunEvent} and
+ * {@link CancelEvent}, and is told the preview, the progress and the output.
+ */
+class ExperimentCellEditor extends Div implements CellEditor {
+
+    private final TextField label = new TextField("Label");
+    private final CheckboxGroup<ScenarioCell> scenarios = new CheckboxGroup<>("Scenarios");
+    private final Select<String> combine = new Select<>();
+    private final Div axes = new Div();
+    private final Button addAxis = new Button("Add sweep axis", VaadinIcon.PLUS.create());
+    private final IntegerField replicates = new IntegerField("Replicates");
+    private final TextField seed = new TextField("Seed");
+    private final Div preview = new Div();
+    private final Button run = new Button("Run", VaadinIcon.PLAY.create());
+    private final Button cancel = new Button("Cancel", VaadinIcon.STOP.create());
+    private final ProgressBar progress = new ProgressBar();
+    private final Span progressText = new Span();
+    private final ResultsTable results = new ResultsTable();
+    private final List<SweepAxisRow> axisRows = new ArrayList<>();
+    private ExperimentCell cell;
+    private List<ScenarioCell> available = List.of();
+    private boolean showing;
+    private boolean running;
+    private boolean readOnly;
+
+    ExperimentCellEditor(ExperimentCell cell, List<ScenarioCell> scenarioCells) {
+        this.cell = cell;
+        addClassName("experiment-cell");
+        setWidthFull();
+        add(configureInputs(), axes, addAxis, preview, configureRunBar(), results);
+        setScenarioCells(scenarioCells);
+        showInputs();
+    }
+
+    private Component configureInputs() {
+        scenarios.setItemLabelGenerator(ScenarioCell::displayName);
+        combine.setLabel("Combine axes");
+        combine.setItems(ExperimentCell.COMBINES);
+        combine.setHelperText("GRID: every combination; ZIP: i-th values together");
+        replicates.setMin(1);
+        replicates.setStepButtonsVisible(true);
+        replicates.setHelperText("runs per sweep point");
+        seed.setAllowedCharPattern("[-0-9]");
+        seed.setHelperText("base seed; runs derive theirs from it");
+        label.addValueChangeListener(e -> edited(e.isFromClient(), () -> cell.withLabel(e.getValue())));
+        scenarios.addValueChangeListener(e -> edited(e.isFromClient(), () -> cell.withScenarioCellIds(
+                available.stream().filter(e.getValue()::contains).map(ScenarioCell::id).toList())));
+        combine.addValueChangeListener(e -> edited(e.isFromClient(), () -> cell.withCombine(e.getValue())));
+        replicates.addValueChangeListener(e -> edited(e.isFromClient() && e.getValue() != null,
+                () -> cell.withReplicates(e.getValue())));
+        seed.addValueChangeListener(e -> edited(e.isFromClient() && e.getValue().matches("-?\\d{1,18}"),
+                () -> cell.withSeed(Long.parseLong(e.getValue()))));
+        addAxis.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        addAxis.addClickListener(e -> {
+            List<SweepAxis> next = new ArrayList<>(cell.axes());
+            next.add(SweepAxis.list("", List.of()));
+            cell = cell.withAxes(next);
+            showAxes();
+            CellEditor.fireChanged(this, cell);
+        });
+        preview.addClassName("cost-preview");
+        HorizontalLayout row = new HorizontalLayout(label, scenarios, combine, replicates, seed);
+        row.setWrap(true);
+        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        return row;
+    }
+
+    private Component configureRunBar() {
+        run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        run.addClickListener(e -> run());
+        cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        cancel.addClickListener(e -> fireEvent(new CancelEvent(this)));
+        cancel.setVisible(false);
+        progress.setWidth("16em");
+        progress.setVisible(false);
+        progress.addClassName("run-progress");
+        progressText.addClassName("run-progress-text");
+        HorizontalLayout bar = new HorizontalLayout(run, cancel, progress, progressText);
+        bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        return bar;
+    }
+
+    private void edited(boolean fromUser, java.util.function.Supplier<ExperimentCell> next) {
+        if (!fromUser || showing) {
+            return;
+        }
+        cell = next.get();
+        if (cell.scenarioCellIds().size() > 0) {
+            showAxes();
+        }
+        CellEditor.fireChanged(this, cell);
+    }
+
+    private void showInputs() {
+        showing = true;
+        label.setValue(cell.label());
+        scenarios.setValue(new LinkedHashSet<>(available.stream().filter(s -> cell.scenarioCellIds().contains(s.id())).toList()));
+        combine.setValue(cell.combine());
+        replicates.setValue(cell.replicates());
+        seed.setValue(Long.toString(cell.seed()));
+        showing = false;
+        showAxes();
+    }
+
+    private void showAxes() {
+        axes.removeAll();
+        axisRows.clear();
+        List<FieldInfo> fields = sweepableFields();
+        for (int i = 0; i < cell.axes().size(); i++) {
+            int index = i;
+            SweepAxisRow row = new SweepAxisRow(cell.axes().get(i), fields, axis -> {
+                List<SweepAxis> next = new ArrayList<>(cell.axes());
+                next.set(index, axis);
+                cell = cell.withAxes(next);
+                CellEditor.fireChanged(this, cell);
+            }, () -> {
+                List<SweepAxis> next = new ArrayList<>(cell.axes());
+                next.remove(index);
+                cell = cell.withAxes(next);
+                showAxes();
+                CellEditor.fireChanged(this, cell);
+            });
+            row.setReadOnly(readOnly);
+            axisRows.add(row);
+            axes.add(row);
+        }
+    }
+
+    /** The fields of the first chosen scenario (or the first scenario cell) that may be swept. */
+    private List<FieldInfo> sweepableFields() {
+        ScenarioCell base = available.stream().filter(s -> cell.scenarioCellIds().contains(s.id())).findFirst()
+                .orElse(available.isEmpty() ? null : available.get(0));
+        return base == null ? List.of() : ScenarioFields.sweepable(base.scenario());
+    }
+
+    /** The scenario cells of the notebook changed (added, renamed, removed). */
+    void setScenarioCells(List<ScenarioCell> cells) {
+        this.available = List.copyOf(cells);
+        showing = true;
+        scenarios.setItems(available);
+        scenarios.setValue(new LinkedHashSet<>(available.stream().filter(s -> cell.scenarioCellIds().contains(s.id())).toList()));
+        showing = false;
+    }
+
+    /** Shows the cost preview, or why the experiment cannot run. */
+    void showPreview(String text, List<NotebookProblem> problems) {
+        preview.removeAll();
+        preview.getElement().setAttribute("data-ok", String.valueOf(problems.isEmpty()));
+        if (problems.isEmpty()) {
+            preview.add(new Span(text));
+            return;
+        }
+        preview.add(new Span("Cannot run yet:"));
+        UnorderedList list = new UnorderedList();
+        problems.stream().limit(10).forEach(p -> list.add(new ListItem(p.path() + ": " + p.message())));
+        preview.add(list);
+    }
+
+    /** Shows an experiment's progress (called under the UI lock). */
+    void showProgress(ExperimentProgress p) {
+        running = !p.status().terminal();
+        run.setEnabled(!running && !readOnly);
+        cancel.setVisible(running && !readOnly);
+        progress.setVisible(true);
+        progress.setValue(Math.min(1, Math.max(0, p.fraction())));
+        String eta = p.etaSeconds() == null ? "" : " · about " + ResultsTable.duration(p.etaSeconds()) + " left";
+        progressText.setText(switch (p.status()) {
+            case QUEUED -> "Queued · " + p.total() + " runs";
+            case RUNNING -> p.done() + " / " + p.total() + " runs" + eta;
+            case COMPLETED -> "Completed · " + p.done() + " / " + p.total() + " runs" + (p.failed() > 0 ? ", " + p.failed() + " failed" : "");
+            case CANCELLED -> "Cancelled · " + p.done() + " / " + p.total() + " runs finished";
+            case FAILED -> "Failed: " + (p.message() == null ? "every run failed" : p.message());
+        });
+        progressText.getElement().setAttribute("data-status", p.status().name());
+    }
+
+    /** Shows the stored results of the last run. */
+    void showOutput(ExperimentOutput output) {
+        results.show(output);
+    }
+
+    ExperimentCell cell() {
+        return cell;
+    }
+
+    @Override
+    public Component component() {
+        return this;
+    }
+
+    /** Run (button or Shift+Enter): asks the notebook to start the experiment. */
+    @Override
+    public void run() {
+        if (!running && !readOnly) {
+            fireEvent(new RunEvent(this));
+        }
+    }
+
+    @Override
+    public void setReadOnly(boolean readOnly) {
+        this.readOnly = readOnly;
+        label.setReadOnly(readOnly);
+        scenarios.setReadOnly(readOnly);
+        combine.setReadOnly(readOnly);
+        replicates.setReadOnly(readOnly);
+        seed.setReadOnly(readOnly);
+        addAxis.setVisible(!readOnly);
+        run.setVisible(!readOnly);
+        cancel.setVisible(false);
+        axisRows.forEach(r -> r.setReadOnly(readOnly));
+    }
+
+    @Override
+    public void show(Cell newCell) {
+        this.cell = (ExperimentCell) newCell;
+        showInputs();
+    }
+
+    Registration addRunListener(ComponentEventListener<RunEvent> l) {
+        return addListener(RunEvent.class, l);
+    }
+
+    Registration addCancelListener(ComponentEventListener<CancelEvent> l) {
+        return addListener(CancelEvent.class, l);
+    }
+
+    /** The user asked to run the experiment. */
+    static class RunEvent extends ComponentEvent<ExperimentCellEditor> {
+        RunEvent(ExperimentCellEditor source) {
+            super(source, false);
+        }
+    }
+
+    /** The user asked to stop the running experiment. */
+    static class CancelEvent extends ComponentEvent<ExperimentCellEditor> {
+        CancelEvent(ExperimentCellEditor source) {
+            super(source, false);
+        }
+    }
+}

@@ -1,0 +1,265 @@
+package io.incentivelab.notebook.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.server.StreamResource;
+import io.incentivelab.notebook.Cell;
+import io.incentivelab.notebook.CellIds;
+import io.incentivelab.notebook.ExperimentCell;
+import io.incentivelab.notebook.Notebook;
+import io.incentivelab.notebook.NotebookConflictException;
+import io.incentivelab.notebook.NotebookDocument;
+import io.incentivelab.notebook.NotebookNotFoundException;
+import io.incentivelab.notebook.NotebookRuns;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+import io.incentivelab.notebook.NotebookService;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.io.ByteArrayInputStream;
+
+/**
+ * A notebook: its title, a column of cells, and an add-cell bar. Every edit is saved at once (text fields
+ * send their value after a short pause in typing, so saves are debounced) and the header says "Saved".
+ * Examples ({@code /examples/{name}}) open read-only; "Edit a copy" makes the user's own notebook.
+ */
+@Route("notebooks/:id")
+@RouteAlias("examples/:example")
+public class NotebookView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private static final DateTimeFormatter HHMMSS = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final NotebookService notebooks;
+    private final CellEditors editors;
+    private final NotebookRuns runs;
+    private final JobsPanel jobs = new JobsPanel();
+    private final java.util.List<ExperimentCellPresenter> presenters = new java.util.ArrayList<>();
+    private final TextField title = new TextField();
+    private final Span saveState = new Span();
+    private final Div banner = new Div();
+    private final Div column = new Div();
+    private final HorizontalLayout addBar = new HorizontalLayout();
+    private final Anchor export = new Anchor();
+
+    private Notebook notebook;
+    private NotebookDocument document;
+    private long version;
+
+    public NotebookView(NotebookService notebooks, NotebookRuns runs, CellEditors editors) {
+        this.notebooks = notebooks;
+        this.runs = runs;
+        this.editors = editors;
+        addClassName("notebook-view");
+        setMaxWidth("1200px");
+        column.addClassName("cell-column");
+        column.setWidthFull();
+        add(configureHeader(), banner, jobs, column, configureAddBar());
+    }
+
+    /** Route parameters of a stored notebook. */
+    public static RouteParameters params(String id) {
+        return new RouteParameters("id", id);
+    }
+
+    /** Route parameters of an example. */
+    public static RouteParameters exampleParams(String name) {
+        return new RouteParameters("example", name);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        var id = event.getRouteParameters().get("id");
+        var found = id.isPresent() ? notebooks.find(id.get())
+                : event.getRouteParameters().get("example").flatMap(notebooks::findExample);
+        if (found.isEmpty()) {
+            event.rerouteToError(NotFoundException.class);
+            return;
+        }
+        load(found.get());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return (document == null ? "Notebook" : document.title()) + " · Incentive Lab";
+    }
+
+    private Component configureHeader() {
+        title.setAriaLabel("Title");
+        title.addClassName("notebook-title");
+        title.setWidth("min(40em, 100%)");
+        title.setMaxLength(NotebookDocument.MAX_TITLE);
+        title.setValueChangeMode(ValueChangeMode.TIMEOUT);
+        title.setValueChangeTimeout(500);
+        title.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                edit(document.withTitle(e.getValue()));
+            }
+        });
+        saveState.addClassName("save-state");
+        saveState.getElement().setAttribute("aria-live", "polite");
+        export.setText("Export");
+        export.getElement().setAttribute("download", true);
+        export.addClassName("export-link");
+        HorizontalLayout header = new HorizontalLayout(title, saveState, export);
+        header.setWidthFull();
+        header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        return header;
+    }
+
+    private Component configureAddBar() {
+        addBar.addClassName("add-bar");
+        for (var type : editors.addableTypes()) {
+            Button b = new Button("Add " + CellCard.label(type).toLowerCase(java.util.Locale.ROOT), VaadinIcon.PLUS.create(),
+                    e -> addCell(editors.newCell(type, CellIds.nextFor(document), document)));
+            b.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
+            addBar.add(b);
+        }
+        return addBar;
+    }
+
+    private void load(Notebook nb) {
+        this.notebook = nb;
+        this.document = nb.document();
+        this.version = nb.version();
+        title.setValue(document.title());
+        title.setReadOnly(nb.readOnly());
+        addBar.setVisible(!nb.readOnly());
+        configureBanner();
+        export.setHref(new StreamResource(NotebookService.fileName(document.title()), () -> new ByteArrayInputStream(
+                notebooks.exportFile(currentNotebook()).getBytes(StandardCharsets.UTF_8))));
+        saveState.setText(nb.readOnly() ? "Read-only example" : "Saved");
+        renderCells();
+    }
+
+    private Notebook currentNotebook() {
+        if (notebook.readOnly()) {
+            return notebook;
+        }
+        return notebooks.find(notebook.id()).orElse(notebook);
+    }
+
+    private void configureBanner() {
+        banner.removeAll();
+        banner.setVisible(notebook.readOnly());
+        if (!notebook.readOnly()) {
+            return;
+        }
+        banner.addClassNames("example-banner", LumoUtility.Background.PRIMARY_10, LumoUtility.Padding.MEDIUM,
+                LumoUtility.BorderRadius.MEDIUM);
+        Button copy = new Button("Edit a copy", VaadinIcon.COPY.create(), e -> copyExample());
+        copy.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        copy.setId("edit-copy");
+        banner.add(new Span("This is an example: read-only, with its results already computed. Editing it makes"
+                + " your own copy; the example stays as it is. "), copy);
+    }
+
+    private void copyExample() {
+        String name = notebook.id().substring(notebook.id().indexOf(':') + 1);
+        Notebook copy = notebooks.copyExample(name);
+        Notification.show("Your copy of \"" + copy.title() + "\" — edits are saved to it")
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        getUI().ifPresent(ui -> ui.navigate(NotebookView.class, params(copy.id())));
+    }
+
+    private void renderCells() {
+        column.removeAll();
+        presenters.clear();
+        var outputs = currentNotebook().outputs();
+        for (Cell cell : document.cells()) {
+            CellEditor editor = editors.editorFor(cell, document);
+            CellCard card = new CellCard(cell, editor);
+            editor.addChangedListener(e -> cellEdited(e.getCell()));
+            if (editor instanceof ExperimentCellEditor ex) {
+                presenters.add(new ExperimentCellPresenter(runs, notebook.readOnly() ? null : notebook.id(),
+                        () -> document, ex, this::cellEdited, jobs, outputs.get(cell.id())));
+            }
+            card.addActionListener(e -> act(card.cellId(), e.getAction()));
+            card.setReadOnly(notebook.readOnly());
+            column.add(card);
+        }
+        if (document.cells().isEmpty()) {
+            Div empty = new Div(new Span("No cells yet. Add a note, a scenario or an experiment below."));
+            empty.addClassName("empty-state");
+            column.add(empty);
+        }
+    }
+
+    /** A cell's inputs changed: save, and let experiment cells see new scenarios and update their preview. */
+    private void cellEdited(Cell cell) {
+        if (!edit(document.replace(cell))) {
+            return;
+        }
+        column.getChildren().filter(CellCard.class::isInstance).map(c -> ((CellCard) c).editor())
+                .filter(ExperimentCellEditor.class::isInstance).map(ExperimentCellEditor.class::cast)
+                .forEach(ex -> ex.setScenarioCells(document.scenarioCells()));
+        presenters.forEach(ExperimentCellPresenter::refreshPreview);
+    }
+
+    private void act(String cellId, CellCard.Action action) {
+        switch (action) {
+            case MOVE_UP -> structural(document.move(cellId, -1));
+            case MOVE_DOWN -> structural(document.move(cellId, 1));
+            case DUPLICATE -> structural(document.duplicate(cellId, CellIds.nextFor(document)));
+            case DELETE -> {
+                document.cell(cellId).filter(ExperimentCell.class::isInstance).map(c -> ((ExperimentCell) c).lastExperimentId())
+                        .ifPresent(runs::cancel);
+                structural(document.remove(cellId));
+            }
+        }
+    }
+
+    private void addCell(Cell cell) {
+        structural(document.append(cell));
+    }
+
+    private void structural(NotebookDocument next) {
+        if (edit(next)) {
+            renderCells();
+        }
+    }
+
+    /** Saves an edited document; true if it was saved. */
+    private boolean edit(NotebookDocument next) {
+        if (notebook.readOnly()) {
+            return false;
+        }
+        try {
+            version = notebooks.save(notebook.id(), next, version);
+            document = next;
+            saveState.setText("Saved " + LocalTime.now().format(HHMMSS));
+            saveState.getElement().setAttribute("data-state", "saved");
+            return true;
+        } catch (NotebookConflictException | NotebookNotFoundException ex) {
+            saveState.setText("Not saved");
+            saveState.getElement().setAttribute("data-state", "conflict");
+            Notification n = new Notification();
+            Button reload = new Button("Reload", e -> getUI().ifPresent(ui -> ui.getPage().reload()));
+            n.add(new Span(ex instanceof NotebookConflictException
+                    ? "Not saved: this notebook was changed in another tab or window. Reload to see the latest version."
+                    : "Not saved: this notebook no longer exists."), reload);
+            n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+            n.setDuration(0);
+            n.open();
+            return false;
+        }
+    }
+}

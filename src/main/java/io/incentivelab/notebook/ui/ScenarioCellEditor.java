@@ -1,0 +1,220 @@
+package io.incentivelab.notebook.ui;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import io.incentivelab.notebook.Cell;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+import io.incentivelab.notebook.ScenarioCell;
+import io.incentivelab.notebook.ScenarioFields;
+import io.incentivelab.notebook.ScenarioFields.Kind;
+import io.incentivelab.scenario.ScenarioCodec;
+import io.incentivelab.simulation.scenario.InvalidScenarioException;
+import io.incentivelab.simulation.scenario.Problem;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A scenario in forms: its name and question, the network, a grid of subnets with the selected subnet's
+ * form, and a JSON view for power users (two-way: "Apply JSON" reads it back). Every edit is checked by the
+ * scenario codec and each problem is shown beside its field (by JSON path); problems with no field of their
+ * own are listed above the form. Presets replace the scenario with an example's.
+ */
+class ScenarioCellEditor extends Div implements CellEditor {
+
+    private final Map<String, String> presets;
+    private final TextField label = new TextField("Label");
+    private final Select<String> preset = new Select<>();
+    private final Div status = new Div();
+    private final Div formView = new Div();
+    private final Div jsonView = new Div();
+    private final TextArea json = new TextArea();
+    private final Button applyJson = new Button("Apply JSON");
+    private final Tabs tabs = new Tabs(new Tab("Form"), new Tab("JSON"));
+    private ScenarioFieldsPanel topFields;
+    private SubnetsPanel subnets;
+    private ScenarioCell cell;
+    private ObjectNode tree;
+
+    /** @param presets example scenarios: display name → scenario JSON text */
+    ScenarioCellEditor(ScenarioCell cell, Map<String, String> presets) {
+        this.cell = cell;
+        this.tree = cell.scenario();
+        this.presets = presets;
+        addClassName("scenario-cell");
+        setWidthFull();
+        add(configureHeader(), status, tabs, formView, jsonView);
+        configureForm();
+        configureJson();
+        tabs.addSelectedChangeListener(e -> showTab(tabs.getSelectedIndex()));
+        showTab(0);
+        validate();
+    }
+
+    private Component configureHeader() {
+        label.setValue(cell.label());
+        label.setPlaceholder("e.g. Two subnets, proportional");
+        label.setValueChangeMode(ValueChangeMode.ON_CHANGE);
+        label.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                cell = cell.withLabel(e.getValue());
+                CellEditor.fireChanged(this, cell);
+            }
+        });
+        preset.setLabel("Start from a preset");
+        preset.setItems(presets.keySet());
+        preset.setPlaceholder("Example scenarios");
+        preset.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                replace((ObjectNode) ScenarioCodec.readTree(presets.get(e.getValue())));
+                preset.clear();
+            }
+        });
+        HorizontalLayout header = new HorizontalLayout(label, preset);
+        header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        status.addClassNames("scenario-status", LumoUtility.FontSize.SMALL);
+        return header;
+    }
+
+    private void configureForm() {
+        formView.removeAll();
+        List<ScenarioFields.FieldInfo> top = ScenarioFields.scenarioFields().stream()
+                .filter(f -> f.kind() != Kind.SUBNETS && !f.name().equals("schemaVersion")).toList();
+        topFields = new ScenarioFieldsPanel(top, this::edit);
+        subnets = new SubnetsPanel(() -> tree, this::edit, this::restructure);
+        formView.add(topFields, subnets);
+        topFields.show(tree);
+        subnets.show();
+    }
+
+    private void configureJson() {
+        json.setLabel("Scenario JSON");
+        json.setWidthFull();
+        json.addClassName("scenario-json");
+        json.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)");
+        json.setMaxHeight("32em");
+        applyJson.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+        applyJson.addClickListener(e -> applyJson());
+        jsonView.add(json, applyJson);
+    }
+
+    private void showTab(int index) {
+        formView.setVisible(index == 0);
+        jsonView.setVisible(index == 1);
+        if (index == 1) {
+            json.setValue(tree.toPrettyString());
+            json.setInvalid(false);
+        }
+    }
+
+    private void applyJson() {
+        try {
+            JsonNode node = ScenarioCodec.readTree(json.getValue());
+            if (!node.isObject()) {
+                throw new InvalidScenarioException(List.of(new Problem("$", "must be a JSON object")));
+            }
+            json.setInvalid(false);
+            replace((ObjectNode) node);
+        } catch (InvalidScenarioException ex) {
+            json.setErrorMessage(ex.problems().get(0).message());
+            json.setInvalid(true);
+        }
+    }
+
+    private void replace(ObjectNode scenario) {
+        tree = scenario.deepCopy();
+        configureForm();
+        commit();
+    }
+
+    private void edit(String path, JsonNode value) {
+        ScenarioFields.set(tree, path, value);
+        topFields.show(tree);
+        subnets.refresh();
+        commit();
+    }
+
+    private void restructure(java.util.function.Consumer<ArrayNode> change) {
+        JsonNode arr = tree.get("subnets");
+        if (arr == null || !arr.isArray()) {
+            arr = tree.putArray("subnets");
+        }
+        change.accept((ArrayNode) arr);
+        subnets.show();
+        commit();
+    }
+
+    private void commit() {
+        cell = cell.withScenario(tree);
+        validate();
+        CellEditor.fireChanged(this, cell);
+    }
+
+    /** Checks the scenario with the codec and puts each problem beside its field. */
+    private List<Problem> validate() {
+        List<Problem> problems = ScenarioCodec.problems(tree.toString());
+        Map<String, String> byPath = new LinkedHashMap<>();
+        problems.forEach(p -> byPath.merge(p.path(), p.message(), (a, b) -> a + "; " + b));
+        Map<String, String> left = subnets.showProblems(topFields.showProblems(byPath));
+        status.removeAll();
+        status.getElement().setAttribute("data-problems", String.valueOf(problems.size()));
+        if (problems.isEmpty()) {
+            int n = tree.path("subnets").size();
+            status.add(new Span("✓ Valid scenario: " + n + " subnet" + (n == 1 ? "" : "s") + "."));
+            status.getElement().setAttribute("data-valid", "true");
+            return problems;
+        }
+        status.getElement().setAttribute("data-valid", "false");
+        status.add(new Span("⚠ " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
+                + (left.size() < problems.size() ? " (shown beside the fields)" : "") + (left.isEmpty() ? "" : ":")));
+        UnorderedList list = new UnorderedList();
+        left.forEach((path, msg) -> list.add(new ListItem(path + ": " + msg)));
+        status.add(list);
+        return problems;
+    }
+
+    @Override
+    public Component component() {
+        return this;
+    }
+
+    @Override
+    public void run() {
+        validate();
+    }
+
+    @Override
+    public void setReadOnly(boolean readOnly) {
+        label.setReadOnly(readOnly);
+        preset.setVisible(!readOnly);
+        topFields.setReadOnly(readOnly);
+        subnets.setReadOnly(readOnly);
+        json.setReadOnly(readOnly);
+        applyJson.setVisible(!readOnly);
+    }
+
+    @Override
+    public void show(Cell newCell) {
+        this.cell = (ScenarioCell) newCell;
+        this.tree = cell.scenario();
+        label.setValue(cell.label());
+        configureForm();
+        validate();
+    }
+}

@@ -1,0 +1,101 @@
+package io.incentivelab.notebook.ui;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
+import io.incentivelab.notebook.ScenarioFields;
+import io.incentivelab.notebook.ScenarioFields.FieldInfo;
+import io.incentivelab.notebook.ScenarioFields.Kind;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * A form for a part of a scenario (the network, one subnet, …) made from its fields: the plain fields in a
+ * form layout, each nested group (reward curve, miners, stake, …) in a titled section below. Every input
+ * carries its JSON path, so the codec's problems land beside the right field.
+ */
+class ScenarioFieldsPanel extends Div {
+
+    private final Map<String, FieldInput> inputs = new LinkedHashMap<>();
+
+    ScenarioFieldsPanel(List<FieldInfo> fields, BiConsumer<String, JsonNode> onEdit) {
+        addClassName("scenario-fields");
+        setWidthFull();
+        FormLayout plain = form();
+        add(plain);
+        for (FieldInfo f : fields) {
+            if (f.kind() == Kind.GROUP) {
+                add(group(f, onEdit));
+            } else if (f.kind() != Kind.SUBNETS) {
+                FieldInput in = FieldInput.of(f, onEdit);
+                inputs.put(f.path(), in);
+                plain.add(in.component());
+                if (f.name().equals("description")) {
+                    plain.setColspan(in.component(), 3);
+                }
+            }
+        }
+    }
+
+    private Details group(FieldInfo g, BiConsumer<String, JsonNode> onEdit) {
+        FormLayout form = form();
+        Div body = new Div(form);
+        for (FieldInfo f : ScenarioFields.fieldsOf(g.type(), g.path())) {
+            if (f.kind() == Kind.GROUP) {
+                body.add(group(f, onEdit));
+            } else {
+                FieldInput in = FieldInput.of(f, onEdit);
+                inputs.put(f.path(), in);
+                form.add(in.component());
+            }
+        }
+        Details d = new Details(new FieldInfo(g.path(), g.name(), Kind.GROUP, List.of(), g.doc(), null, null, null,
+                g.type()).label(), body);
+        d.setOpened(true);
+        d.addClassName("field-group");
+        d.getElement().setAttribute("data-path", g.path());
+        d.setTooltipText(g.doc());
+        d.setWidthFull();
+        return d;
+    }
+
+    private static FormLayout form() {
+        FormLayout form = new FormLayout();
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2),
+                new FormLayout.ResponsiveStep("50em", 3));
+        return form;
+    }
+
+    /** Shows the scenario's values (defaults where it leaves them out). */
+    void show(ObjectNode scenario) {
+        inputs.values().forEach(in -> in.show(ScenarioFields.effective(scenario, in.info().path())));
+    }
+
+    /**
+     * Puts each problem beside its field.
+     *
+     * @return the problems no input of this panel showed
+     */
+    Map<String, String> showProblems(Map<String, String> byPath) {
+        Map<String, String> left = new LinkedHashMap<>(byPath);
+        inputs.forEach((path, in) -> {
+            String message = byPath.get(path);
+            in.setError(message);
+            left.remove(path);
+        });
+        return left;
+    }
+
+    void setReadOnly(boolean readOnly) {
+        inputs.values().forEach(in -> in.setReadOnly(readOnly));
+    }
+
+    /** The input for a path (tests, focus). */
+    FieldInput input(String path) {
+        return inputs.get(path);
+    }
+}

@@ -1,0 +1,90 @@
+package io.incentivelab.notebook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.incentivelab.experiment.ExperimentLimits;
+import io.incentivelab.experiment.ExperimentPlan;
+import io.incentivelab.experiment.ExperimentResults;
+import io.incentivelab.experiment.ExperimentSpecCodec;
+import io.incentivelab.experiment.LocalExperiment;
+import io.incentivelab.experiment.SimulationEngine;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The example notebooks in {@code data/examples/}: each reads, each experiment cell is runnable, and each
+ * has a stored output computed from exactly its current inputs (the output's input hash matches).
+ * <p>
+ * To (re)compute the outputs after changing an example, run the experiments for real and write them back:
+ * {@code ./mvnw -q test -Dtest=ExampleNotebooksTest -Dexamples.write=true}.
+ */
+class ExampleNotebooksTest {
+
+    private static final Path DIR = Path.of("data/examples");
+    private static final ExperimentLimits LIMITS = new ExperimentLimits(100_000, 10_000, 10_000);
+    private final SimulationEngine engine = new SimulationEngine();
+
+    static List<Path> files() throws IOException {
+        try (Stream<Path> s = Files.list(DIR)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".notebook.json")).sorted().toList();
+        }
+    }
+
+    private ExperimentPlan plan(NotebookDocument doc, ExperimentCell cell) {
+        return ExperimentPlan.of(ExperimentSpecCodec.parse(NotebookRuns.spec(doc, cell).toString(), LIMITS), engine::validate);
+    }
+
+    @Test
+    void examplesHaveOutputsOfTheirCurrentInputs() throws Exception {
+        boolean write = Boolean.getBoolean("examples.write");
+        List<Path> files = files();
+        assertThat(files).isNotEmpty();
+        for (Path file : files) {
+            NotebookFile nb = NotebookCodec.readFile(Files.readString(file));
+            if (write) {
+                nb = compute(nb);
+                Files.writeString(file, NotebookCodec.writeFile(nb), StandardCharsets.UTF_8);
+            }
+            for (Cell c : nb.document().cells()) {
+                if (c instanceof ExperimentCell e) {
+                    ExperimentPlan plan = plan(nb.document(), e);
+                    CellOutput out = nb.outputs().get(e.id());
+                    assertThat(out).as(file + " " + e.id() + " has an output (run with -Dexamples.write=true)")
+                            .isInstanceOf(ExperimentOutput.class);
+                    ExperimentOutput o = (ExperimentOutput) out;
+                    assertThat(o.inputHash()).as(file + " " + e.id() + " output is of the current inputs")
+                            .isEqualTo(NotebookRuns.hash(plan.spec()));
+                    assertThat(o.status()).isEqualTo("COMPLETED");
+                    assertThat(o.engine()).as(file + " " + e.id() + " output is of this engine version")
+                            .isEqualTo(io.incentivelab.simulation.Simulator.ENGINE_VERSION);
+                    assertThat(o.experimentId()).isEqualTo(e.lastExperimentId());
+                    assertThat(o.points()).hasSize(plan.points());
+                }
+            }
+        }
+    }
+
+    /** Runs every experiment cell for real and stores its output and experiment id. */
+    private NotebookFile compute(NotebookFile nb) throws InterruptedException {
+        NotebookDocument doc = nb.document();
+        Map<String, CellOutput> outputs = new LinkedHashMap<>(nb.outputs());
+        for (Cell c : nb.document().cells()) {
+            if (c instanceof ExperimentCell e) {
+                ExperimentPlan plan = plan(doc, e);
+                int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+                LocalExperiment run = LocalExperiment.run(plan, engine, threads, Double.NaN, null);
+                ExperimentOutput out = NotebookRuns.output(new ExperimentResults(run.end(), run.plan(), run.points()));
+                outputs.put(e.id(), out);
+                doc = doc.replace(e.withLastExperimentId(out.experimentId()));
+            }
+        }
+        return new NotebookFile(doc, outputs);
+    }
+}

@@ -1,0 +1,58 @@
+package io.incentivelab.notebook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.incentivelab.scenario.ScenarioCodec;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ScenarioFieldsTest {
+
+    private final ObjectNode scenario = (ObjectNode) ScenarioCodec.readTree(
+            "{\"name\":\"s\",\"subnets\":[{\"name\":\"a\",\"rewardCurve\":{\"type\":\"POWER\"}},{\"name\":\"b\"}]}");
+
+    @Test
+    void absentFieldsShowTheirDefaults() {
+        assertThat(ScenarioFields.effective(scenario, "$.network.tempo").intValue()).isEqualTo(360);
+        assertThat(ScenarioFields.effective(scenario, "$.subnets[0].rewardCurve.type").textValue()).isEqualTo("POWER");
+        assertThat(ScenarioFields.effective(scenario, "$.subnets[0].rewardCurve.alpha").doubleValue()).isEqualTo(2.0);
+        assertThat(ScenarioFields.effective(scenario, "$.subnets[1].miners.compute.median").doubleValue()).isEqualTo(8.0);
+        assertThat(ScenarioFields.effective(scenario, "$.subnets[5].name")).isNull();
+    }
+
+    @Test
+    void setCreatesTheWayAndNullRemoves() {
+        ScenarioFields.set(scenario, "$.subnets[1].miners.compute.sigma", DoubleNode.valueOf(0.5));
+        assertThat(scenario.at("/subnets/1/miners/compute/sigma").doubleValue()).isEqualTo(0.5);
+        ScenarioFields.set(scenario, "$.subnets[1].miners.compute.sigma", null);
+        assertThat(scenario.at("/subnets/1/miners/compute").has("sigma")).isFalse();
+        ScenarioFields.set(scenario, "$.network.tempo", IntNode.valueOf(100));
+        assertThat(ScenarioCodec.parse(scenario).network().tempo()).isEqualTo(100);
+    }
+
+    @Test
+    void sweepableFieldsCoverEverySubnetAndOnlyNumbersAndChoices() {
+        List<String> paths = ScenarioFields.sweepable(scenario).stream().map(ScenarioFields.FieldInfo::path).toList();
+        assertThat(paths).contains("$.network.horizonDays", "$.network.emissionSplit", "$.subnets[0].rewardCurve.alpha",
+                "$.subnets[1].rewardCurve.type", "$.subnets[1].validators.stake.paretoShape", "$.subnets[1].yuma.liquidAlpha");
+        assertThat(paths).doesNotContain("$.name", "$.subnets[0].name", "$.subnets[0].validators.stake.explicitTao");
+    }
+
+    @Test
+    void anExperimentCellBecomesASpecWithFullScenarios() {
+        NotebookDocument doc = NotebookDocument.empty("t").append(new ScenarioCell("s1", "Base", scenario))
+                .append(new ExperimentCell("e1", "", List.of("s1"), "GRID", List.of(
+                        SweepAxis.range("$.subnets[0].rewardCurve.alpha", 1, 3, 3, false),
+                        new SweepAxis("$.network.tempo", "SOBOL", List.of(), 100.0, 400.0, 4, true)), 2, 9, null));
+        ObjectNode spec = NotebookRuns.spec(doc, (ExperimentCell) doc.cell("e1").orElseThrow());
+        assertThat(spec.at("/scenarios/0/label").textValue()).isEqualTo("Base");
+        assertThat(spec.at("/scenarios/0/scenario/network/tempo").intValue()).isEqualTo(360);
+        assertThat(spec.at("/sweep/axes/0/steps").intValue()).isEqualTo(3);
+        assertThat(spec.at("/sweep/axes/1/n").intValue()).isEqualTo(4);
+        assertThat(spec.at("/replicates").intValue()).isEqualTo(2);
+        assertThat(spec.at("/baseSeed").longValue()).isEqualTo(9);
+    }
+}

@@ -1,0 +1,159 @@
+package io.incentivelab.notebook.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import io.incentivelab.notebook.Cell;
+import io.incentivelab.notebook.ExperimentCell;
+import io.incentivelab.notebook.NoteCell;
+import io.incentivelab.notebook.ScenarioCell;
+import io.incentivelab.scenario.ScenarioCodec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The cell editors as components, without a browser (Karibu-Testing): what the user edits is what they emit. */
+class CellEditorsTest {
+
+    private final List<Cell> emitted = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        MockVaadin.setup();
+    }
+
+    @AfterEach
+    void tearDown() {
+        MockVaadin.tearDown();
+    }
+
+    private <E extends CellEditor> E attach(E editor) {
+        editor.addChangedListener(e -> emitted.add(e.getCell()));
+        UI.getCurrent().add(editor.component());
+        return editor;
+    }
+
+    private static <T extends Component> T byPath(Class<T> type, String path) {
+        return _get(type, spec -> spec.withPredicate(c -> path.equals(c.getElement().getAttribute("data-path"))));
+    }
+
+    private static ScenarioCell newScenario() {
+        return new ScenarioCell("s1", "", (ObjectNode) ScenarioCodec.readTree(CellEditors.NEW_SCENARIO));
+    }
+
+    private ObjectNode lastScenario() {
+        return ((ScenarioCell) emitted.get(emitted.size() - 1)).scenario();
+    }
+
+    @Test
+    void aNoteRendersSafely() {
+        NoteCellEditor editor = attach(new NoteCellEditor(new NoteCell("n", "")));
+        _setValue(_get(TextArea.class), "# Hi\n\n<script>alert(1)</script>");
+        assertThat(((NoteCell) emitted.get(0)).markdown()).startsWith("# Hi");
+        String html = _get(editor, com.vaadin.flow.component.html.Div.class, s -> s.withClasses("note-preview"))
+                .getElement().getProperty("innerHTML");
+        assertThat(html).contains("<h1>Hi</h1>", "&lt;script&gt;").doesNotContain("<script");
+    }
+
+    @Test
+    void everyScenarioFieldHasAnInput() {
+        attach(new ScenarioCellEditor(newScenario(), Map.of()));
+        for (String path : List.of("$.name", "$.description", "$.network.horizonDays", "$.network.emissionSplit",
+                "$.subnets[0].metric", "$.subnets[0].metricWeights.storage", "$.subnets[0].rewardCurve.alpha",
+                "$.subnets[0].verification.auditRate", "$.subnets[0].yuma.liquidAlpha", "$.subnets[0].limits.maxUids",
+                "$.subnets[0].emissionShare", "$.subnets[0].miners.compute.median", "$.subnets[0].miners.quality.beta",
+                "$.subnets[0].validators.stake.explicitTao", "$.subnets[0].validators.cartelBoost")) {
+            assertThat(_find(Component.class, s -> s.withPredicate(c -> path.equals(c.getElement().getAttribute("data-path")))))
+                    .as(path).hasSize(1);
+        }
+    }
+
+    @Test
+    void aBadValueIsShownBesideItsFieldWithTheCodecsMessage() {
+        attach(new ScenarioCellEditor(newScenario(), Map.of()));
+        IntegerField operators = byPath(IntegerField.class, "$.subnets[0].miners.operators");
+        _setValue(operators, 1000);
+        assertThat(operators.isInvalid()).isTrue();
+        assertThat(operators.getErrorMessage()).contains("must be between 1 and 256");
+        assertThat(lastScenario().at("/subnets/0/miners/operators").intValue()).isEqualTo(1000);
+        _setValue(operators, 16);
+        assertThat(operators.isInvalid()).isFalse();
+    }
+
+    @Test
+    void aChoiceAndASecondSubnet() {
+        attach(new ScenarioCellEditor(newScenario(), Map.of()));
+        @SuppressWarnings("unchecked")
+        Select<String> curve = byPath(Select.class, "$.subnets[0].rewardCurve.type");
+        _setValue(curve, "WINNER_TAKE_ALL");
+        assertThat(lastScenario().at("/subnets/0/rewardCurve/type").textValue()).isEqualTo("WINNER_TAKE_ALL");
+        _click(_get(Button.class, s -> s.withText("Add subnet")));
+        assertThat(lastScenario().get("subnets")).hasSize(2);
+        TextField name = byPath(TextField.class, "$.subnets[1].name");
+        _setValue(name, "storage");
+        assertThat(lastScenario().at("/subnets/1/name").textValue()).isEqualTo("storage");
+        _setValue(name, "storage!");
+        assertThat(name.isInvalid()).isTrue();
+        assertThat(name.getErrorMessage()).contains("letters, digits");
+    }
+
+    @Test
+    void theJsonViewReadsBackAndRefusesBadJson() {
+        attach(new ScenarioCellEditor(newScenario(), Map.of()));
+        _get(com.vaadin.flow.component.tabs.Tabs.class).setSelectedIndex(1);
+        TextArea json = _get(TextArea.class, s -> s.withLabel("Scenario JSON"));
+        _setValue(json, "{ not json");
+        _click(_get(Button.class, s -> s.withText("Apply JSON")));
+        assertThat(json.isInvalid()).isTrue();
+        assertThat(json.getErrorMessage()).contains("not valid JSON");
+        _setValue(json, "{\"name\":\"from-json\",\"subnets\":[{\"name\":\"a\"},{\"name\":\"b\"}]}");
+        _click(_get(Button.class, s -> s.withText("Apply JSON")));
+        assertThat(lastScenario().get("subnets")).hasSize(2);
+        assertThat(json.isInvalid()).isFalse();
+        _get(com.vaadin.flow.component.tabs.Tabs.class).setSelectedIndex(0);
+        assertThat(byPath(TextField.class, "$.name").getValue()).isEqualTo("from-json");
+    }
+
+    @Test
+    void presetsReplaceTheScenario() {
+        String preset = "{\"name\":\"preset\",\"subnets\":[{\"name\":\"x\"},{\"name\":\"y\"},{\"name\":\"z\"}]}";
+        attach(new ScenarioCellEditor(newScenario(), Map.of("Three", preset)));
+        @SuppressWarnings("unchecked")
+        Select<String> presets = _get(Select.class, s -> s.withLabel("Start from a preset"));
+        _setValue(presets, "Three");
+        assertThat(lastScenario().get("subnets")).hasSize(3);
+    }
+
+    @Test
+    void anExperimentEmitsItsInputsAndAsksToRun() {
+        ScenarioCell scenario = newScenario();
+        ExperimentCell cell = new ExperimentCell("e1", "", List.of("s1"), "GRID", List.of(), 5, 7, null);
+        ExperimentCellEditor editor = attach(new ExperimentCellEditor(cell, List.of(scenario)));
+        List<String> runs = new ArrayList<>();
+        editor.addRunListener(e -> runs.add("run"));
+        _setValue(_get(IntegerField.class, s -> s.withLabel("Replicates")), 3);
+        _setValue(_get(TextField.class, s -> s.withLabel("Seed")), "42");
+        _click(_get(Button.class, s -> s.withText("Add sweep axis")));
+        ExperimentCell last = (ExperimentCell) emitted.get(emitted.size() - 1);
+        assertThat(last.replicates()).isEqualTo(3);
+        assertThat(last.seed()).isEqualTo(42);
+        assertThat(last.axes()).hasSize(1);
+        _click(_get(Button.class, s -> s.withText("Run")));
+        assertThat(runs).containsExactly("run");
+    }
+}
