@@ -5,8 +5,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The executor the app's experiments run on: a local thread pool unless {@code lab.executor.mode} selects another
- * (the scale-out issue adds {@code hazelcast}, a {@link RunExecutor} bean of its own).
+ * The executor the app's experiments run on: a local thread pool, unless {@code lab.executor.mode=hazelcast}
+ * (then {@code experiment.cluster.ClusterConfiguration} provides it).
  */
 @Configuration(proxyBeanMethods = false)
 class ExperimentConfiguration {

@@ -15,7 +15,8 @@ public final class BenchWorkloads {
                 new EngineSubnetEpochsWorkload(),
                 new ExperimentRunsWorkload(1),
                 new ExperimentRunsWorkload(2),
-                new ExperimentThousandRunsWorkload()
+                new ExperimentThousandRunsWorkload(),
+                new ExperimentClusterWorkload()
         );
     }
 }

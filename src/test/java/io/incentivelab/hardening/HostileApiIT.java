@@ -1,0 +1,72 @@
+package io.incentivelab.hardening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Malformed and hostile experiment documents posted to the HTTP API: every one is answered by a 4xx (or 202 when
+ * the change left a valid file) with the fields named — never a 500 or a stack trace. Unknown ids are 404.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.datasource.url=jdbc:h2:mem:hostileapi;DB_CLOSE_DELAY=-1",
+                "lab.experiments.resume-on-startup=false"})
+class HostileApiIT {
+
+    private static final String EXPERIMENT = HostileDocuments.read("data/examples/curve-comparison.experiment.json");
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void hostileExperimentFilesGetFieldMessagesNeverA500() throws Exception {
+        List<String> kinds = new java.util.ArrayList<>(HostileDocuments.KINDS);
+        kinds.addAll(HostileDocuments.TEXT_KINDS);
+        int rejected = 0;
+        for (String kind : kinds) {
+            for (long seed = 1; seed <= 4; seed++) {
+                String doc = HostileDocuments.mutate(EXPERIMENT, kind, seed * 7919 + kind.hashCode());
+                ResponseEntity<String> response = post(doc);
+                int status = response.getStatusCode().value();
+                String body = response.getBody() == null ? "" : response.getBody();
+                assertThat(status).as(kind + " " + seed + ": " + body).isIn(202, 400, 413);
+                assertThat(body).doesNotContain("\tat ").doesNotContain("Exception:");
+                if (status == 202) {
+                    String id = HostileDocuments.JSON.readTree(body).get("id").asText();
+                    http.delete("/api/experiments/" + id);
+                } else if (status == 400) {
+                    rejected++;
+                    JsonNode errors = HostileDocuments.JSON.readTree(body).get("errors");
+                    assertThat(errors).as(body).isNotEmpty();
+                    errors.forEach(e -> assertThat(e.get("path").asText()).startsWith("$"));
+                }
+            }
+        }
+        assertThat(rejected).isGreaterThan(kinds.size());
+    }
+
+    @Test
+    void oversizedBodiesAre413AndUnknownIds404() {
+        String huge = "{\"name\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}";
+        assertThat(post(huge).getStatusCode().value()).isEqualTo(413);
+        for (String id : List.of("00000000-0000-0000-0000-000000000000", "not-a-uuid", "..%2F..%2Fetc", "' OR 1=1")) {
+            assertThat(http.getForEntity("/api/experiments/" + id, String.class).getStatusCode().value())
+                    .as(id).isEqualTo(404);
+        }
+    }
+
+    private ResponseEntity<String> post(String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.postForEntity("/api/experiments", new HttpEntity<>(body, headers), String.class);
+    }
+}
