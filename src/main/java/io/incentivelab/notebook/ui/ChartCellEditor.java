@@ -38,7 +38,7 @@ class ChartCellEditor extends Div implements CellEditor {
     private static final Map<String, String> KIND_NAMES = Map.of("TIME_SERIES", "Over time (mean, 95% band)",
             "LORENZ", "Lorenz curve", "RESOURCES", "Resources by subnet (stacked)", "SWEEP", "Across the sweep (error bars / heat map)");
 
-    private final TextField label = new TextField("Title");
+    private final TextField label = new TextField("Heading");
     private final Select<String> experiment = new Select<>();
     private final Select<String> kind = new Select<>();
     private final ComboBox<String> metric = new ComboBox<>("Metric");
