@@ -69,6 +69,9 @@ final class Economy {
     private int entered;
     private int exited;
     private long block;
+    private double[] pool;
+    private double[] denom;
+    private double days;
 
     // scratch for the sybil counterfactual
     private final double[] cs;
@@ -122,8 +125,9 @@ final class Economy {
             double sig = spec.taoPriceDailySigma();
             price *= StrictMath.exp(sig * StrictMath.sqrt(days) * gaussian() - 0.5 * sig * sig * days);
         }
-        double[] pool = new double[runs.length];
-        double[] denom = new double[runs.length];
+        this.days = days;
+        pool = new double[runs.length];
+        denom = new double[runs.length];
         for (int s = 0; s < runs.length; s++) {
             pool[s] = runs[s].decisionMinerRao / (double) BlockEmission.RAO_PER_TAO;
             runs[s].decisionMinerRao = 0;
@@ -144,7 +148,7 @@ final class Economy {
             double profit = revenue - running;
             op.revenueUsd += revenue;
             op.runningUsd += running;
-            op.losingStreak = profit < 0 ? op.losingStreak + 1 : 0;
+            op.losingStreak = profit < 0 || here == null ? op.losingStreak + 1 : 0;
             if (op.losingStreak >= spec.exitAfterLosingDecisions()) {
                 leave(op, epochsDone, denom);
                 continue;
@@ -325,9 +329,14 @@ final class Economy {
                 r = runs[s];
             }
             op.capitalUsd = capitalValue(op, r);
+            if (registerOn(op, r, 1, block, issuance) == 0) {
+                op.active = false;
+                op.exitedEpoch = epochsDone;
+                entered--;
+                continue;
+            }
             r.intervalEntered++;
             denom[s] += r.rewarded(op, reference);
-            registerOn(op, r, 1, block, issuance);
         }
     }
 
@@ -359,15 +368,27 @@ final class Economy {
         return op;
     }
 
-    private void registerOn(Operator op, SubnetRun r, int k, long block, IssuanceTracker issuance) {
+    /**
+     * Registers up to k UIDs of op on r, each only while the burn is at most the expected revenue of one
+     * UID over {@code registrationPaybackDays}; returns how many it registered.
+     */
+    private int registerOn(Operator op, SubnetRun r, int k, long block, IssuanceTracker issuance) {
         op.home = r.index;
+        double mine = r.rewarded(op, reference);
+        double total = denom[r.index] + (op.subnet == r.index ? 0 : mine);
+        double perDay = total > 0 ? pool[r.index] * mine / total / days : 0;
+        double affordable = perDay * spec.registrationPaybackDays() / Math.max(1, k + op.slotsOn(r.index));
         for (int x = 0; x < k; x++) {
+            if (r.burn.priceTao(block) > affordable) {
+                return x;
+            }
             long rao = r.burn.register(block);
             issuance.recycle(rao);
             recycledRao += rao;
             op.burnUsd += rao / (double) BlockEmission.RAO_PER_TAO * price;
             r.register(op, block, r.spec.limits().immunityPeriodBlocks());
         }
+        return k;
     }
 
     /** Buys {@code usd} more of a resource: x' = (x^β + usd/K)^(1/β), quality as odds. */

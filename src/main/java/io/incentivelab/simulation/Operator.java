@@ -58,6 +58,11 @@ final class Operator {
         return base > 0 ? profit / base : 0;
     }
 
+    /** UIDs held on subnet s. */
+    int slotsOn(int s) {
+        return subnet == s ? slots.length : 0;
+    }
+
     void addSlot(int j) {
         int[] s = java.util.Arrays.copyOf(slots, slots.length + 1);
         s[slots.length] = j;

@@ -32,13 +32,16 @@ public record EconomicsSpec(
                 + " fraction of its size, plus the burn.", def = "0.2", min = 0, max = 100) double switchingInertia,
         @Field(doc = "SYBIL: most UIDs one operator runs on a subnet.", def = "8", min = 1, max = 64)
         int maxSybilUids,
-        @Field(doc = "Registration burn.", def = "{}") RegistrationSpec registration) {
+        @Field(doc = "Registration burn.", def = "{}") RegistrationSpec registration,
+        @Field(doc = "An operator registers a UID only if the burn is at most its expected revenue over this"
+                + " many days (a proportional share of the subnet's recent miner emission).", def = "30", min = 0,
+                max = 10_000) double registrationPaybackDays) {
 
     /** The defaults of every field (economics off). */
     public static EconomicsSpec defaults() {
         return new EconomicsSpec(false, 20, 300, 0, 1,
                 new CostSpec(1500, 3, 20, 0.05, 20000, 10, 1), 0.5, 10, 0,
                 new StrategyMix(1, 0, 0, 0), 0.2, 8,
-                new RegistrationSpec(BurnRule.DECAY_2026, 360, 1.26, 0.0005, 100, 0.0005, 2, 360));
+                new RegistrationSpec(BurnRule.DECAY_2026, 360, 1.26, 0.0005, 100, 0.0005, 2, 360), 30);
     }
 }
