@@ -394,6 +394,7 @@ final class Economy {
     /** Buys {@code usd} more of a resource: x' = (x^β + usd/K)^(1/β), quality as odds. */
     private void invest(Operator op, int resource, double usd) {
         op.capitalUsd += usd;
+        op.resourceVersion++;
         switch (resource) {
             case 0 -> op.compute = grow(op.compute, usd, costs.computeCapitalUsd());
             case 1 -> op.storage = grow(op.storage, usd, costs.storageCapitalUsd());
@@ -413,15 +414,21 @@ final class Economy {
 
     /** Running cost per day of op with k UIDs on subnet r, USD. */
     private double runningPerDay(Operator op, SubnetRun r, int k) {
+        if (op.sizedAt != op.resourceVersion) {
+            op.sized[0] = StrictMath.pow(op.compute, beta);
+            op.sized[1] = StrictMath.pow(op.storage, beta);
+            op.sized[2] = StrictMath.pow(op.quality / (1 - op.quality), beta);
+            op.sizedAt = op.resourceVersion;
+        }
         double c = costs.uidOverheadUsdPerDay() * k;
         if (r.uses(0)) {
-            c += costs.computeRunningUsdPerDay() * StrictMath.pow(op.compute, beta);
+            c += costs.computeRunningUsdPerDay() * op.sized[0];
         }
         if (r.uses(1)) {
-            c += costs.storageRunningUsdPerDay() * StrictMath.pow(op.storage, beta);
+            c += costs.storageRunningUsdPerDay() * op.sized[1];
         }
         if (r.uses(2)) {
-            c += costs.qualityRunningUsdPerDay() * StrictMath.pow(op.quality / (1 - op.quality), beta);
+            c += costs.qualityRunningUsdPerDay() * op.sized[2];
         }
         return c;
     }

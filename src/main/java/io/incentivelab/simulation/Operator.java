@@ -42,6 +42,11 @@ final class Operator {
     double capitalUsd;
     int losingStreak;
 
+    /** Resources to the power β (compute, storage, quality odds), valid while sizedAt == resourceVersion. */
+    final double[] sized = new double[3];
+    int sizedAt = -1;
+    int resourceVersion;
+
     Operator(int id, Strategy strategy, double compute, double storage, double quality, int enteredEpoch) {
         this.id = id;
         this.strategy = strategy;

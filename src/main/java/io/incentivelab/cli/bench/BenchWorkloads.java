@@ -12,7 +12,8 @@ public final class BenchWorkloads {
         return List.of(
                 new YumaEpochWorkload(64, 256),
                 new YumaEpochWorkload(256, 4096),
-                new EngineSubnetEpochsWorkload()
+                new EngineSubnetEpochsWorkload(),
+                new FullNetworkYearWorkload()
         );
     }
 }
