@@ -169,8 +169,15 @@ final class Economy {
             }
         }
         arrivals(epochsDone, block, issuance, pool, denom, days);
+        java.util.Set<Operator> seen = new java.util.HashSet<>();
         for (SubnetRun r : runs) {
             r.rebuild();
+            r.checkConsistency();
+            for (Operator op : r.ops) {
+                if (!seen.add(op)) {
+                    throw new IllegalStateException("operator " + op.id + " on two subnets");
+                }
+            }
         }
     }
 

@@ -560,6 +560,43 @@ final class SubnetRun {
         return sum;
     }
 
+    /**
+     * Checks the slot bookkeeping: every occupied slot's owner lists it, every operator here holds only
+     * slots it owns (none twice), and at most maxUids UIDs are registered. Throws IllegalStateException.
+     */
+    void checkConsistency() {
+        for (int j = 0; j < nMiners; j++) {
+            Operator op = owner[j];
+            if (op != null && (op.subnet != index || !contains(op.slots, j) || !registered[j])) {
+                throw new IllegalStateException("subnet " + spec.name() + ": slot " + j + " owner does not list it");
+            }
+        }
+        int held = 0;
+        for (Operator op : ops) {
+            if (op.subnet != index || op.slots.length == 0 || !op.active) {
+                throw new IllegalStateException("subnet " + spec.name() + ": operator " + op.id + " listed but not here");
+            }
+            for (int x = 0; x < op.slots.length; x++) {
+                if (owner[op.slots[x]] != op || contains(Arrays.copyOf(op.slots, x), op.slots[x])) {
+                    throw new IllegalStateException("subnet " + spec.name() + ": operator " + op.id + " slot mismatch");
+                }
+            }
+            held += op.slots.length;
+        }
+        if (held != occupiedSlots() || n > spec.limits().maxUids()) {
+            throw new IllegalStateException("subnet " + spec.name() + ": UID count mismatch");
+        }
+    }
+
+    private static boolean contains(int[] a, int x) {
+        for (int v : a) {
+            if (v == x) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     int occupiedSlots() {
         int c = 0;
         for (Operator o : owner) {
