@@ -49,8 +49,8 @@ scenario = {
                    " for one year, generated from 12 archetypes modelled on real subnets: "
                    + "; ".join("%s = %s" % (a[0], a[1]) for a in ARCHETYPES)
                    + " Operators are 60% specialists, 20% adaptive, 10% sybils and 10% cheaters; 20 arrive a day;"
-                     " the TAO price walks (daily sigma 0.04). Where do operators go, how concentrated does each"
-                     " archetype become, and who makes money? Validators re-measure every 5 epochs (6 hours).",
+                     " the TAO price walks (daily sigma 0.04); validators re-measure every 5 epochs (6 hours)."
+                     " Where do operators go, how concentrated does each archetype become, and who makes money?",
     "network": {"horizonDays": 365, "sampleEveryEpochs": 20},
     "economics": {
         "enabled": True,
