@@ -306,6 +306,7 @@ final class SubnetRun {
         for (int i = 0; i < nCopyVal; i++) {
             behaviour[vperm[i]] = COPIER;
         }
+        anyCopier = nCopyVal > 0;
         for (int i = nCopyVal; i < nCopyVal + nCartelVal; i++) {
             behaviour[vperm[i]] = CARTEL;
         }
@@ -441,6 +442,7 @@ final class SubnetRun {
             }
         }
         int uid = nVal + j;
+        weightsMoved = true;
         registered[j] = true;
         owner[j] = op;
         registration[uid] = block;
@@ -484,6 +486,7 @@ final class SubnetRun {
 
     /** Gives up miner slot j (its owner moved, shrank or exited): the UID stays registered and scores 0. */
     void abandon(int j) {
+        weightsMoved = true;
         Operator op = owner[j];
         owner[j] = null;
         for (int v = 0; v < nVal; v++) {
@@ -640,7 +643,13 @@ final class SubnetRun {
         Arrays.fill(lastUpdate, block);
         YumaInputs in = new YumaInputs(block, lastStepBlock, pool, stake, weights, lastUpdate, registration,
                 permits, bonds);
-        YumaResult r = yuma.epoch(in, ws);
+        // between re-measurements nothing that enters the consensus changes: reuse last epoch's
+        boolean reuse = e % remeasure != 0 && !weightsMoved && !anyCopier && lastConsensus != null
+                && Arrays.equals(permits, lastPermitsBefore);
+        lastPermitsBefore = permits;
+        YumaResult r = reuse ? yuma.epochWithConsensus(in, ws, lastConsensus) : yuma.epoch(in, ws);
+        lastConsensus = r.consensus();
+        weightsMoved = false;
         consensusHistory[e % consensusHistory.length] = r.consensus();
         permits = r.newValidatorPermits();
         bonds = r.bondsU16();
@@ -694,6 +703,12 @@ final class SubnetRun {
         totalValidators += paidValidators;
         return unpaid;
     }
+
+    /** The last epoch's consensus and the permits it read; weightsMoved = a weight or registration changed since. */
+    private double[] lastConsensus;
+    private boolean[] lastPermitsBefore;
+    private boolean weightsMoved = true;
+    private boolean anyCopier;
 
     long totalOwner;
     long totalMiners;
