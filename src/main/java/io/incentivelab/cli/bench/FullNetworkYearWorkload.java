@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 public final class FullNetworkYearWorkload implements BenchWorkload {
 
     static final String EXAMPLE = "full-network.scenario.json";
-    private static final Pattern PEAK = Pattern.compile("peakHeapBytes=(\\d+) maxHeapBytes=(\\d+) commandSeconds=([0-9.E]+)");
+    private static final Pattern PEAK = Pattern.compile("peakHeapBytes=(\\d+) maxHeapBytes=(\\d+) commandSeconds=([0-9.E]+) processCpuSeconds=([-0-9.E]+)");
 
     @Override
     public String name() {
@@ -59,6 +59,7 @@ public final class FullNetworkYearWorkload implements BenchWorkload {
             line.put("value", round(wall));
             line.put("unit", "s wall (child JVM, -Xmx1g)");
             line.put("commandSeconds", round(Double.parseDouble(m.group(3))));
+            line.put("processCpuSeconds", round(Double.parseDouble(m.group(4))));
             line.put("peakHeapMiB", round(Long.parseLong(m.group(1)) / 1048576.0));
             line.put("maxHeapMiB", round(Long.parseLong(m.group(2)) / 1048576.0));
             line.put("threads", threads);

@@ -9,7 +9,7 @@ import java.lang.management.MemoryType;
 /**
  * Entry point of the child JVM of {@link FullNetworkYearWorkload}: runs one CLI command, then prints on the
  * last line of stderr {@code peakHeapBytes=N}, the sum over the heap memory pools of their peak usage
- * (MemoryPoolMXBean), and the wall seconds of the command.
+ * (MemoryPoolMXBean), the wall seconds of the command and the CPU seconds of the process.
  */
 public final class PeakHeapMain {
 
@@ -26,8 +26,10 @@ public final class PeakHeapMain {
                 peak += pool.getPeakUsage().getUsed();
             }
         }
+        double cpu = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() / 1e9 : -1;
         System.err.println("peakHeapBytes=" + peak + " maxHeapBytes=" + Runtime.getRuntime().maxMemory()
-                + " commandSeconds=" + seconds);
+                + " commandSeconds=" + seconds + " processCpuSeconds=" + cpu);
         System.exit(code);
     }
 }
