@@ -32,6 +32,8 @@ import io.incentivelab.notebook.NotebookNotFoundException;
 import io.incentivelab.notebook.NotebookRuns;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.incentivelab.notebook.NotebookService;
+import io.incentivelab.notebook.OwnerKey;
+import io.incentivelab.notebook.sharing.ui.CurrentOwner;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -63,6 +65,7 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
     private Notebook notebook;
     private NotebookDocument document;
     private long version;
+    private OwnerKey owner;
 
     public NotebookView(NotebookService notebooks, NotebookRuns runs, CellEditors editors) {
         this.notebooks = notebooks;
@@ -88,7 +91,8 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         var id = event.getRouteParameters().get("id");
-        var found = id.isPresent() ? notebooks.find(id.get())
+        owner = CurrentOwner.get();
+        var found = id.isPresent() ? notebooks.find(id.get(), owner)
                 : event.getRouteParameters().get("example").flatMap(notebooks::findExample);
         if (found.isEmpty()) {
             event.rerouteToError(NotFoundException.class);
@@ -154,7 +158,7 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
         if (notebook.readOnly()) {
             return notebook;
         }
-        return notebooks.find(notebook.id()).orElse(notebook);
+        return notebooks.find(notebook.id(), owner).orElse(notebook);
     }
 
     private void configureBanner() {
@@ -174,7 +178,7 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
 
     private void copyExample() {
         String name = notebook.id().substring(notebook.id().indexOf(':') + 1);
-        Notebook copy = notebooks.copyExample(name);
+        Notebook copy = notebooks.copyExample(name, owner);
         Notification.show("Your copy of \"" + copy.title() + "\" — edits are saved to it")
                 .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         getUI().ifPresent(ui -> ui.navigate(NotebookView.class, params(copy.id())));
@@ -243,7 +247,7 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
             return false;
         }
         try {
-            version = notebooks.save(notebook.id(), next, version);
+            version = notebooks.save(notebook.id(), next, version, owner);
             document = next;
             saveState.setText("Saved " + LocalTime.now().format(HHMMSS));
             saveState.getElement().setAttribute("data-state", "saved");
