@@ -7,6 +7,7 @@ import io.incentivelab.notebook.NotebookNotFoundException;
 import io.incentivelab.notebook.NotebookService;
 import io.incentivelab.notebook.OwnerKey;
 import io.incentivelab.notebook.ScenarioCell;
+import io.incentivelab.scenario.ScenarioCodec;
 import io.incentivelab.simulation.Simulator;
 import java.time.Clock;
 import java.time.Instant;
@@ -52,7 +53,7 @@ public class SnapshotService {
             if (c instanceof ExperimentCell e) {
                 seeds.put(e.id(), e.seed());
             } else if (c instanceof ScenarioCell s) {
-                hashes.put(s.id(), OwnerKey.sha256(s.scenario().toString()));
+                hashes.put(s.id(), scenarioHash(s));
             }
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -89,6 +90,15 @@ public class SnapshotService {
     public Notebook fork(String token, OwnerKey owner) {
         Snapshot s = open(token).orElseThrow(() -> new NotebookNotFoundException("snapshot"));
         return notebooks.createFrom(s.file(), "snapshot", owner);
+    }
+
+    /** The scenario's canonical hash (as experiment runs record it), or a hash of its text if it does not read. */
+    static String scenarioHash(ScenarioCell cell) {
+        try {
+            return ScenarioCodec.hash(ScenarioCodec.parse(cell.scenario()));
+        } catch (RuntimeException e) {
+            return "text-" + OwnerKey.sha256(cell.scenario().toString());
+        }
     }
 
     /** The engine version this server runs (to compare with a snapshot's). */

@@ -33,7 +33,9 @@ import io.incentivelab.notebook.NotebookRuns;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.incentivelab.notebook.NotebookService;
 import io.incentivelab.notebook.OwnerKey;
+import io.incentivelab.notebook.sharing.SnapshotService;
 import io.incentivelab.notebook.sharing.ui.CurrentOwner;
+import io.incentivelab.notebook.sharing.ui.SharePanel;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -54,6 +56,7 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
     private final CellEditors editors;
     private final NotebookRuns runs;
     private final JobsPanel jobs = new JobsPanel();
+    private final SharePanel sharing;
     private final java.util.List<ExperimentCellPresenter> presenters = new java.util.ArrayList<>();
     private final TextField title = new TextField();
     private final Span saveState = new Span();
@@ -67,15 +70,16 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
     private long version;
     private OwnerKey owner;
 
-    public NotebookView(NotebookService notebooks, NotebookRuns runs, CellEditors editors) {
+    public NotebookView(NotebookService notebooks, NotebookRuns runs, CellEditors editors, SnapshotService snapshots) {
         this.notebooks = notebooks;
+        this.sharing = new SharePanel(snapshots, notebooks);
         this.runs = runs;
         this.editors = editors;
         addClassName("notebook-view");
         setMaxWidth("1200px");
         column.addClassName("cell-column");
         column.setWidthFull();
-        add(configureHeader(), banner, jobs, column, configureAddBar());
+        add(configureHeader(), banner, sharing, jobs, column, configureAddBar());
     }
 
     /** Route parameters of a stored notebook. */
@@ -148,6 +152,10 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
         title.setReadOnly(nb.readOnly());
         addBar.setVisible(!nb.readOnly());
         configureBanner();
+        sharing.setVisible(!nb.readOnly());
+        if (!nb.readOnly()) {
+            sharing.show(nb, owner, this::currentNotebook);
+        }
         export.setHref(new StreamResource(NotebookService.fileName(document.title()), () -> new ByteArrayInputStream(
                 notebooks.exportFile(currentNotebook()).getBytes(StandardCharsets.UTF_8))));
         saveState.setText(nb.readOnly() ? "Read-only example" : "Saved");
