@@ -161,6 +161,8 @@ class ShareLinksIT {
             APIResponse unknown = ctxB.request().get(url("/s/" + OwnerKey.randomToken()));
             assertThat(revoked.status()).isEqualTo(404);
             assertThat(unknown.status()).isEqualTo(revoked.status());
+            assertThat(ctxB.request().get(aNotebook).status()).as("A's notebook, for B").isEqualTo(404);
+            assertThat(ctxA.request().get(aNotebook).status()).as("A's notebook, for A").isEqualTo(200);
 
             assertThat(logs.getAll()).contains("share-it log capture works").doesNotContain(token);
         }

@@ -71,7 +71,7 @@ public class SharePanel extends Details {
         report.addClassName("report-link");
         HorizontalLayout bar = new HorizontalLayout(share, edit, report);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        add(bar, shareLink, editLink, links);
+        add(bar, new ResultDownloads(() -> current.get().toFile(), null), shareLink, editLink, links);
         refreshLinks();
     }
 

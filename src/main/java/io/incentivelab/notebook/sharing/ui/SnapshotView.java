@@ -25,6 +25,7 @@ import io.incentivelab.notebook.NotebookCodec;
 import io.incentivelab.notebook.NotebookNotFoundException;
 import io.incentivelab.notebook.NotebookService;
 import io.incentivelab.notebook.sharing.NotebookReport;
+import io.incentivelab.notebook.sharing.ResultExports;
 import io.incentivelab.notebook.sharing.Snapshot;
 import io.incentivelab.notebook.sharing.SnapshotService;
 import io.incentivelab.notebook.ui.NotebookView;
@@ -40,11 +41,13 @@ import java.nio.charset.StandardCharsets;
 public class SnapshotView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final SnapshotService snapshots;
+    private final ResultExports exports;
     private String token;
     private Snapshot snapshot;
 
-    public SnapshotView(SnapshotService snapshots) {
+    public SnapshotView(SnapshotService snapshots, ResultExports exports) {
         this.snapshots = snapshots;
+        this.exports = exports;
         addClassName("snapshot-view");
         setMaxWidth("1200px");
     }
@@ -96,7 +99,7 @@ public class SnapshotView extends VerticalLayout implements BeforeEnterObserver,
         json.addClassName("json-link");
         HorizontalLayout actions = new HorizontalLayout(fork, report, json);
         actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        banner.add(actions);
+        banner.add(actions, new ResultDownloads(snapshot::file, exports));
         return banner;
     }
 
