@@ -40,6 +40,12 @@ class ShareServiceIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    io.incentivelab.notebook.NotebookRuns runs;
+
+    @Autowired
+    io.incentivelab.experiment.ExperimentService experiments;
+
     Notebook alicesNotebook() {
         NotebookDocument doc = NotebookDocument.empty("Alice's design")
                 .append(new NoteCell("n1", "# Finding\n\n<script>alert(1)</script> [x](javascript:alert(2))"))
@@ -134,5 +140,25 @@ class ShareServiceIT {
                 .doesNotContainPattern("(src|href)=\"https?:")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;").contains("&lt;img src=x onerror=alert(3)&gt;")
                 .contains("0.5 ± 0.1 (3)").contains("<td class=\"seed\">42</td>");
+    }
+
+    @Test
+    void aForkRerunsExactlyTheSnapshotsNumbers() {
+        Notebook original = notebooks.copyExample("speed-storage-accuracy", alice);
+        SharedLink link = snapshots.share(original.id(), alice);
+        Notebook fork = snapshots.fork(link.token(), bob);
+        io.incentivelab.notebook.ExperimentCell cell = fork.document().cells().stream()
+                .filter(io.incentivelab.notebook.ExperimentCell.class::isInstance)
+                .map(io.incentivelab.notebook.ExperimentCell.class::cast).findFirst().orElseThrow();
+        ExperimentOutput frozen = (ExperimentOutput) snapshots.open(link.token()).orElseThrow().file().outputs().get(cell.id());
+        assertThat(frozen.engine()).as("the example was computed on this engine").isEqualTo(SnapshotService.currentEngine());
+
+        var started = runs.start(fork.id(), fork.document(), cell);
+        experiments.awaitEnd(started.id(), java.time.Duration.ofSeconds(120)).orElseThrow();
+        ExperimentOutput again = runs.output(started.id()).orElseThrow();
+        assertThat(again.status()).isEqualTo("COMPLETED");
+        assertThat(again.engine()).isEqualTo(frozen.engine());
+        assertThat(again.inputHash()).isEqualTo(frozen.inputHash());
+        assertThat(again.points()).isEqualTo(frozen.points());
     }
 }

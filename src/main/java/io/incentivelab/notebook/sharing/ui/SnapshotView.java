@@ -112,7 +112,10 @@ public class SnapshotView extends VerticalLayout implements BeforeEnterObserver,
     private void fork() {
         try {
             Notebook nb = snapshots.fork(token, CurrentOwner.get());
-            Notification.show("Your fork of \"" + nb.title() + "\" — edits are saved to it")
+            String engine = SnapshotService.currentEngine();
+            Notification.show("Your fork of \"" + nb.title() + "\" — edits are saved to it. Running an experiment"
+                    + " cell reruns it exactly (same seeds)" + (engine.equals(snapshot.engine()) ? "."
+                    : "; but this server runs " + engine + ", not " + snapshot.engine() + ", so numbers may differ."))
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             getUI().ifPresent(ui -> ui.navigate(NotebookView.class, NotebookView.params(nb.id())));
         } catch (NotebookNotFoundException e) {
