@@ -143,7 +143,7 @@ class ShareServiceIT {
     }
 
     @Test
-    void aForkRerunsExactlyTheSnapshotsNumbers() {
+    void aForkRerunsExactlyTheSnapshotsNumbers() throws Exception {
         Notebook original = notebooks.copyExample("speed-storage-accuracy", alice);
         SharedLink link = snapshots.share(original.id(), alice);
         Notebook fork = snapshots.fork(link.token(), bob);
