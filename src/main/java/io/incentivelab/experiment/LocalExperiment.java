@@ -39,6 +39,15 @@ public final class LocalExperiment {
         return run(plan, engine, threads, secondsPerRun, onStart, new InMemoryExperimentStore(false));
     }
 
+    /**
+     * Runs every run of the plan, keeping each run's time series if asked (for {@link #series}), and returns
+     * when the experiment ends.
+     */
+    public static LocalExperiment run(ExperimentPlan plan, RunEngine engine, int threads, double secondsPerRun,
+            Consumer<ExperimentJob> onStart, boolean keepSeries) throws InterruptedException {
+        return run(plan, engine, threads, secondsPerRun, onStart, new InMemoryExperimentStore(keepSeries));
+    }
+
     /** The same on a given store (the bench uses an H2 file to measure storage per run). */
     public static LocalExperiment run(ExperimentPlan plan, RunEngine engine, int threads, double secondsPerRun,
             Consumer<ExperimentJob> onStart, ExperimentStore store) throws InterruptedException {
@@ -74,6 +83,18 @@ public final class LocalExperiment {
 
     public List<PointSummary> points() {
         return ResultAggregator.aggregate(plan, c -> store.forEachRun(id, c));
+    }
+
+    /** The time series of one point across its replicates (empty unless run with {@code keepSeries}). */
+    public SeriesBand series(int pointIndex) {
+        return SeriesBand.of(store.series(id, pointIndex).stream().map(CompactSeries::decode).toList());
+    }
+
+    /** Every metric compared between two groups of runs, as {@link ExperimentService#compare}. */
+    public List<MetricComparison> compare(RunGroup a, RunGroup b) {
+        java.util.Map<String, double[]> va = ResultAggregator.collect(c -> store.forEachRun(id, c), a.points(plan));
+        java.util.Map<String, double[]> vb = ResultAggregator.collect(c -> store.forEachRun(id, c), b.points(plan));
+        return va.keySet().stream().filter(vb::containsKey).map(m -> Statistics.compare(m, va.get(m), vb.get(m))).toList();
     }
 
     public void writeRunsCsv(Writer out) throws IOException {

@@ -18,14 +18,14 @@ import org.springframework.stereotype.Component;
 /**
  * The experiment runner's way to the real engine: scenario JSON through {@link ScenarioCodec}, runs through
  * {@link Simulator}. Summary metrics are the engine's flat map, in its order; the stored time series keeps
- * the concentration outputs ({@link #SERIES_SUFFIXES}) of every subnet and the network's issuance and
+ * the concentration and resource outputs ({@link #SERIES_SUFFIXES}) of every subnet and the network's issuance and
  * cross-subnet HHI.
  */
 @Component
 public final class SimulationEngine implements RunEngine {
 
-    static final List<String> SERIES_SUFFIXES = List.of(".emissionTao", ".giniEmission", ".hhiEmission", ".nakamotoEmission",
-            ".top1Share", ".top10Share", ".activeUids");
+    public static final List<String> SERIES_SUFFIXES = List.of(".emissionTao", ".giniEmission", ".hhiEmission", ".nakamotoEmission",
+            ".top1Share", ".top10Share", ".activeUids", ".resources.compute", ".resources.storage", ".resources.quality");
     private static final int CALIBRATION_EPOCHS = 20;
 
     @Override

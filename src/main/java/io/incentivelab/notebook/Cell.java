@@ -5,7 +5,7 @@ package io.incentivelab.notebook;
  * the cell id) and runtime state (running jobs, progress) is never a field of a cell.
  * New kinds (CHART, COMPARE) join the permitted list and {@link NotebookCodec}'s reader.
  */
-public sealed interface Cell permits NoteCell, ScenarioCell, ExperimentCell {
+public sealed interface Cell permits NoteCell, ScenarioCell, ExperimentCell, ChartCell, CompareCell {
 
     /** Stable id, unique within the notebook: 1–64 letters, digits, '_' or '-'. */
     String id();

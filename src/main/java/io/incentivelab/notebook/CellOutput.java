@@ -5,7 +5,7 @@ package io.incentivelab.notebook;
  * the cell id). Written when a run ends; copied with the notebook, exported with it, and shown without
  * re-running (examples, later share snapshots). New kinds join the permitted list and {@link NotebookCodec}.
  */
-public sealed interface CellOutput permits ExperimentOutput {
+public sealed interface CellOutput permits ExperimentOutput, ChartOutput, CompareOutput {
 
     /** The kind as written in the file, e.g. {@code experiment}. */
     String kind();

@@ -7,5 +7,9 @@ public enum CellType {
     /** A scenario: a whole network design. */
     SCENARIO,
     /** A sweep × replicates batch over scenario cells. */
-    EXPERIMENT
+    EXPERIMENT,
+    /** A chart of an experiment's results. */
+    CHART,
+    /** Two sweep points of an experiment side by side, with tests. */
+    COMPARE
 }

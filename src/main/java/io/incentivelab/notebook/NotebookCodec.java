@@ -43,6 +43,11 @@ public final class NotebookCodec {
             .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
+    /** Output kinds by the {@code kind} written in the file. */
+    private static final Map<String, Class<? extends CellOutput>> OUTPUT_KINDS = new java.util.TreeMap<>(Map.of(
+            ExperimentOutput.KIND, ExperimentOutput.class, ChartOutput.KIND, ChartOutput.class,
+            CompareOutput.KIND, CompareOutput.class));
+
     private NotebookCodec() {
     }
 
@@ -158,6 +163,7 @@ public final class NotebookCodec {
                     }
                 }
             }
+            AnalysisCellCodec.checkReferences(cells, positions, problems);
         }
         if (!problems.isEmpty()) {
             return null;
@@ -212,6 +218,8 @@ public final class NotebookCodec {
                 yield new ScenarioCell(id, label, (ObjectNode) sc);
             }
             case EXPERIMENT -> readExperiment(f, id, path, problems);
+            case CHART -> AnalysisCellCodec.readChart((ObjectNode) node, id, path, problems);
+            case COMPARE -> AnalysisCellCodec.readCompare((ObjectNode) node, id, path, problems);
         };
         return problems.size() > before ? null : cell;
     }
@@ -307,19 +315,19 @@ public final class NotebookCodec {
         }
         Fields f = new Fields((ObjectNode) node, path, problems);
         String kind = f.string("kind", true, "");
-        if (!ExperimentOutput.KIND.equals(kind)) {
+        Class<? extends CellOutput> type = OUTPUT_KINDS.get(kind);
+        if (type == null) {
             if (!kind.isEmpty()) {
                 problems.add(new NotebookProblem(path + ".kind", "unknown output kind \"" + shorten(kind) + "\"; this app knows "
-                        + ExperimentOutput.KIND));
+                        + String.join(", ", OUTPUT_KINDS.keySet())));
             }
             return null;
         }
         try {
-            ExperimentOutput o = MAPPER.treeToValue(withoutKind(node), ExperimentOutput.class);
-            return o;
+            return MAPPER.treeToValue(withoutKind(node), type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             String msg = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-            problems.add(new NotebookProblem(path, "is not a valid experiment output: " + shorten(msg)));
+            problems.add(new NotebookProblem(path, "is not a valid " + kind + " output: " + shorten(msg)));
             return null;
         }
     }
@@ -371,6 +379,8 @@ public final class NotebookCodec {
                 o.set("scenario", s.scenario());
             } else if (c instanceof ExperimentCell e) {
                 writeExperiment(o, e);
+            } else {
+                AnalysisCellCodec.write(o, c);
             }
         }
         return root;

@@ -11,6 +11,10 @@ final class Seeds {
     static final int SETUP = 1;
     /** Stream: measurements during the epochs. */
     static final int EPOCHS = 2;
+    /** Stream: the initial operators' strategies. */
+    static final int STRATEGY = 3;
+    /** Stream (subnet index −1): the economy's decisions, arrivals and the TAO price. */
+    static final int ECONOMY = 4;
 
     private Seeds() {
     }

@@ -40,7 +40,7 @@ import java.util.function.BooleanSupplier;
 public final class Simulator {
 
     /** Bumped whenever results for the same scenario and seed change. */
-    public static final String ENGINE_VERSION = "engine-1";
+    public static final String ENGINE_VERSION = "engine-3";
 
     private static final List<String> RESOURCES = List.of("compute", "storage", "quality");
 
@@ -105,10 +105,15 @@ public final class Simulator {
         SubnetEmissionSplit split = new SubnetEmissionSplit((int) Math.round(net.ownerShare() * 65535),
                 net.minerShare() / (net.minerShare() + net.validatorShare()));
         long uids = 0;
+        int firstOperator = 0;
         for (int s = 0; s < subnets; s++) {
-            runs[s] = new SubnetRun(specs.get(s), s, seed, split, yumas[s]);
+            runs[s] = new SubnetRun(specs.get(s), s, seed, split, yumas[s], scenario.economics(), firstOperator);
+            firstOperator += runs[s].ops.size();
             uids += runs[s].uids();
         }
+        Economy economy = new Economy(scenario.economics(), runs, seed, net.epochsPerDay());
+        boolean moving = scenario.economics().enabled();
+        int decideEvery = scenario.economics().decisionIntervalEpochs();
         int epochs = net.effectiveHorizonEpochs();
         int every = net.sampleEveryEpochs();
         int tempo = net.tempo();
@@ -146,8 +151,11 @@ public final class Simulator {
                 }
                 maxUnpaid = Math.max(maxUnpaid, unpaid);
                 int done = e + 1;
+                if (moving && done % decideEvery == 0 && done < epochs) {
+                    economy.decide(done, block, issuance);
+                }
                 if (done % every == 0 || done == epochs) {
-                    rows.add(sample(runs, intervalSubnetRao, done - lastSample, issuance, net));
+                    rows.add(sample(runs, economy, intervalSubnetRao, done - lastSample, issuance, net, block));
                     sampleEpochs.add(done);
                     lastSample = done;
                     java.util.Arrays.fill(intervalSubnetRao, 0);
@@ -168,9 +176,11 @@ public final class Simulator {
                 timeSeries(rows, sampleEpochs, net), accounting);
     }
 
-    private double[] sample(SubnetRun[] runs, long[] subnetRao, int interval, IssuanceTracker tracker, NetworkSpec net) {
+    private double[] sample(SubnetRun[] runs, Economy economy, long[] subnetRao, int interval, IssuanceTracker tracker,
+                            NetworkSpec net, long block) {
         long issuance = tracker.issuanceRao();
         double[] row = new double[keys.size()];
+        economy.sample(row, keys.size() - Economy.KEYS.size(), interval, block);
         int per = SubnetRun.KEYS.size();
         for (int s = 0; s < runs.length; s++) {
             runs[s].sample(row, s * per, interval, net.epochsPerDay());
@@ -192,8 +202,7 @@ public final class Simulator {
             double sum = 0;
             double[] held = new double[runs.length];
             for (int s = 0; s < runs.length; s++) {
-                double[] r = res == 0 ? runs[s].compute : res == 1 ? runs[s].storage : runs[s].quality;
-                held[s] = SubnetRun.sum(r);
+                held[s] = runs[s].held(res);
                 sum += held[s];
             }
             for (int s = 0; s < runs.length; s++) {
@@ -275,6 +284,9 @@ public final class Simulator {
             for (SubnetSpec s : scenario.subnets()) {
                 keys.add("network.resourceShareBySubnet." + res + "." + s.name());
             }
+        }
+        for (String k : Economy.KEYS) {
+            keys.add("network." + k);
         }
         return keys;
     }

@@ -4,11 +4,14 @@ import io.incentivelab.simulation.emission.BlockEmission;
 import io.incentivelab.simulation.emission.SubnetEmissionSplit;
 import io.incentivelab.simulation.metrics.Concentration;
 import io.incentivelab.simulation.scenario.BetaSpec;
+import io.incentivelab.simulation.scenario.EconomicsSpec;
 import io.incentivelab.simulation.scenario.LogNormalSpec;
 import io.incentivelab.simulation.scenario.Metric;
 import io.incentivelab.simulation.scenario.MinersSpec;
 import io.incentivelab.simulation.scenario.Placement;
 import io.incentivelab.simulation.scenario.StakeDistribution;
+import io.incentivelab.simulation.scenario.Strategy;
+import io.incentivelab.simulation.scenario.StrategyMix;
 import io.incentivelab.simulation.scenario.SubnetSpec;
 import io.incentivelab.simulation.scenario.ValidatorsSpec;
 import io.incentivelab.simulation.scenario.VerificationSpec;
@@ -19,6 +22,7 @@ import io.incentivelab.simulation.yuma.YumaWorkspace;
 import org.apache.commons.math3.distribution.BetaDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -44,11 +48,20 @@ import java.util.SplittableRandom;
  * (normalised) weight equally onto the cartel's UIDs; a WEIGHT_COPIER submits the Yuma consensus it can
  * see, lag = 1 epoch, or 1 + revealPeriod with commit-reveal. Validators set weights every epoch.
  *
+ * <p><b>Distributions</b>: {@code lorenzEmission.pXX} and {@code lorenzResource.pXX} are the Lorenz curves of
+ * miner emission and of the rewarded resource across operators at XX % of operators, poorest first
+ * ({@link Concentration#lorenz}); with the last-quarter mean of the summary they give mean Lorenz curves.
+ *
  * <p><b>Payment</b> (model.md §2, yuma.md §7) by {@link SubnetEmissionSplit}: owner = floor(E·cut/65535) with
  * cut = round(ownerShare·65535) (0.18 → 11796, the chain's); the rest splits into a miner pool
  * (minerShare/(minerShare+validatorShare)) paid by incentive I_j/ΣI and a validator pool paid by
  * dividends D_i/ΣD (active stake, then stake, if ΣD = 0); if ΣI = 0 the miner pool goes to validators
  * too. Each amount is floored to rao. Stakes do not compound in this version.
+ *
+ * <p><b>Moving population</b> (economics on): the subnet has {@code maxUids − V} miner slots; a slot is
+ * owned by an {@link Operator} or empty (never registered, or left by an operator that moved, shrank or
+ * exited: such a UID stays registered, scores 0 and is the first to be pruned). {@link #register} takes a
+ * never-registered slot, else prunes (yuma.md §10), and resets the UID's chain state.
  */
 final class SubnetRun {
 
@@ -61,7 +74,18 @@ final class SubnetRun {
             "weightCopierDividendShare", "cartelDividendShare",
             "resources.compute", "resources.storage", "resources.quality",
             "rewardAffinity.compute", "rewardAffinity.storage", "rewardAffinity.quality",
-            "operators", "activeUids");
+            "operators", "activeUids",
+            "sybilEmissionShare", "burnPriceTao", "registrationsPerDay", "operatorsEnteredPerDay",
+            "operatorsLeftPerDay", "prunedPerDay", "roiMedian", "roiP10", "roiP90", "roiNegativeShare",
+            "lorenzEmission.p10", "lorenzEmission.p20", "lorenzEmission.p30", "lorenzEmission.p40",
+            "lorenzEmission.p50", "lorenzEmission.p60", "lorenzEmission.p70", "lorenzEmission.p80",
+            "lorenzEmission.p90",
+            "lorenzResource.p10", "lorenzResource.p20", "lorenzResource.p30", "lorenzResource.p40",
+            "lorenzResource.p50", "lorenzResource.p60", "lorenzResource.p70", "lorenzResource.p80",
+            "lorenzResource.p90");
+
+    /** Fractions of operators (poorest first) at which the Lorenz curves of emission and resource are output. */
+    static final double[] LORENZ_FRACTIONS = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
 
     private static final int HONEST = 0;
     private static final int COPIER = 1;
@@ -70,10 +94,10 @@ final class SubnetRun {
     final SubnetSpec spec;
     private final YumaConsensus yuma;
     private final RewardCurves curves;
-    private final int nVal;
+    final int nVal;
     private final int nOps;
     private final int perOp;
-    private final int nMiners;
+    final int nMiners;
     private final int n;
     private final SubnetEmissionSplit split;
 
@@ -86,17 +110,18 @@ final class SubnetRun {
     private final double wStorage;
     private final double wAccuracy;
 
-    // operators
-    final double[] compute;
-    final double[] storage;
-    final double[] quality;
-    final boolean[] cheater;
-    final boolean[] copier;
-    final boolean[] cartelOp;
-    final double[] rewardedResource;
+    // operators on this subnet, in order of arrival, and the owner of each miner slot (index j = uid − V)
+    final List<Operator> ops = new ArrayList<>();
+    final Operator[] owner;
+    private final boolean[] registered;
+    /** Each miner slot's emission in the last epoch, rao (pruning picks the lowest). */
+    final long[] lastRao;
+    private final boolean[] slotCheater;
+    private final boolean[] slotCopier;
+    private final double overclaim;
+    final int index;
 
-    // miner UIDs (index j = uid − V)
-    private final int[] uidOp;
+    // miner UIDs
     private final double[] uidCompute;
     private final double[] uidClaim;
     private final double[] accMean;
@@ -112,7 +137,7 @@ final class SubnetRun {
     private final int[] behaviour;
     private final long[] stake;
     private final double cartelBoost;
-    private final int[] cartelUids;
+    private int[] cartelUids;
     private final int remeasure;
     private final int copyLag;
 
@@ -137,15 +162,27 @@ final class SubnetRun {
     private final double[] w;
 
     // accumulators over the current sample interval
-    final long[] opRao;
     final long[] valRao;
+    /** Miner emission since the last decision, rao. */
+    long decisionMinerRao;
+    /** Registration burn of this subnet. */
+    final BurnPrice burn;
+    // counters over the current sample interval (economy)
+    int intervalRegistrations;
+    int intervalEntered;
+    int intervalLeft;
+    int intervalPruned;
+    /** ROI quantiles of the operators here, written by the economy at each sample. */
+    final double[] roi = new double[4];
     long intervalIssued;
     long intervalOwner;
     long intervalMiner;
     long intervalValidator;
 
-    SubnetRun(SubnetSpec spec, int index, long seed, SubnetEmissionSplit split, YumaConsensus yuma) {
+    SubnetRun(SubnetSpec spec, int index, long seed, SubnetEmissionSplit split, YumaConsensus yuma,
+              EconomicsSpec econ, int firstOperatorId) {
         this.spec = spec;
+        this.index = index;
         this.yuma = yuma;
         MinersSpec ms = spec.miners();
         ValidatorsSpec vs = spec.validators();
@@ -153,9 +190,11 @@ final class SubnetRun {
         nVal = vs.count();
         nOps = ms.operators();
         perOp = ms.uidsPerOperator();
-        nMiners = nOps * perOp;
+        nMiners = econ.enabled() ? spec.limits().maxUids() - nVal : nOps * perOp;
         n = nVal + nMiners;
         curves = new RewardCurves(spec.rewardCurve(), nMiners);
+        burn = new BurnPrice(econ.registration());
+        overclaim = ms.cheaterOverclaim();
         this.split = split;
 
         mixed = spec.metric() == Metric.MIXED;
@@ -174,9 +213,9 @@ final class SubnetRun {
         rng = new SplittableRandom(Seeds.derive(seed, index, Seeds.EPOCHS));
 
         // operators and their resources
-        compute = new double[nOps];
-        storage = new double[nOps];
-        quality = new double[nOps];
+        double[] compute = new double[nOps];
+        double[] storage = new double[nOps];
+        double[] quality = new double[nOps];
         int strongest = wSpeed >= wStorage && wSpeed >= wAccuracy ? 0 : wStorage >= wAccuracy ? 1 : 2;
         NormalDistribution normal = new NormalDistribution(null, 0, 1, 1e-12);
         BetaSpec bq = ms.quality();
@@ -198,8 +237,8 @@ final class SubnetRun {
             storage[o] = ls.median() * StrictMath.exp(ls.sigma() * normal.inverseCumulativeProbability(u[1]));
             quality[o] = Math.min(1 - 1e-9, Math.max(1e-9, beta.inverseCumulativeProbability(u[2])));
         }
-        cheater = new boolean[nOps];
-        copier = new boolean[nOps];
+        boolean[] cheater = new boolean[nOps];
+        boolean[] copier = new boolean[nOps];
         int[] perm = permutation(nOps, setup);
         int nCheat = (int) Math.round(ms.cheaterFraction() * nOps);
         int nCopy = Math.min(nOps - nCheat, (int) Math.round(ms.copierFraction() * nOps));
@@ -209,7 +248,7 @@ final class SubnetRun {
         for (int i = nCheat; i < nCheat + nCopy; i++) {
             copier[perm[i]] = true;
         }
-        cartelOp = new boolean[nOps];
+        boolean[] cartelOp = new boolean[nOps];
         int nCartelVal = (int) Math.round(vs.cartelFraction() * nVal);
         int nCopyVal = Math.min(nVal, (int) Math.round(vs.weightCopierFraction() * nVal));
         nCartelVal = Math.min(nVal - nCopyVal, nCartelVal);
@@ -219,57 +258,39 @@ final class SubnetRun {
             cartelOp[cartelPerm[i]] = true;
         }
 
-        // what the metric rewards, per operator, relative to the subnet's mean of each resource
-        rewardedResource = new double[nOps];
-        double mc = mean(compute);
-        double mst = mean(storage);
-        double mq = mean(quality);
+        // the operators, their strategies (economics on) and their UIDs
+        SplittableRandom strategyRng = new SplittableRandom(Seeds.derive(seed, index, Seeds.STRATEGY));
+        owner = new Operator[nMiners];
+        registered = new boolean[nMiners];
+        lastRao = new long[nMiners];
+        slotCheater = new boolean[nMiners];
+        slotCopier = new boolean[nMiners];
         for (int o = 0; o < nOps; o++) {
-            rewardedResource[o] = wSpeed * compute[o] / mc + wStorage * storage[o] / mst + wAccuracy * quality[o] / mq;
-        }
-
-        // miner UIDs
-        int leader = -1;
-        for (int o = 0; o < nOps; o++) {
-            if (!copier[o] && (leader < 0 || quality[o] > quality[leader])) {
-                leader = o;
+            Strategy st = econ.enabled() ? drawStrategy(econ.strategies(), strategyRng) : Strategy.SPECIALIST;
+            Operator op = new Operator(firstOperatorId + o, st, compute[o], storage[o], quality[o], 0);
+            op.cheater = cheater[o] || st == Strategy.CHEATER;
+            op.copier = copier[o] || st == Strategy.CHEATER;
+            op.cartel = cartelOp[o];
+            op.subnet = index;
+            op.home = index;
+            for (int k = 0; k < perOp; k++) {
+                int j = o * perOp + k;
+                owner[j] = op;
+                registered[j] = true;
+                op.addSlot(j);
             }
+            ops.add(op);
         }
         evalSamples = ver.evalSamples();
         auditRate = ver.auditRate();
         penaltyEpochs = ver.penaltyEpochs();
         copyDetection = ver.copyDetection();
-        uidOp = new int[nMiners];
         uidCompute = new double[nMiners];
         uidClaim = new double[nMiners];
         accMean = new double[nMiners];
         accSd = new double[nMiners];
         accP = new double[nMiners];
         accP0 = new double[nMiners];
-        for (int j = 0; j < nMiners; j++) {
-            int o = j / perOp;
-            uidOp[j] = o;
-            uidCompute[j] = compute[o] / perOp;
-            uidClaim[j] = storage[o] / perOp * (cheater[o] ? ms.cheaterOverclaim() : 1);
-            double q = copier[o] && leader >= 0 ? quality[leader] : quality[o];
-            accP[j] = q;
-            accMean[j] = evalSamples * q;
-            accSd[j] = Math.sqrt(evalSamples * q * (1 - q));
-            double qq = Math.min(q, 1 - q);
-            accP0[j] = StrictMath.pow(1 - qq, evalSamples);
-        }
-        int cartelCount = 0;
-        for (int j = 0; j < nMiners; j++) {
-            if (cartelOp[uidOp[j]]) {
-                cartelCount++;
-            }
-        }
-        cartelUids = new int[cartelCount];
-        for (int j = 0, c = 0; j < nMiners; j++) {
-            if (cartelOp[uidOp[j]]) {
-                cartelUids[c++] = j;
-            }
-        }
 
         // validators: stake and behaviour
         stake = new long[n];
@@ -298,6 +319,7 @@ final class SubnetRun {
         for (int i = 0; i < nCopyVal; i++) {
             behaviour[vperm[i]] = COPIER;
         }
+        anyCopier = nCopyVal > 0;
         for (int i = nCopyVal; i < nCopyVal + nCartelVal; i++) {
             behaviour[vperm[i]] = CARTEL;
         }
@@ -333,9 +355,274 @@ final class SubnetRun {
         sAccuracy = new double[nMiners];
         score = new double[nMiners];
         w = new double[nMiners];
-        opRao = new long[nOps];
         valRao = new long[nVal];
+        rebuild();
     }
+
+    /** Draws a strategy from the mix (shares normalised by their sum). */
+    static Strategy drawStrategy(StrategyMix mix, SplittableRandom r) {
+        double u = r.nextDouble() * mix.total();
+        if (u < mix.specialist()) {
+            return Strategy.SPECIALIST;
+        }
+        u -= mix.specialist();
+        if (u < mix.adaptive()) {
+            return Strategy.ADAPTIVE;
+        }
+        u -= mix.adaptive();
+        if (u < mix.sybil() || mix.cheater() == 0) {
+            return mix.sybil() > 0 ? Strategy.SYBIL : Strategy.SPECIALIST;
+        }
+        return Strategy.CHEATER;
+    }
+
+    /**
+     * Recomputes every slot's measured quantities from its owner: compute and storage split equally over the
+     * owner's UIDs here, the storage claim (× overclaim for cheaters), the quality answered (a copier answers
+     * with the best non-copier's quality), and the cartel's UIDs.
+     */
+    void rebuild() {
+        Operator leader = null;
+        for (Operator op : ops) {
+            if (!op.copier && (leader == null || op.quality > leader.quality)) {
+                leader = op;
+            }
+        }
+        int cartelCount = 0;
+        for (int j = 0; j < nMiners; j++) {
+            Operator op = owner[j];
+            if (op == null) {
+                uidCompute[j] = 0;
+                uidClaim[j] = 0;
+                accP[j] = 0;
+                accMean[j] = 0;
+                accSd[j] = 0;
+                accP0[j] = 1;
+                slotCheater[j] = false;
+                slotCopier[j] = false;
+                continue;
+            }
+            int k = op.slots.length;
+            uidCompute[j] = op.compute / k;
+            uidClaim[j] = op.storage / k * (op.cheater ? overclaim : 1);
+            slotCheater[j] = op.cheater;
+            slotCopier[j] = op.copier;
+            double q = op.copier && leader != null ? leader.quality : op.quality;
+            accP[j] = q;
+            accMean[j] = evalSamples * q;
+            accSd[j] = Math.sqrt(evalSamples * q * (1 - q));
+            double qq = Math.min(q, 1 - q);
+            accP0[j] = StrictMath.pow(1 - qq, evalSamples);
+            if (op.cartel) {
+                cartelCount++;
+            }
+        }
+        cartelUids = new int[cartelCount];
+        for (int j = 0, c = 0; j < nMiners; j++) {
+            if (owner[j] != null && owner[j].cartel) {
+                cartelUids[c++] = j;
+            }
+        }
+    }
+
+    /**
+     * Registers a UID for {@code op} at {@code block}: a never-registered slot if there is one, else the
+     * pruned one (the non-immune slot with the lowest emission in the last epoch, ties to the earlier
+     * registration then the lower uid; if all are immune, the same rule over all). The UID's chain state is
+     * reset: block at registration, last update, the bonds every validator holds on it, the weights set on
+     * it, the penalties. The operator it is taken from (if any) loses it.
+     *
+     * @return the operator whose UID was pruned (null if none)
+     */
+    Operator register(Operator op, long block, int immunityBlocks) {
+        int j = -1;
+        for (int x = 0; x < nMiners; x++) {
+            if (!registered[x]) {
+                j = x;
+                break;
+            }
+        }
+        Operator prunedOp = null;
+        if (j < 0) {
+            j = pruneCandidate(block, immunityBlocks, true);
+            if (j < 0) {
+                j = pruneCandidate(block, immunityBlocks, false);
+            }
+            intervalPruned++;
+            prunedOp = owner[j];
+            if (prunedOp != null) {
+                dropSlot(prunedOp, j);
+            }
+        }
+        int uid = nVal + j;
+        weightsMoved = true;
+        registered[j] = true;
+        owner[j] = op;
+        registration[uid] = block;
+        lastUpdate[uid] = block;
+        lastRao[j] = 0;
+        for (int v = 0; v < nVal; v++) {
+            if (weights[v] != null) {
+                weights[v][uid] = 0;
+            }
+            penaltyUntil[v * nMiners + j] = 0;
+        }
+        for (int[] row : bonds) {
+            if (row != null) {
+                row[uid] = 0;
+            }
+        }
+        if (op.subnet != index) {
+            op.subnet = index;
+            op.slots = new int[0];
+            ops.add(op);
+        }
+        op.addSlot(j);
+        intervalRegistrations++;
+        return prunedOp;
+    }
+
+    private int pruneCandidate(long block, int immunityBlocks, boolean nonImmuneOnly) {
+        int best = -1;
+        for (int j = 0; j < nMiners; j++) {
+            long reg = registration[nVal + j];
+            if (nonImmuneOnly && block - reg < immunityBlocks) {
+                continue;
+            }
+            if (best < 0 || lastRao[j] < lastRao[best]
+                    || (lastRao[j] == lastRao[best] && reg < registration[nVal + best])) {
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    /** Gives up miner slot j (its owner moved, shrank or exited): the UID stays registered and scores 0. */
+    void abandon(int j) {
+        weightsMoved = true;
+        Operator op = owner[j];
+        owner[j] = null;
+        for (int v = 0; v < nVal; v++) {
+            if (weights[v] != null) {
+                weights[v][nVal + j] = 0;
+            }
+        }
+        if (op != null) {
+            dropSlot(op, j);
+        }
+    }
+
+    private void dropSlot(Operator op, int j) {
+        op.removeSlot(j);
+        if (op.slots.length == 0) {
+            ops.remove(op);
+            op.subnet = -1;
+            op.sampleRao = 0;
+        }
+    }
+
+    /** Noise-free score of a UID with compute c, storage claim st and quality q, given the subnet's maxima. */
+    double scoreOf(double c, double st, double q, double maxC, double maxSt, double maxQ) {
+        return (useSpeed && maxC > 0 ? wSpeed * c / maxC : 0) + (useStorage && maxSt > 0 ? wStorage * st / maxSt : 0)
+                + (useAccuracy && maxQ > 0 ? wAccuracy * q / maxQ : 0);
+    }
+
+    /**
+     * The measured quantities of the occupied slots not held by {@code except} (compute, storage claim,
+     * quality answered) into {@code c}, {@code t}, {@code q}; returns how many.
+     */
+    int otherComponents(Operator except, double[] c, double[] t, double[] q) {
+        int m = 0;
+        for (int j = 0; j < nMiners; j++) {
+            if (owner[j] != null && owner[j] != except) {
+                c[m] = uidCompute[j];
+                t[m] = uidClaim[j];
+                q[m] = accP[j];
+                m++;
+            }
+        }
+        return m;
+    }
+
+    double overclaim() {
+        return overclaim;
+    }
+
+    RewardCurves newCurves(int m) {
+        return new RewardCurves(spec.rewardCurve(), m);
+    }
+
+    boolean uses(int resource) {
+        return resource == 0 ? useSpeed : resource == 1 ? useStorage : useAccuracy;
+    }
+
+    /** The resource the metric weights most (0 compute, 1 storage, 2 quality). */
+    int mainResource() {
+        return wSpeed >= wStorage && wSpeed >= wAccuracy ? 0 : wStorage >= wAccuracy ? 1 : 2;
+    }
+
+    /** How much of what this metric rewards an operator holds: Σ_c w_c · resource_c / reference_c. */
+    double rewarded(Operator op, double[] reference) {
+        return wSpeed * op.compute / reference[0] + wStorage * op.storage / reference[1]
+                + wAccuracy * op.quality / reference[2];
+    }
+
+    /** Sum of a resource over the operators on this subnet (0 compute, 1 storage, 2 quality). */
+    double held(int resource) {
+        double sum = 0;
+        for (Operator op : ops) {
+            sum += resource == 0 ? op.compute : resource == 1 ? op.storage : op.quality;
+        }
+        return sum;
+    }
+
+    /**
+     * Checks the slot bookkeeping: every occupied slot's owner lists it, every operator here holds only
+     * slots it owns (none twice), and at most maxUids UIDs are registered. Throws IllegalStateException.
+     */
+    void checkConsistency() {
+        for (int j = 0; j < nMiners; j++) {
+            Operator op = owner[j];
+            if (op != null && (op.subnet != index || !contains(op.slots, j) || !registered[j])) {
+                throw new IllegalStateException("subnet " + spec.name() + ": slot " + j + " owner does not list it");
+            }
+        }
+        int held = 0;
+        for (Operator op : ops) {
+            if (op.subnet != index || op.slots.length == 0 || !op.active) {
+                throw new IllegalStateException("subnet " + spec.name() + ": operator " + op.id + " listed but not here");
+            }
+            for (int x = 0; x < op.slots.length; x++) {
+                if (owner[op.slots[x]] != op || contains(Arrays.copyOf(op.slots, x), op.slots[x])) {
+                    throw new IllegalStateException("subnet " + spec.name() + ": operator " + op.id + " slot mismatch");
+                }
+            }
+            held += op.slots.length;
+        }
+        if (held != occupiedSlots() || n > spec.limits().maxUids()) {
+            throw new IllegalStateException("subnet " + spec.name() + ": UID count mismatch");
+        }
+    }
+
+    private static boolean contains(int[] a, int x) {
+        for (int v : a) {
+            if (v == x) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    int occupiedSlots() {
+        int c = 0;
+        for (Operator o : owner) {
+            if (o != null) {
+                c++;
+            }
+        }
+        return c;
+    }
+
 
     int uids() {
         return n;
@@ -362,14 +649,20 @@ final class SubnetRun {
             }
         }
         SubnetEmissionSplit.Parts parts = split.split(subnetRao);
-        long owner = parts.owner();
+        long ownerRao = parts.owner();
         long minerPool = parts.miners();
         long validatorPool = parts.validators() + parts.root();
         long pool = minerPool + validatorPool;
         Arrays.fill(lastUpdate, block);
         YumaInputs in = new YumaInputs(block, lastStepBlock, pool, stake, weights, lastUpdate, registration,
                 permits, bonds);
-        YumaResult r = yuma.epoch(in, ws);
+        // between re-measurements nothing that enters the consensus changes: reuse last epoch's
+        boolean reuse = e % remeasure != 0 && !weightsMoved && !anyCopier && lastConsensus != null
+                && Arrays.equals(permits, lastPermitsBefore);
+        lastPermitsBefore = permits;
+        YumaResult r = reuse ? yuma.epochWithConsensus(in, ws, lastConsensus) : yuma.epoch(in, ws);
+        lastConsensus = r.consensus();
+        weightsMoved = false;
         consensusHistory[e % consensusHistory.length] = r.consensus();
         permits = r.newValidatorPermits();
         bonds = r.bondsU16();
@@ -384,12 +677,19 @@ final class SubnetRun {
         if (sumI > 0) {
             for (int j = 0; j < nMiners; j++) {
                 long amount = (long) Math.floor(inc[nVal + j] / sumI * minerPool);
-                opRao[uidOp[j]] += amount;
+                Operator op = owner[j];
+                if (op != null) {
+                    op.sampleRao += amount;
+                    op.earnedRao += amount;
+                }
+                lastRao[j] = amount;
                 paidMiners += amount;
             }
         } else {
+            Arrays.fill(lastRao, 0);
             validatorPool += minerPool;
         }
+        decisionMinerRao += paidMiners;
         double[] d = pickDividendWeights(r);
         double sumD = 0;
         for (int v = 0; v < nVal; v++) {
@@ -404,18 +704,24 @@ final class SubnetRun {
             }
         }
         intervalIssued += subnetRao;
-        intervalOwner += owner;
+        intervalOwner += ownerRao;
         intervalMiner += paidMiners;
         intervalValidator += paidValidators;
-        long unpaid = subnetRao - owner - paidMiners - paidValidators;
+        long unpaid = subnetRao - ownerRao - paidMiners - paidValidators;
         if (unpaid < 0) {
             throw new IllegalStateException("subnet " + spec.name() + " paid more than it was issued at epoch " + e);
         }
-        totalOwner += owner;
+        totalOwner += ownerRao;
         totalMiners += paidMiners;
         totalValidators += paidValidators;
         return unpaid;
     }
+
+    /** The last epoch's consensus and the permits it read; weightsMoved = a weight or registration changed since. */
+    private double[] lastConsensus;
+    private boolean[] lastPermitsBefore;
+    private boolean weightsMoved = true;
+    private boolean anyCopier;
 
     long totalOwner;
     long totalMiners;
@@ -466,15 +772,14 @@ final class SubnetRun {
         double maxStorage = 0;
         double maxAcc = 0;
         for (int j = 0; j < nMiners; j++) {
-            if (penaltyUntil[base + j] > e) {
+            if (penaltyUntil[base + j] > e || owner[j] == null) {
                 sSpeed[j] = 0;
                 sStorage[j] = 0;
                 sAccuracy[j] = 0;
                 continue;
             }
-            int o = uidOp[j];
-            boolean caught = (useStorage && cheater[o] && auditRate > 0 && rng.nextDouble() < auditRate)
-                    || (useAccuracy && copier[o] && copyDetection > 0 && rng.nextDouble() < copyDetection);
+            boolean caught = (useStorage && slotCheater[j] && auditRate > 0 && rng.nextDouble() < auditRate)
+                    || (useAccuracy && slotCopier[j] && copyDetection > 0 && rng.nextDouble() < copyDetection);
             if (caught) {
                 penaltyUntil[base + j] = e + 1 + penaltyEpochs;
                 sSpeed[j] = 0;
@@ -543,17 +848,36 @@ final class SubnetRun {
     /** Writes this subnet's outputs for the interval just ended into {@code out[offset …]}, then resets. */
     void sample(double[] out, int offset, int intervalEpochs, double epochsPerDay) {
         double perDay = epochsPerDay / intervalEpochs / BlockEmission.RAO_PER_TAO;
-        double[] opTao = new double[nOps];
+        double intervalsPerDay = epochsPerDay / intervalEpochs;
+        int nOpsNow = ops.size();
+        double[] opTao = new double[nOpsNow];
+        double[] compute = new double[nOpsNow];
+        double[] storage = new double[nOpsNow];
+        double[] quality = new double[nOpsNow];
         double minerTotal = 0;
         double cheat = 0;
         double copy = 0;
         double cartel = 0;
-        for (int o = 0; o < nOps; o++) {
-            opTao[o] = opRao[o] / (double) BlockEmission.RAO_PER_TAO;
+        double sybil = 0;
+        for (int o = 0; o < nOpsNow; o++) {
+            Operator op = ops.get(o);
+            opTao[o] = op.sampleRao / (double) BlockEmission.RAO_PER_TAO;
+            compute[o] = op.compute;
+            storage[o] = op.storage;
+            quality[o] = op.quality;
             minerTotal += opTao[o];
-            cheat += cheater[o] ? opTao[o] : 0;
-            copy += copier[o] ? opTao[o] : 0;
-            cartel += cartelOp[o] ? opTao[o] : 0;
+            cheat += op.cheater ? opTao[o] : 0;
+            copy += op.copier ? opTao[o] : 0;
+            cartel += op.cartel ? opTao[o] : 0;
+            sybil += op.strategy == Strategy.SYBIL ? opTao[o] : 0;
+        }
+        double[] rewardedResource = new double[nOpsNow];
+        double mc = mean(compute);
+        double mst = mean(storage);
+        double mq = mean(quality);
+        for (int o = 0; o < nOpsNow; o++) {
+            rewardedResource[o] = (wSpeed > 0 ? wSpeed * compute[o] / mc : 0) + (wStorage > 0 ? wStorage * storage[o] / mst : 0)
+                    + (wAccuracy > 0 ? wAccuracy * quality[o] / mq : 0);
         }
         double[] valTao = new double[nVal];
         double valTotal = 0;
@@ -590,14 +914,35 @@ final class SubnetRun {
         out[i++] = affinity(compute, opTao, minerTotal);
         out[i++] = affinity(storage, opTao, minerTotal);
         out[i++] = affinity(quality, opTao, minerTotal);
-        out[i++] = nOps;
-        out[i++] = n;
-        Arrays.fill(opRao, 0);
+        out[i++] = nOpsNow;
+        out[i++] = nVal + occupiedSlots();
+        out[i++] = share(sybil, minerTotal);
+        out[i++] = burn.priceTao(lastStepBlock);
+        out[i++] = intervalRegistrations * intervalsPerDay;
+        out[i++] = intervalEntered * intervalsPerDay;
+        out[i++] = intervalLeft * intervalsPerDay;
+        out[i++] = intervalPruned * intervalsPerDay;
+        for (double q : roi) {
+            out[i++] = q;
+        }
+        for (double v : Concentration.lorenz(opTao, LORENZ_FRACTIONS)) {
+            out[i++] = v;
+        }
+        for (double v : Concentration.lorenz(rewardedResource, LORENZ_FRACTIONS)) {
+            out[i++] = v;
+        }
+        for (Operator op : ops) {
+            op.sampleRao = 0;
+        }
         Arrays.fill(valRao, 0);
         intervalIssued = 0;
         intervalOwner = 0;
         intervalMiner = 0;
         intervalValidator = 0;
+        intervalRegistrations = 0;
+        intervalEntered = 0;
+        intervalLeft = 0;
+        intervalPruned = 0;
     }
 
     /** Emission-weighted mean of a resource over its plain mean (1 = emission ignores it; 0 if nothing paid). */

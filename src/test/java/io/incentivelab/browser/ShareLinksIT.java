@@ -104,6 +104,9 @@ class ShareLinksIT {
             for (String n : numbers) {
                 assertThat(body).containsText(n);
             }
+            assertThat(body.locator("section.cell-chart svg polyline").first()).isVisible();
+            assertThat(body.locator("section.cell-compare table.comparison")).isVisible();
+            assertThat(body.locator("td.seed").first()).not().isEmpty();
             assertThat(b.locator("vaadin-text-field, vaadin-text-area, vaadin-number-field, vaadin-combo-box,"
                     + " vaadin-multi-select-combo-box, vaadin-select, .add-bar, #share, .run-button")).hasCount(0);
             assertThat(b.locator("vaadin-button")).hasCount(1);

@@ -23,7 +23,9 @@ import org.junit.jupiter.api.Test;
  * has a stored output computed from exactly its current inputs (the output's input hash matches).
  * <p>
  * To (re)compute the outputs after changing an example, run the experiments for real and write them back:
- * {@code ./mvnw -q test -Dtest=ExampleNotebooksTest -Dexamples.write=true}.
+ * {@code ./mvnw -q test -Dtest=ExampleNotebooksTest -Dexamples.write=true}. That also draws every chart cell,
+ * computes every compare cell from the same runs, and writes the note {@code <x>-answer} from the compare cell
+ * {@code <x>-compare}, so the numbers in the examples' prose are computed, never typed.
  */
 class ExampleNotebooksTest {
 
@@ -68,21 +70,57 @@ class ExampleNotebooksTest {
                     assertThat(o.points()).hasSize(plan.points());
                 }
             }
+            NotebookDocument current = nb.document();
+            var states = CellStaleness.of(current, nb.outputs(), e -> NotebookRuns.hash(plan(current, e).spec()));
+            for (Cell c : nb.document().cells()) {
+                if (c instanceof ChartCell || c instanceof CompareCell) {
+                    assertThat(states.get(c.id())).as(file + " " + c.id() + " has an output of its current inputs")
+                            .isEqualTo(CellStaleness.State.FRESH);
+                }
+                if (c instanceof ChartCell) {
+                    assertThat(((ChartOutput) nb.outputs().get(c.id())).dataPoints()).as(file + " " + c.id()).isPositive();
+                }
+            }
         }
     }
 
-    /** Runs every experiment cell for real and stores its output and experiment id. */
+    /**
+     * Runs every experiment cell for real and stores its output and experiment id; then draws the charts and
+     * computes the comparisons from those runs, and writes each answer note from its comparison.
+     */
     private NotebookFile compute(NotebookFile nb) throws InterruptedException {
         NotebookDocument doc = nb.document();
         Map<String, CellOutput> outputs = new LinkedHashMap<>(nb.outputs());
+        Map<String, ExperimentData> data = new LinkedHashMap<>();
         for (Cell c : nb.document().cells()) {
             if (c instanceof ExperimentCell e) {
                 ExperimentPlan plan = plan(doc, e);
                 int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-                LocalExperiment run = LocalExperiment.run(plan, engine, threads, Double.NaN, null);
+                LocalExperiment run = LocalExperiment.run(plan, engine, threads, Double.NaN, null, true);
                 ExperimentOutput out = NotebookRuns.output(new ExperimentResults(run.end(), run.plan(), run.points()));
                 outputs.put(e.id(), out);
+                data.put(e.id(), ExperimentData.of(run));
                 doc = doc.replace(e.withLastExperimentId(out.experimentId()));
+            }
+        }
+        for (Cell c : doc.cells()) {
+            if (c instanceof ChartCell ch) {
+                outputs.put(c.id(), NotebookAnalysis.chart(ch, (ExperimentOutput) outputs.get(ch.experimentCellId()),
+                        data.get(ch.experimentCellId())));
+            } else if (c instanceof CompareCell cmp) {
+                outputs.put(c.id(), NotebookAnalysis.compare(cmp, (ExperimentOutput) outputs.get(cmp.experimentCellId()),
+                        data.get(cmp.experimentCellId())));
+            }
+        }
+        for (Cell c : doc.cells()) {
+            if (c instanceof NoteCell n && n.id().endsWith("-answer")) {
+                String cmpId = n.id().substring(0, n.id().length() - "-answer".length()) + "-compare";
+                CompareCell cmp = (CompareCell) doc.cell(cmpId).orElseThrow();
+                CompareOutput o = (CompareOutput) outputs.get(cmpId);
+                List<CompareOutput.Row> rows = cmp.filter().isBlank() ? o.rows().stream()
+                        .filter(r -> r.metric().endsWith(".top1Share") || r.metric().endsWith(".giniEmission")
+                                || r.metric().endsWith(".nakamotoEmission")).toList() : o.rows();
+                doc = doc.replace(n.withMarkdown(CompareSummaries.answer(cmp.label(), o, rows)));
             }
         }
         return new NotebookFile(doc, outputs);

@@ -60,7 +60,7 @@ class NotebookCodecTest {
                 {"formatVersion": 1, "title": 7, "cells": [
                   {"id": "a", "type": "NOTE", "markdown": "x", "colour": "red"},
                   {"id": "a", "type": "NOTE"},
-                  {"id": "bad id!", "type": "CHART"},
+                  {"id": "bad id!", "type": "PIE"},
                   {"id": "e", "type": "EXPERIMENT", "scenarioCellIds": ["nope"], "replicates": 0,
                    "axes": [{"path": "subnets", "kind": "SPIRAL"}]}
                 ]}""";

@@ -16,7 +16,8 @@ public final class BenchWorkloads {
                 new ExperimentRunsWorkload(1),
                 new ExperimentRunsWorkload(2),
                 new ExperimentThousandRunsWorkload(),
-                new ExperimentClusterWorkload()
+                new ExperimentClusterWorkload(),
+                new FullNetworkYearWorkload()
         );
     }
 }

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.incentivelab.notebook.Cell;
 import io.incentivelab.notebook.CellOutput;
+import io.incentivelab.notebook.ChartCell;
+import io.incentivelab.notebook.ChartOutput;
+import io.incentivelab.notebook.CompareCell;
+import io.incentivelab.notebook.CompareOutput;
 import io.incentivelab.notebook.ExperimentCell;
 import io.incentivelab.notebook.ExperimentOutput;
 import io.incentivelab.notebook.ExperimentOutput.MetricSummary;
@@ -78,6 +82,10 @@ public final class NotebookReport {
                 scenario(b, s, scenarioHashes.get(s.id()));
             } else if (cell instanceof ExperimentCell e) {
                 experiment(b, file, e, seeds.getOrDefault(e.id(), e.seed()), out);
+            } else if (cell instanceof ChartCell c) {
+                chart(b, c, out);
+            } else if (cell instanceof CompareCell c) {
+                compare(b, c, out);
             } else {
                 other(b, cell, out);
             }
@@ -114,6 +122,57 @@ public final class NotebookReport {
         } else {
             b.append("<p class=\"meta\">Not run yet.</p>");
         }
+    }
+
+    private static void chart(StringBuilder b, ChartCell c, CellOutput out) {
+        b.append("<h2>Chart: ").append(esc(c.label().isBlank() ? c.metric() : c.label())).append("</h2>")
+                .append("<p class=\"meta\">").append(esc(c.kind().toLowerCase(Locale.ROOT).replace('_', ' ')))
+                .append(" of ").append(esc(c.metric())).append(" from experiment cell ").append(esc(c.experimentCellId()))
+                .append("</p>");
+        if (out instanceof ChartOutput o) {
+            b.append(ChartSvg.render(o.option()));
+        } else if (out != null) {
+            other(b, null, out);
+        } else {
+            b.append("<p class=\"meta\">Not drawn yet.</p>");
+        }
+    }
+
+    private static void compare(StringBuilder b, CompareCell c, CellOutput out) {
+        b.append("<h2>Compare: ").append(esc(c.label().isBlank() ? c.id() : c.label())).append("</h2>");
+        if (!(out instanceof CompareOutput o)) {
+            b.append(out == null ? "<p class=\"meta\">Not computed yet.</p>" : "");
+            if (out != null) {
+                other(b, null, out);
+            }
+            return;
+        }
+        b.append("<p class=\"meta\">A: ").append(esc(o.labelA())).append(" · B: ").append(esc(o.labelB()))
+                .append(". Means ± 95% CI half-width (n); p-values two-sided.</p>");
+        b.append("<table class=\"comparison\"><thead><tr><th>Metric</th><th>A</th><th>B</th><th>A − B</th>"
+                + "<th>Welch p</th><th>Mann–Whitney p</th><th>Hedges g</th></tr></thead><tbody>");
+        for (CompareOutput.Row r : o.rows()) {
+            b.append("<tr><td>").append(esc(r.metric())).append("</td><td class=\"metric-value\">")
+                    .append(esc(cell(new MetricSummary(r.nA(), r.meanA(), r.lowA(), r.highA()))))
+                    .append("</td><td class=\"metric-value\">")
+                    .append(esc(cell(new MetricSummary(r.nB(), r.meanB(), r.lowB(), r.highB()))))
+                    .append("</td><td>").append(esc(num(r.difference()))).append("</td><td>").append(esc(num(r.welchP())))
+                    .append("</td><td>").append(esc(num(r.mannWhitneyP()))).append("</td><td>")
+                    .append(esc(num(r.hedgesG()))).append("</td></tr>");
+        }
+        b.append("</tbody></table>");
+        if (!o.parameters().isEmpty()) {
+            b.append("<table class=\"parameter-diff\"><thead><tr><th>Parameter</th><th>A</th><th>B</th></tr></thead><tbody>");
+            for (CompareOutput.ParameterDiff d : o.parameters()) {
+                b.append("<tr><td>").append(esc(d.path())).append("</td><td>").append(esc(d.a())).append("</td><td>")
+                        .append(esc(d.b())).append("</td></tr>");
+            }
+            b.append("</tbody></table>");
+        }
+    }
+
+    private static String num(double v) {
+        return Double.isNaN(v) ? "–" : format(v);
     }
 
     private static String axis(SweepAxis a) {

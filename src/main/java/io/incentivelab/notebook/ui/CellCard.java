@@ -28,6 +28,7 @@ class CellCard extends Div {
     private final String cellId;
     private final CellEditor editor;
     private final HorizontalLayout tools;
+    private final Span state = new Span();
 
     CellCard(Cell cell, CellEditor editor) {
         this.cellId = cell.id();
@@ -49,7 +50,9 @@ class CellCard extends Div {
                 tool(VaadinIcon.COPY_O, "Duplicate", Action.DUPLICATE),
                 tool(VaadinIcon.TRASH, "Delete cell", Action.DELETE));
         tools.setSpacing(false);
-        HorizontalLayout header = new HorizontalLayout(kind, tools);
+        state.addClassName("cell-state");
+        state.setVisible(false);
+        HorizontalLayout header = new HorizontalLayout(new HorizontalLayout(kind, state), tools);
         header.addClassName("cell-header");
         header.setWidthFull();
         header.setJustifyContentMode(com.vaadin.flow.component.orderedlayout.FlexComponent.JustifyContentMode.BETWEEN);
@@ -75,6 +78,8 @@ class CellCard extends Div {
             case NOTE -> "Note";
             case SCENARIO -> "Scenario";
             case EXPERIMENT -> "Experiment";
+            case CHART -> "Chart";
+            case COMPARE -> "Compare";
         };
     }
 
@@ -89,6 +94,28 @@ class CellCard extends Div {
     void setReadOnly(boolean readOnly) {
         tools.setVisible(!readOnly);
         editor.setReadOnly(readOnly);
+    }
+
+    /** Shows whether the cell's output matches its inputs: a "Stale" or "Not run" badge, none when fresh. */
+    void setState(io.incentivelab.notebook.CellStaleness.State s) {
+        state.getElement().setAttribute("data-state", s.name().toLowerCase(java.util.Locale.ROOT));
+        getElement().setAttribute("data-state", s.name().toLowerCase(java.util.Locale.ROOT));
+        state.getElement().getThemeList().clear();
+        switch (s) {
+            case STALE -> {
+                state.setText("Stale");
+                state.getElement().getThemeList().add("badge warning");
+                state.getElement().setAttribute("title", "Its inputs changed since it ran; run it again");
+            }
+            case NOT_RUN -> {
+                state.setText("Not run");
+                state.getElement().getThemeList().add("badge contrast");
+                state.getElement().setAttribute("title", "No output yet");
+            }
+            default -> state.setText("");
+        }
+        state.setVisible(s == io.incentivelab.notebook.CellStaleness.State.STALE
+                || s == io.incentivelab.notebook.CellStaleness.State.NOT_RUN);
     }
 
     Registration addActionListener(ComponentEventListener<ActionEvent> listener) {

@@ -38,7 +38,7 @@ class CellEditors {
 
     /** The kinds the add bar offers, in order. */
     List<CellType> addableTypes() {
-        return List.of(CellType.NOTE, CellType.SCENARIO, CellType.EXPERIMENT);
+        return List.of(CellType.NOTE, CellType.SCENARIO, CellType.EXPERIMENT, CellType.CHART, CellType.COMPARE);
     }
 
     /** A new cell of a kind; an experiment starts on the last scenario cell, with a fresh seed. */
@@ -52,6 +52,7 @@ class CellEditors {
                 yield new ExperimentCell(id, "", refs, "GRID", List.of(), ExperimentCell.DEFAULT_REPLICATES,
                         1 + SEEDS.nextInt(999_999_999), null);
             }
+            case CHART, COMPARE -> AnalysisCells.newCell(type, id, document);
         };
     }
 
@@ -66,6 +67,6 @@ class CellEditors {
         if (cell instanceof ExperimentCell e) {
             return new ExperimentCellEditor(e, document.scenarioCells());
         }
-        return new UnsupportedCellEditor(cell);
+        return AnalysisCells.editorFor(cell).orElseGet(() -> new UnsupportedCellEditor(cell));
     }
 }

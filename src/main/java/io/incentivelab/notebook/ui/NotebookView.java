@@ -29,6 +29,7 @@ import io.incentivelab.notebook.Notebook;
 import io.incentivelab.notebook.NotebookConflictException;
 import io.incentivelab.notebook.NotebookDocument;
 import io.incentivelab.notebook.NotebookNotFoundException;
+import io.incentivelab.notebook.NotebookAnalysis;
 import io.incentivelab.notebook.NotebookRuns;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.incentivelab.notebook.NotebookService;
@@ -55,6 +56,9 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
     private final NotebookService notebooks;
     private final CellEditors editors;
     private final NotebookRuns runs;
+    private final NotebookAnalysis analysis;
+    private final Button runAll = new Button("Run all", VaadinIcon.FORWARD.create());
+    private AnalysisPresenter analysisPresenter;
     private final JobsPanel jobs = new JobsPanel();
     private final SharePanel sharing;
     private final java.util.List<ExperimentCellPresenter> presenters = new java.util.ArrayList<>();
@@ -70,10 +74,12 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
     private long version;
     private OwnerKey owner;
 
-    public NotebookView(NotebookService notebooks, NotebookRuns runs, CellEditors editors, SnapshotService snapshots) {
+    public NotebookView(NotebookService notebooks, NotebookRuns runs, CellEditors editors, NotebookAnalysis analysis,
+            SnapshotService snapshots) {
         this.notebooks = notebooks;
         this.sharing = new SharePanel(snapshots, notebooks);
         this.runs = runs;
+        this.analysis = analysis;
         this.editors = editors;
         addClassName("notebook-view");
         setMaxWidth("1200px");
@@ -127,7 +133,10 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
         export.setText("Export");
         export.getElement().setAttribute("download", true);
         export.addClassName("export-link");
-        HorizontalLayout header = new HorizontalLayout(title, saveState, export);
+        runAll.addClassName("run-all");
+        runAll.setTooltipText("Runs the stale and not-yet-run cells, top to bottom");
+        runAll.addClickListener(e -> runAllCells());
+        HorizontalLayout header = new HorizontalLayout(title, saveState, runAll, export);
         header.setWidthFull();
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         return header;
@@ -195,6 +204,11 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
     private void renderCells() {
         column.removeAll();
         presenters.clear();
+        if (analysisPresenter != null) {
+            analysisPresenter.detach();
+        }
+        analysisPresenter = new AnalysisPresenter(analysis, runs, notebook.readOnly() ? null : notebook.id(), () -> document,
+                () -> currentNotebook().outputs(), this::cards);
         var outputs = currentNotebook().outputs();
         for (Cell cell : document.cells()) {
             CellEditor editor = editors.editorFor(cell, document);
@@ -206,8 +220,11 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
             }
             card.addActionListener(e -> act(card.cellId(), e.getAction()));
             card.setReadOnly(notebook.readOnly());
+            analysisPresenter.register(card, outputs.get(cell.id()));
             column.add(card);
         }
+        runAll.setVisible(!notebook.readOnly());
+        analysisPresenter.refresh(outputs);
         if (document.cells().isEmpty()) {
             Div empty = new Div(new Span("No cells yet. Add a note, a scenario or an experiment below."));
             empty.addClassName("empty-state");
@@ -224,6 +241,35 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
                 .filter(ExperimentCellEditor.class::isInstance).map(ExperimentCellEditor.class::cast)
                 .forEach(ex -> ex.setScenarioCells(document.scenarioCells()));
         presenters.forEach(ExperimentCellPresenter::refreshPreview);
+        analysisPresenter.refresh();
+    }
+
+    private java.util.List<CellCard> cards() {
+        return column.getChildren().filter(CellCard.class::isInstance).map(CellCard.class::cast).toList();
+    }
+
+    /** Runs the stale and not-yet-run cells top to bottom (in the background; see {@link AnalysisPresenter}). */
+    private void runAllCells() {
+        int n = analysisPresenter.toRun().size();
+        if (n == 0) {
+            Notification.show("Every cell is up to date");
+            return;
+        }
+        runAll.setEnabled(false);
+        runAll.setText("Running " + n + " cell" + (n == 1 ? "" : "s") + "…");
+        getUI().ifPresent(ui -> analysisPresenter.runAll(ui, id -> cards().stream().filter(c -> c.cellId().equals(id))
+                .findFirst().ifPresent(c -> c.editor().run()), () -> {
+                    runAll.setEnabled(true);
+                    runAll.setText("Run all");
+                }));
+    }
+
+    @Override
+    protected void onDetach(com.vaadin.flow.component.DetachEvent detachEvent) {
+        super.onDetach(detachEvent);
+        if (analysisPresenter != null) {
+            analysisPresenter.detach();
+        }
     }
 
     private void act(String cellId, CellCard.Action action) {

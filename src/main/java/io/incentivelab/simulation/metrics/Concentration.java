@@ -9,9 +9,11 @@ import java.util.Arrays;
  *   <li>Gini G = 2 Σ i·x_(i) / (n X) − (n + 1) / n (0 = equal, (n − 1)/n = one holder has everything);</li>
  *   <li>Herfindahl–Hirschman HHI = Σ s²; effective number of holders = 1 / HHI;</li>
  *   <li>Nakamoto coefficient = fewest holders whose shares sum to more than 50 %;</li>
- *   <li>top-k share = sum of the k largest shares.</li>
+ *   <li>top-k share = sum of the k largest shares;</li>
+ *   <li>Lorenz curve L(q) = share held by the poorest fraction q of holders, linear between holders:
+ *       with k = ⌊q n⌋ and f = q n − k, L(q) = (Σ_{i ≤ k} x_(i) + f·x_(k+1)) / X.</li>
  * </ul>
- * A zero total gives 0 for every measure (nobody holds anything, so nothing is concentrated).
+ * A zero total gives 0 for every measure (the Lorenz curve is then the line of equality, L(q) = q) (nobody holds anything, so nothing is concentrated).
  * Source: standard definitions (e.g. Gini via the sorted-rank form; Nakamoto coefficient as defined by
  * Srinivasan, 2017).
  */
@@ -64,6 +66,38 @@ public final class Concentration {
         double[] sorted = sortedCopy(values);
         double total = sum(sorted);
         return total > 0 ? topSorted(sorted, total, k) : 0;
+    }
+
+    /**
+     * The Lorenz curve at the given fractions of holders (each in [0, 1]): L(q) = the share of the total held
+     * by the poorest fraction q, linear between holders (see the class comment). L(q) = q for a zero total.
+     */
+    public static double[] lorenz(double[] values, double[] fractions) {
+        double[] x = sortedCopy(values);
+        double total = sum(x);
+        int n = x.length;
+        double[] out = new double[fractions.length];
+        for (int j = 0; j < fractions.length; j++) {
+            double q = fractions[j];
+            if (!(q >= 0 && q <= 1)) {
+                throw new IllegalArgumentException("a Lorenz fraction is in [0, 1], got " + q);
+            }
+            if (!(total > 0) || n == 0) {
+                out[j] = q;
+                continue;
+            }
+            double pos = q * n;
+            int k = (int) Math.floor(pos);
+            double acc = 0;
+            for (int i = 0; i < k && i < n; i++) {
+                acc += x[i];
+            }
+            if (k < n) {
+                acc += (pos - k) * x[k];
+            }
+            out[j] = Math.min(1, acc / total);
+        }
+        return out;
     }
 
     private static double[] sortedCopy(double[] values) {

@@ -140,6 +140,13 @@ public final class ScenarioValidator {
                         + "; at most " + ScenarioLimits.MAX_HORIZON_EPOCHS + " epochs allowed"));
             }
         }
+        EconomicsSpec econ = s.economics();
+        if (econ.enabled() && !(econ.strategies().total() > 0)) {
+            problems.add(new Problem("$.economics.strategies", "at least one strategy share must be positive"));
+        }
+        if (econ.registration().minBurnTao() > econ.registration().maxBurnTao()) {
+            problems.add(new Problem("$.economics.registration", "minBurnTao must be at most maxBurnTao"));
+        }
         Set<String> names = new HashSet<>();
         double fixedTotal = 0;
         long work = 0;

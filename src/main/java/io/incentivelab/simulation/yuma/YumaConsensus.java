@@ -70,6 +70,25 @@ public final class YumaConsensus {
      * @return the epoch's outputs; fresh arrays owned by the caller
      */
     public YumaResult epoch(YumaInputs in, YumaWorkspace ws, boolean withBondsFixed) {
+        return epoch(in, ws, withBondsFixed, null);
+    }
+
+    /**
+     * Runs one epoch whose consensus (§5.6) the caller already knows, skipping the κ-quantile pass. Valid
+     * only when the masked, normalised weight rows and the active stake are those of the epoch that produced
+     * {@code consensus} — e.g. the previous epoch, when no weights, stakes, permits or registrations changed
+     * since; then the result is identical to {@link #epoch(YumaInputs, YumaWorkspace)}.
+     *
+     * @param consensus the consensus of that epoch (not modified)
+     */
+    public YumaResult epochWithConsensus(YumaInputs in, YumaWorkspace ws, double[] consensus) {
+        if (consensus.length != in.n()) {
+            throw new IllegalArgumentException("consensus has length " + consensus.length + ", expected " + in.n());
+        }
+        return epoch(in, ws, false, consensus);
+    }
+
+    private YumaResult epoch(YumaInputs in, YumaWorkspace ws, boolean withBondsFixed, double[] knownConsensus) {
         final int n = in.n();
         ws.ensure(n);
         final int owner = params.ownerUid() < n ? params.ownerUid() : -1;
@@ -153,7 +172,7 @@ public final class YumaConsensus {
         }
 
         // §5.6 consensus
-        double[] consensus = consensus(n, activeStake, ws);
+        double[] consensus = knownConsensus != null ? knownConsensus.clone() : consensus(n, activeStake, ws);
 
         // §5.10 column mask of bonds to uids registered since the last epoch
         long lastStep = in.lastMechanismStepBlock();

@@ -88,4 +88,21 @@ class ConcentrationTest {
         Concentration.of(x);
         assertThat(x).containsExactly(3, 1, 2);
     }
+
+    @Test
+    void lorenzCurveIsTheShareOfThePoorestFractionLinearBetweenHolders() {
+        double[] x = {4, 1, 3, 2}; // sorted 1,2,3,4; total 10
+        double[] l = Concentration.lorenz(x, new double[] {0, 0.25, 0.5, 0.6, 1});
+        assertThat(l[0]).isCloseTo(0, within(1e-12));
+        assertThat(l[1]).isCloseTo(0.1, within(1e-12));
+        assertThat(l[2]).isCloseTo(0.3, within(1e-12));
+        assertThat(l[3]).isCloseTo(0.3 + 0.4 * 0.3, within(1e-12)); // 2.4 holders: 1 + 2 + 0.4·3
+        assertThat(l[4]).isCloseTo(1, within(1e-12));
+        assertThat(Concentration.lorenz(new double[] {5, 5, 5, 5}, new double[] {0.3, 0.7}))
+                .containsExactly(new double[] {0.3, 0.7}, within(1e-12));
+        assertThat(Concentration.lorenz(new double[] {0, 0, 0}, new double[] {0.4})).containsExactly(0.4);
+        assertThat(Concentration.lorenz(new double[] {0, 0, 0, 10}, new double[] {0.5, 0.9}))
+                .containsExactly(new double[] {0, 0.6}, within(1e-12));
+        assertThatThrownBy(() -> Concentration.lorenz(x, new double[] {1.5})).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -1,0 +1,97 @@
+package io.incentivelab.cli.bench;
+
+import io.incentivelab.scenario.ExampleCatalog;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code full-network-year}: simulates the packaged example {@code full-network.scenario.json} (128 subnets ×
+ * 256 UIDs, one year) in a child JVM limited to 1 GB of heap ({@code -Xmx1g}), stepping subnets on every
+ * core, and reports the wall seconds of the child (JVM start included) and its peak heap (the sum of the
+ * heap pools' peak usage, read in the child by {@link PeakHeapMain}). Target: under 180 s within 1 GB.
+ */
+public final class FullNetworkYearWorkload implements BenchWorkload {
+
+    static final String EXAMPLE = "full-network.scenario.json";
+    private static final Pattern PEAK = Pattern.compile("peakHeapBytes=(\\d+) maxHeapBytes=(\\d+) commandSeconds=([0-9.E]+) processCpuSeconds=([-0-9.E]+)");
+
+    @Override
+    public String name() {
+        return "full-network-year";
+    }
+
+    @Override
+    public List<Map<String, Object>> run() {
+        try {
+            Path dir = Files.createTempDirectory("incentive-lab-bench");
+            Path scenario = dir.resolve(EXAMPLE);
+            Files.writeString(scenario, ExampleCatalog.find(EXAMPLE).orElseThrow(
+                    () -> new IllegalStateException("example " + EXAMPLE + " is not packaged")).json(), StandardCharsets.UTF_8);
+            Path out = dir.resolve("run.json");
+            Path log = dir.resolve("child.err");
+            int threads = Runtime.getRuntime().availableProcessors();
+            List<String> cmd = new ArrayList<>(childJava());
+            cmd.addAll(List.of("simulate", scenario.toString(), "--threads", Integer.toString(threads), "--out",
+                    out.toString()));
+            long start = System.nanoTime();
+            Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(log.toFile()).start();
+            int code = p.waitFor();
+            double wall = (System.nanoTime() - start) / 1e9;
+            String err = Files.readString(log, StandardCharsets.UTF_8);
+            Matcher m = PEAK.matcher(err);
+            if (code != 0 || !m.find()) {
+                throw new IllegalStateException("child JVM failed (exit " + code + "): " + err);
+            }
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("workload", name());
+            line.put("value", round(wall));
+            line.put("unit", "s wall (child JVM, -Xmx1g)");
+            line.put("commandSeconds", round(Double.parseDouble(m.group(3))));
+            line.put("processCpuSeconds", round(Double.parseDouble(m.group(4))));
+            line.put("peakHeapMiB", round(Long.parseLong(m.group(1)) / 1048576.0));
+            line.put("maxHeapMiB", round(Long.parseLong(m.group(2)) / 1048576.0));
+            line.put("threads", threads);
+            line.put("targetSeconds", 180);
+            line.put("loadAverage", round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+            return List.of(line);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /**
+     * {@code java -Xmx1g} and a class path that reaches {@link PeakHeapMain}: from the Spring Boot jar through
+     * its PropertiesLauncher ({@code loader.main}), else (tests, IDE) this JVM's class path.
+     */
+    static List<String> childJava() {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String cp = System.getProperty("java.class.path");
+        List<String> cmd = new ArrayList<>(List.of(javaBin, "-Xmx1g"));
+        if (cp.endsWith(".jar") && !cp.contains(java.io.File.pathSeparator)) {
+            cmd.addAll(List.of("-Dloader.main=" + PeakHeapMain.class.getName(), "-cp", cp,
+                    "org.springframework.boot.loader.launch.PropertiesLauncher"));
+        } else {
+            cmd.addAll(List.of("-cp", cp, PeakHeapMain.class.getName()));
+        }
+        return cmd;
+    }
+
+    private static double round(double x) {
+        return Math.round(x * 10) / 10.0;
+    }
+}

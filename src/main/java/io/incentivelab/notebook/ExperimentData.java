@@ -1,0 +1,44 @@
+package io.incentivelab.notebook;
+
+import io.incentivelab.experiment.ExperimentResults;
+import io.incentivelab.experiment.MetricComparison;
+import io.incentivelab.experiment.SeriesBand;
+import java.util.List;
+
+/**
+ * One experiment's results as the chart and compare cells read them: per-point statistics, the time series
+ * band of a point, and the comparison of two points. Backed by the experiments service in the app, or by a
+ * {@link io.incentivelab.experiment.LocalExperiment} when example notebooks are computed.
+ */
+public interface ExperimentData {
+
+    ExperimentResults results();
+
+    /** Mean and 95% band across the replicates of one point. */
+    SeriesBand series(int point);
+
+    /** Every metric compared between two points (A − B). */
+    List<MetricComparison> compare(int pointA, int pointB);
+
+    /** A local experiment's results (the example notebooks are computed this way). */
+    static ExperimentData of(io.incentivelab.experiment.LocalExperiment run) {
+        ExperimentResults results = new ExperimentResults(run.end(), run.plan(), run.points());
+        return new ExperimentData() {
+            @Override
+            public ExperimentResults results() {
+                return results;
+            }
+
+            @Override
+            public SeriesBand series(int point) {
+                return run.series(point);
+            }
+
+            @Override
+            public List<MetricComparison> compare(int pointA, int pointB) {
+                return run.compare(new io.incentivelab.experiment.RunGroup.Point(pointA),
+                        new io.incentivelab.experiment.RunGroup.Point(pointB));
+            }
+        };
+    }
+}

@@ -1,0 +1,447 @@
+package io.incentivelab.notebook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.incentivelab.experiment.ExperimentPlan;
+import io.incentivelab.experiment.ExperimentPoint;
+import io.incentivelab.experiment.ExperimentResults;
+import io.incentivelab.experiment.ExperimentService;
+import io.incentivelab.experiment.ExperimentSpec;
+import io.incentivelab.experiment.MetricComparison;
+import io.incentivelab.experiment.MetricStats;
+import io.incentivelab.experiment.PointSummary;
+import io.incentivelab.experiment.RunGroup;
+import io.incentivelab.experiment.SeriesBand;
+import io.incentivelab.experiment.SimulationEngine;
+import io.incentivelab.notebook.chart.ChartOptions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+
+/**
+ * Charts, comparisons and staleness for a notebook's analysis cells, from the results the experiments service
+ * stored for the experiment cell they name. Computes; stores nothing unless asked ({@link #store}).
+ */
+@Service
+public class NotebookAnalysis {
+
+    /** Points drawn when a chart names none. */
+    static final int DEFAULT_POINTS = 4;
+    private static final double[] DECILES = {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1};
+
+    private final ExperimentService experiments;
+    private final NotebookService notebooks;
+
+    NotebookAnalysis(ExperimentService experiments, NotebookService notebooks) {
+        this.experiments = experiments;
+        this.notebooks = notebooks;
+    }
+
+    /** The state of every cell's output (see {@link CellStaleness}). */
+    public Map<String, CellStaleness.State> states(NotebookDocument document, Map<String, CellOutput> outputs) {
+        Map<String, String> hashes = new LinkedHashMap<>();
+        return CellStaleness.of(document, outputs, e -> hashes.computeIfAbsent(e.id(), k -> experimentHash(document, e)));
+    }
+
+    /**
+     * The hash an experiment cell's inputs give now, as {@link NotebookRuns} records it in the output
+     * (SHA-256 of the checked spec); null if the cell cannot run as it is.
+     */
+    public String experimentHash(NotebookDocument document, ExperimentCell cell) {
+        if (cell.scenarioCellIds().isEmpty()) {
+            return null;
+        }
+        try {
+            return NotebookRuns.hash(experiments.plan(NotebookRuns.spec(document, cell).toString()).spec());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The metrics a chart of a kind can draw from an experiment's output. */
+    public static List<String> metricsFor(String kind, ExperimentOutput source) {
+        if (source == null) {
+            return List.of();
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (String m : source.metrics()) {
+            switch (kind) {
+                case "TIME_SERIES" -> {
+                    if (m.equals("network.issuanceTao") || m.equals("network.crossSubnetHhi")
+                            || (!m.startsWith("network.") && SimulationEngine.SERIES_SUFFIXES.stream().anyMatch(m::endsWith))) {
+                        out.add(m);
+                    }
+                }
+                case "LORENZ" -> {
+                    int i = m.indexOf(".lorenz");
+                    if (i > 0 && m.endsWith(".p50")) {
+                        out.add(m.substring(0, m.length() - 4));
+                        out.add(m.substring(i + 1, m.length() - 4));
+                    }
+                }
+                case "RESOURCES" -> {
+                    for (String r : List.of("resources.compute", "resources.storage", "resources.quality")) {
+                        if (m.endsWith("." + r)) {
+                            out.add(r);
+                        }
+                    }
+                }
+                default -> out.add(m);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** A short name of each sweep point of an experiment output: scenario and swept values. */
+    public static List<String> pointLabels(ExperimentOutput source) {
+        List<String> labels = new ArrayList<>();
+        for (ExperimentOutput.PointResult p : source.points()) {
+            labels.add(pointLabel(p.scenario(), p.parameters()));
+        }
+        return labels;
+    }
+
+    static String pointLabel(String scenario, Map<String, String> parameters) {
+        StringBuilder sb = new StringBuilder(scenario);
+        parameters.forEach((path, v) -> sb.append(sb.length() > 0 ? " · " : "").append(shortPath(path)).append('=').append(v));
+        return sb.toString();
+    }
+
+    /** {@code $.subnets[0].rewardCurve.type} → {@code rewardCurve.type}. */
+    static String shortPath(String path) {
+        String p = path.startsWith("$.") ? path.substring(2) : path;
+        String[] parts = p.split("\\.");
+        return parts.length <= 2 ? p : parts[parts.length - 2] + "." + parts[parts.length - 1];
+    }
+
+    /**
+     * Draws a chart cell from its experiment's last results.
+     *
+     * @throws IllegalStateException with a message for the user when it cannot be drawn
+     */
+    public ChartOutput chart(NotebookDocument document, Map<String, CellOutput> outputs, ChartCell cell) {
+        ExperimentOutput src = source(document, outputs, cell.experimentCellId());
+        return chart(cell, src, data(src.experimentId()));
+    }
+
+    /** The experiments service's results of an experiment. */
+    private ExperimentData data(String experimentId) {
+        ExperimentResults results = experiments.results(experimentId)
+                .orElseThrow(() -> new IllegalStateException("the experiment's results are no longer stored; run it again"));
+        return new ExperimentData() {
+            @Override
+            public ExperimentResults results() {
+                return results;
+            }
+
+            @Override
+            public SeriesBand series(int point) {
+                return experiments.series(experimentId, point).orElseThrow();
+            }
+
+            @Override
+            public List<MetricComparison> compare(int pointA, int pointB) {
+                return experiments.compare(experimentId, new RunGroup.Point(pointA), new RunGroup.Point(pointB)).orElseThrow();
+            }
+        };
+    }
+
+    /**
+     * Draws a chart cell from given results.
+     *
+     * @param src the experiment cell's output the results belong to
+     * @throws IllegalStateException with a message for the user when it cannot be drawn
+     */
+    public static ChartOutput chart(ChartCell cell, ExperimentOutput src, ExperimentData data) {
+        ExperimentResults r = data.results();
+        if (cell.metric().isBlank()) {
+            throw new IllegalStateException("choose a metric");
+        }
+        String title = cell.label().isBlank() ? cell.metric() : cell.label();
+        List<Integer> points = points(cell.points(), r.points().size());
+        ObjectNode option = switch (cell.kind()) {
+            case "TIME_SERIES" -> timeSeries(data, r, cell.metric(), title, points);
+            case "LORENZ" -> lorenz(r, cell.metric(), title, points);
+            case "RESOURCES" -> resources(data, r, cell.metric(), title, points.get(0));
+            case "SWEEP" -> sweep(r, cell.metric(), title);
+            default -> throw new IllegalStateException("unknown chart kind " + cell.kind());
+        };
+        return new ChartOutput(CellStaleness.analysisHash(cell, src), src.experimentId(), option,
+                ChartOptions.dataPoints(option));
+    }
+
+    /**
+     * Compares two points of a compare cell's experiment.
+     *
+     * @throws IllegalStateException with a message for the user when it cannot be compared
+     */
+    public CompareOutput compare(NotebookDocument document, Map<String, CellOutput> outputs, CompareCell cell) {
+        ExperimentOutput src = source(document, outputs, cell.experimentCellId());
+        return compare(cell, src, data(src.experimentId()));
+    }
+
+    /**
+     * Compares two points of given results.
+     *
+     * @throws IllegalStateException with a message for the user when it cannot be compared
+     */
+    public static CompareOutput compare(CompareCell cell, ExperimentOutput src, ExperimentData data) {
+        ExperimentResults r = data.results();
+        int n = r.points().size();
+        if (cell.pointA() >= n || cell.pointB() >= n) {
+            throw new IllegalStateException("the experiment has points 1.." + n);
+        }
+        if (cell.pointA() == cell.pointB()) {
+            throw new IllegalStateException("choose two different points");
+        }
+        List<MetricComparison> cmp = data.compare(cell.pointA(), cell.pointB());
+        PointSummary a = r.points().get(cell.pointA());
+        PointSummary b = r.points().get(cell.pointB());
+        String filter = cell.filter().strip().toLowerCase(java.util.Locale.ROOT);
+        List<CompareOutput.Row> rows = new ArrayList<>();
+        for (MetricComparison c : cmp) {
+            if (!filter.isEmpty() && !c.metric().toLowerCase(java.util.Locale.ROOT).contains(filter)) {
+                continue;
+            }
+            MetricStats sa = a.metrics().get(c.metric());
+            MetricStats sb = b.metrics().get(c.metric());
+            rows.add(new CompareOutput.Row(c.metric(), c.nA(), c.meanA(), low(sa), high(sa), c.nB(), c.meanB(), low(sb),
+                    high(sb), c.difference(), c.welchP(), c.mannWhitneyP(), c.hedgesG()));
+        }
+        List<CompareOutput.ParameterDiff> diff = new ArrayList<>();
+        JsonDiff.diff("$", r.plan().scenario(cell.pointA()), r.plan().scenario(cell.pointB()), diff);
+        return new CompareOutput(CellStaleness.analysisHash(cell, src), src.experimentId(), label(a.point()),
+                label(b.point()), rows, diff);
+    }
+
+    /** Whether this app still holds an experiment's results (an example's were computed elsewhere). */
+    public boolean hasResults(String experimentId) {
+        return experimentId != null && experiments.status(experimentId).isPresent();
+    }
+
+    /**
+     * The cells "Run all" runs, top to bottom: the stale and not-yet-run ones, and the experiments they draw
+     * from whose results this app does not hold (so a chart of a copied example can be redrawn).
+     */
+    public List<Cell> toRun(NotebookDocument document, Map<String, CellOutput> outputs, Map<String, CellStaleness.State> states) {
+        Set<String> ids = new java.util.HashSet<>();
+        CellStaleness.toRun(document, states).forEach(c -> ids.add(c.id()));
+        for (Cell c : document.cells()) {
+            String src = c instanceof ChartCell ch ? ch.experimentCellId() : c instanceof CompareCell cmp ? cmp.experimentCellId() : null;
+            if (src != null && ids.contains(c.id()) && !ids.contains(src) && outputs.get(src) instanceof ExperimentOutput o
+                    && !hasResults(o.experimentId())) {
+                ids.add(src);
+            }
+        }
+        return document.cells().stream().filter(c -> ids.contains(c.id())).toList();
+    }
+
+    /** Stores a computed output for a cell of a stored notebook. */
+    public void store(String notebookId, String cellId, CellOutput output) {
+        notebooks.putOutput(notebookId, cellId, output);
+    }
+
+    private static ExperimentOutput source(NotebookDocument document, Map<String, CellOutput> outputs, String cellId) {
+        if (cellId == null || cellId.isBlank() || document.cell(cellId).filter(ExperimentCell.class::isInstance).isEmpty()) {
+            throw new IllegalStateException("choose an experiment cell");
+        }
+        if (!(outputs.get(cellId) instanceof ExperimentOutput o)) {
+            throw new IllegalStateException("run the experiment first");
+        }
+        return o;
+    }
+
+    private static List<Integer> points(List<Integer> chosen, int available) {
+        if (available == 0) {
+            throw new IllegalStateException("the experiment has no results yet");
+        }
+        List<Integer> p = chosen.stream().filter(i -> i >= 0 && i < available).distinct().toList();
+        if (p.isEmpty()) {
+            List<Integer> first = new ArrayList<>();
+            for (int i = 0; i < Math.min(DEFAULT_POINTS, available); i++) {
+                first.add(i);
+            }
+            return first;
+        }
+        return p;
+    }
+
+    private static ObjectNode timeSeries(ExperimentData data, ExperimentResults r, String metric, String title,
+            List<Integer> points) {
+        List<ChartOptions.Band> bands = new ArrayList<>();
+        int[] epochs = null;
+        for (int p : points) {
+            SeriesBand s = data.series(p);
+            int k = s.names().indexOf(metric);
+            if (k < 0) {
+                throw new IllegalStateException("no time series of " + metric + " was stored");
+            }
+            if (epochs == null) {
+                epochs = s.epochs();
+            } else if (!java.util.Arrays.equals(epochs, s.epochs())) {
+                continue;
+            }
+            bands.add(new ChartOptions.Band(label(r.points().get(p).point()) + " (n=" + s.replicates() + ")", s.mean()[k],
+                    s.ci95Low()[k], s.ci95High()[k]));
+        }
+        return ChartOptions.timeSeries(title, metric, epochs, bands);
+    }
+
+    private static ObjectNode lorenz(ExperimentResults r, String metric, String title, List<Integer> points) {
+        List<ChartOptions.Band> curves = new ArrayList<>();
+        if (!metric.contains(".")) {
+            // every subnet's curve at the first chosen point
+            PointSummary s = r.points().get(points.get(0));
+            for (String m : s.metrics().keySet()) {
+                if (m.endsWith("." + metric + ".p50")) {
+                    String full = m.substring(0, m.length() - 4);
+                    curves.add(lorenzCurve(s, full, full.substring(0, full.length() - metric.length() - 1)));
+                }
+            }
+            if (curves.isEmpty()) {
+                throw new IllegalStateException("no Lorenz curve " + metric + " in these results (engine-2 or later)");
+            }
+            String quantity = metric.endsWith("lorenzResource") ? "rewarded resource" : "miner emission";
+            return ChartOptions.lorenz(title + (r.points().size() > 1 ? " · " + label(s.point()) : ""), quantity, DECILES,
+                    curves);
+        }
+        for (int p : points) {
+            PointSummary s = r.points().get(p);
+            curves.add(lorenzCurve(s, metric, label(s.point())));
+        }
+        String quantity = metric.endsWith("lorenzResource") ? "rewarded resource" : "miner emission";
+        return ChartOptions.lorenz(title, quantity, DECILES, curves);
+    }
+
+    private static ChartOptions.Band lorenzCurve(PointSummary s, String metric, String name) {
+        double[] mean = new double[DECILES.length];
+        double[] lo = new double[DECILES.length];
+        double[] hi = new double[DECILES.length];
+        mean[DECILES.length - 1] = lo[DECILES.length - 1] = hi[DECILES.length - 1] = 1;
+        for (int i = 1; i < DECILES.length - 1; i++) {
+            MetricStats m = s.metrics().get(metric + ".p" + (i * 10));
+            if (m == null) {
+                throw new IllegalStateException("no Lorenz curve " + metric + " in these results (engine-2 or later)");
+            }
+            mean[i] = m.mean();
+            lo[i] = m.ci95Low();
+            hi[i] = m.ci95High();
+        }
+        return new ChartOptions.Band(name, mean, lo, hi);
+    }
+
+
+    private static ObjectNode resources(ExperimentData data, ExperimentResults r, String resource, String title, int point) {
+        SeriesBand s = data.series(point);
+        List<ChartOptions.Line> lines = new ArrayList<>();
+        for (int k = 0; k < s.names().size(); k++) {
+            String name = s.names().get(k);
+            if (!name.startsWith("network.") && name.endsWith("." + resource)) {
+                lines.add(new ChartOptions.Line(name.substring(0, name.length() - resource.length() - 1), s.mean()[k]));
+            }
+        }
+        if (lines.isEmpty()) {
+            throw new IllegalStateException("no time series of " + resource + " was stored (run the experiment again)");
+        }
+        return ChartOptions.stackedAreas(title + " · " + label(r.points().get(point).point()), resource, s.epochs(), lines);
+    }
+
+    private static ObjectNode sweep(ExperimentResults r, String metric, String title) {
+        ExperimentPlan plan = r.plan();
+        List<ExperimentSpec.Axis> axes = plan.spec().axes();
+        int scenarios = plan.spec().scenarios().size();
+        int per = r.points().size() / scenarios;
+        if (axes.size() >= 2 && plan.spec().combine() == ExperimentSpec.Combine.GRID) {
+            List<JsonNode> xv = plan.axisValues().get(0);
+            List<JsonNode> yv = plan.axisValues().get(1);
+            double[][] mean = new double[xv.size()][yv.size()];
+            double[][] half = new double[xv.size()][yv.size()];
+            for (double[] row : mean) {
+                java.util.Arrays.fill(row, Double.NaN);
+            }
+            for (double[] row : half) {
+                java.util.Arrays.fill(row, Double.NaN);
+            }
+            for (int i = 0; i < per; i++) {
+                PointSummary p = r.points().get(i);
+                List<JsonNode> vals = new ArrayList<>(p.point().assignments().values());
+                boolean restAtFirst = true;
+                for (int k = 2; k < vals.size(); k++) {
+                    restAtFirst &= vals.get(k).equals(plan.axisValues().get(k).get(0));
+                }
+                MetricStats m = p.metrics().get(metric);
+                if (restAtFirst && m != null) {
+                    int x = xv.indexOf(vals.get(0));
+                    int y = yv.indexOf(vals.get(1));
+                    mean[x][y] = m.mean();
+                    half[x][y] = (m.ci95High() - m.ci95Low()) / 2;
+                }
+            }
+            String t = title + (scenarios > 1 ? " · " + plan.spec().scenarios().get(0).label() : "");
+            return ChartOptions.heatmap(t, metric, shortPath(axes.get(0).path()), text(xv), shortPath(axes.get(1).path()),
+                    text(yv), mean, half);
+        }
+        List<String> xs = new ArrayList<>();
+        List<ChartOptions.Band> lines = new ArrayList<>();
+        String axisName;
+        if (axes.isEmpty()) {
+            axisName = "scenario";
+            ChartOptions.Band b = band(metric, r.points(), 0, r.points().size(), "mean");
+            r.points().forEach(p -> xs.add(p.point().scenarioLabel()));
+            lines.add(b);
+        } else {
+            axisName = axes.size() == 1 ? shortPath(axes.get(0).path()) : "point";
+            for (int i = 0; i < per; i++) {
+                ExperimentPoint p = r.points().get(i).point();
+                xs.add(axes.size() == 1 ? text(List.of(p.assignments().values().iterator().next())).get(0)
+                        : pointLabel("", p.assignments().entrySet().stream().collect(LinkedHashMap::new,
+                                (m, e) -> m.put(e.getKey(), text(List.of(e.getValue())).get(0)), Map::putAll)));
+            }
+            for (int s = 0; s < scenarios; s++) {
+                lines.add(band(metric, r.points(), s * per, per, plan.spec().scenarios().get(s).label()));
+            }
+        }
+        return ChartOptions.sweepLine(title, metric, axisName, xs, lines);
+    }
+
+    private static ChartOptions.Band band(String metric, List<PointSummary> points, int from, int count, String name) {
+        double[] mean = new double[count];
+        double[] lo = new double[count];
+        double[] hi = new double[count];
+        for (int i = 0; i < count; i++) {
+            MetricStats m = points.get(from + i).metrics().get(metric);
+            mean[i] = m == null ? Double.NaN : m.mean();
+            lo[i] = m == null ? Double.NaN : m.ci95Low();
+            hi[i] = m == null ? Double.NaN : m.ci95High();
+        }
+        return new ChartOptions.Band(name, mean, lo, hi);
+    }
+
+    private static List<String> text(List<JsonNode> values) {
+        return values.stream().map(v -> v.isTextual() ? v.textValue() : v.toString()).toList();
+    }
+
+    private static String label(ExperimentPoint p) {
+        Map<String, String> params = new LinkedHashMap<>();
+        p.assignments().forEach((k, v) -> params.put(k, v.isTextual() ? v.textValue() : v.toString()));
+        return pointLabel(p.scenarioLabel(), params);
+    }
+
+    private static double low(MetricStats s) {
+        return s == null ? Double.NaN : s.ci95Low();
+    }
+
+    private static double high(MetricStats s) {
+        return s == null ? Double.NaN : s.ci95High();
+    }
+
+    /** Optional access for views: the source output of an analysis cell, if its experiment has run. */
+    public static Optional<ExperimentOutput> sourceOutput(Map<String, CellOutput> outputs, String experimentCellId) {
+        return outputs.get(experimentCellId) instanceof ExperimentOutput o ? Optional.of(o) : Optional.empty();
+    }
+}

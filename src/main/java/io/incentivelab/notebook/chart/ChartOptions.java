@@ -1,0 +1,291 @@
+package io.incentivelab.notebook.chart;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * Builds Apache ECharts option objects (JSON) from numbers, so the browser side stays one generic
+ * {@code <lab-chart>} element. Every chart has a title, a legend, an axis tooltip and zoom (an inside and a
+ * slider {@code dataZoom}); undefined values (NaN) become null, which ECharts draws as a gap. A 95% band is
+ * drawn as two stacked, line-less areas: the lower bound (transparent) and the width above it (shaded).
+ * Animation is off so large charts draw at once.
+ */
+public final class ChartOptions {
+
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    /** One line with its 95% band, x by category (epochs, fractions). */
+    public record Band(String name, double[] mean, double[] low, double[] high) {
+    }
+
+    /** One named series of plain values. */
+    public record Line(String name, double[] values) {
+    }
+
+    private ChartOptions() {
+    }
+
+    /**
+     * A metric over time: per band, the mean across replicates and its 95% confidence band.
+     *
+     * @param epochs x categories (the sampled epochs)
+     */
+    public static ObjectNode timeSeries(String title, String metric, int[] epochs, List<Band> bands) {
+        ObjectNode o = base(title, "axis");
+        categoryAxis(o.putObject("xAxis"), "epoch", strings(epochs), false);
+        valueAxis(o.putObject("yAxis"), metric);
+        ArrayNode legend = o.with("legend").putArray("data");
+        ArrayNode series = o.putArray("series");
+        for (int i = 0; i < bands.size(); i++) {
+            Band b = bands.get(i);
+            legend.add(b.name());
+            addBand(series, b, "band" + i);
+        }
+        zoom(o, true);
+        return o;
+    }
+
+    /**
+     * Lorenz curves: the share held by the poorest fraction of holders, one mean curve with its 95% band per
+     * entry, and the line of equality.
+     *
+     * @param fractions x categories in [0, 1] (e.g. 0, 0.1, …, 1)
+     */
+    public static ObjectNode lorenz(String title, String quantity, double[] fractions, List<Band> curves) {
+        ObjectNode o = base(title, "axis");
+        String[] xs = new String[fractions.length];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = Math.round(fractions[i] * 100) + "%";
+        }
+        categoryAxis(o.putObject("xAxis"), "operators, poorest first", xs, false);
+        ObjectNode y = valueAxis(o.putObject("yAxis"), "cumulative share of " + quantity);
+        y.put("min", 0);
+        y.put("max", 1);
+        ArrayNode legend = o.with("legend").putArray("data");
+        ArrayNode series = o.putArray("series");
+        ObjectNode equality = line(series, "equality", fractions);
+        equality.with("lineStyle").put("type", "dashed").put("color", "#888888");
+        equality.with("itemStyle").put("color", "#888888");
+        legend.add("equality");
+        for (int i = 0; i < curves.size(); i++) {
+            legend.add(curves.get(i).name());
+            addBand(series, curves.get(i), "band" + i);
+        }
+        zoom(o, false);
+        return o;
+    }
+
+    /** Stacked areas: one quantity per subnet over time (the mean across replicates). */
+    public static ObjectNode stackedAreas(String title, String quantity, int[] epochs, List<Line> perSubnet) {
+        ObjectNode o = base(title, "axis");
+        categoryAxis(o.putObject("xAxis"), "epoch", strings(epochs), false);
+        valueAxis(o.putObject("yAxis"), quantity);
+        ArrayNode legend = o.with("legend").putArray("data");
+        ArrayNode series = o.putArray("series");
+        for (Line l : perSubnet) {
+            legend.add(l.name());
+            ObjectNode s = line(series, l.name(), l.values());
+            s.put("stack", "total");
+            s.putObject("areaStyle");
+            s.with("emphasis").put("focus", "series");
+        }
+        zoom(o, true);
+        return o;
+    }
+
+    /**
+     * A metric across one sweep axis: per series the mean as a line and its 95% interval as error bars
+     * (drawn as thin boxes from the lower to the upper bound, the mean marked inside).
+     *
+     * @param xs the axis values (x categories)
+     */
+    public static ObjectNode sweepLine(String title, String metric, String axis, List<String> xs, List<Band> lines) {
+        ObjectNode o = base(title, "axis");
+        categoryAxis(o.putObject("xAxis"), axis, xs.toArray(String[]::new), true);
+        ObjectNode y = valueAxis(o.putObject("yAxis"), metric);
+        y.put("scale", true);
+        ArrayNode legend = o.with("legend").putArray("data");
+        ArrayNode series = o.putArray("series");
+        for (Band b : lines) {
+            legend.add(b.name());
+            ObjectNode mean = line(series, b.name(), b.mean());
+            mean.put("symbolSize", 7);
+            ObjectNode bars = series.addObject();
+            bars.put("type", "boxplot");
+            bars.put("name", b.name() + " 95% CI");
+            ArrayNode width = bars.putArray("boxWidth");
+            width.add(2).add(8);
+            ArrayNode data = bars.putArray("data");
+            for (int i = 0; i < b.mean().length; i++) {
+                ArrayNode d = data.addArray();
+                num(d, b.low()[i]);
+                num(d, b.low()[i]);
+                num(d, b.mean()[i]);
+                num(d, b.high()[i]);
+                num(d, b.high()[i]);
+            }
+            bars.with("tooltip").put("formatter", "{a}: {b}");
+        }
+        zoom(o, true);
+        return o;
+    }
+
+    /**
+     * A metric over two sweep axes as a heat map of its mean; each cell's data item also carries the 95%
+     * interval's half width (4th value) for the tooltip.
+     *
+     * @param mean {@code mean[x][y]}
+     * @param half {@code half[x][y]}, the "± x" of the interval
+     */
+    public static ObjectNode heatmap(String title, String metric, String xAxis, List<String> xs, String yAxis,
+            List<String> ys, double[][] mean, double[][] half) {
+        ObjectNode o = base(title, "item");
+        categoryAxis(o.putObject("xAxis"), xAxis, xs.toArray(String[]::new), true);
+        categoryAxis(o.putObject("yAxis"), yAxis, ys.toArray(String[]::new), true);
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        ObjectNode s = o.putArray("series").addObject();
+        s.put("type", "heatmap");
+        s.put("name", metric);
+        s.with("label").put("show", true);
+        ArrayNode data = s.putArray("data");
+        for (int i = 0; i < xs.size(); i++) {
+            for (int j = 0; j < ys.size(); j++) {
+                ArrayNode d = data.addArray();
+                d.add(i).add(j);
+                num(d, round(mean[i][j]));
+                num(d, round(half[i][j]));
+                if (Double.isFinite(mean[i][j])) {
+                    min = Math.min(min, mean[i][j]);
+                    max = Math.max(max, mean[i][j]);
+                }
+            }
+        }
+        ObjectNode vm = o.putObject("visualMap");
+        vm.put("min", Double.isFinite(min) ? round(min) : 0);
+        vm.put("max", Double.isFinite(max) ? round(max) : 1);
+        vm.put("calculable", true);
+        vm.put("orient", "horizontal");
+        vm.put("left", "center");
+        vm.put("bottom", 0);
+        vm.put("dimension", 2);
+        o.with("legend").put("show", false);
+        o.with("grid").put("bottom", 90);
+        ObjectNode dz = zoom(o, true);
+        dz.put("bottom", 40);
+        return o;
+    }
+
+    /** The number of data items in an option's series (what {@code <lab-chart>} reports as data-points). */
+    public static int dataPoints(ObjectNode option) {
+        int n = 0;
+        for (var s : option.path("series")) {
+            n += s.path("data").size();
+        }
+        return n;
+    }
+
+    private static ObjectNode base(String title, String tooltipTrigger) {
+        ObjectNode o = F.objectNode();
+        o.put("animation", false);
+        o.with("title").put("text", title).put("left", "center").with("textStyle").put("fontSize", 14);
+        o.with("tooltip").put("trigger", tooltipTrigger).put("confine", true);
+        o.with("legend").put("top", 26).put("type", "scroll");
+        ObjectNode grid = o.with("grid");
+        grid.put("top", 64).put("left", 16).put("right", 24).put("bottom", 56).put("containLabel", true);
+        return o;
+    }
+
+    private static void categoryAxis(ObjectNode axis, String name, String[] values, boolean gap) {
+        axis.put("type", "category");
+        axis.put("name", name);
+        axis.put("nameLocation", "middle");
+        axis.put("nameGap", 28);
+        axis.put("boundaryGap", gap);
+        ArrayNode d = axis.putArray("data");
+        for (String v : values) {
+            d.add(v);
+        }
+    }
+
+    private static ObjectNode valueAxis(ObjectNode axis, String name) {
+        axis.put("type", "value");
+        axis.put("name", name);
+        axis.put("nameLocation", "end");
+        return axis;
+    }
+
+    private static ObjectNode zoom(ObjectNode o, boolean slider) {
+        ArrayNode dz = o.putArray("dataZoom");
+        dz.addObject().put("type", "inside");
+        ObjectNode s = dz.addObject();
+        s.put("type", "slider");
+        s.put("show", slider);
+        s.put("height", 18);
+        s.put("bottom", 8);
+        return s;
+    }
+
+    private static ObjectNode line(ArrayNode series, String name, double[] values) {
+        ObjectNode s = series.addObject();
+        s.put("type", "line");
+        s.put("name", name);
+        s.put("showSymbol", values.length <= 60);
+        s.put("connectNulls", false);
+        ArrayNode d = s.putArray("data");
+        for (double v : values) {
+            num(d, round(v));
+        }
+        return s;
+    }
+
+    private static void addBand(ArrayNode series, Band b, String stack) {
+        line(series, b.name(), b.mean());
+        int n = b.mean().length;
+        double[] low = new double[n];
+        double[] width = new double[n];
+        for (int i = 0; i < n; i++) {
+            boolean ok = Double.isFinite(b.low()[i]) && Double.isFinite(b.high()[i]);
+            low[i] = ok ? b.low()[i] : Double.NaN;
+            width[i] = ok ? b.high()[i] - b.low()[i] : Double.NaN;
+        }
+        ObjectNode lo = line(series, b.name() + " 95% low", low);
+        lo.put("stack", stack);
+        lo.put("showSymbol", false);
+        lo.with("lineStyle").put("opacity", 0);
+        lo.with("tooltip").put("show", false);
+        lo.put("silent", true);
+        ObjectNode w = line(series, b.name() + " 95% band", width);
+        w.put("stack", stack);
+        w.put("showSymbol", false);
+        w.with("lineStyle").put("opacity", 0);
+        w.with("areaStyle").put("opacity", 0.2);
+        w.put("silent", true);
+    }
+
+    private static void num(ArrayNode a, double v) {
+        if (Double.isFinite(v)) {
+            a.add(v);
+        } else {
+            a.addNull();
+        }
+    }
+
+    /** Six significant digits: enough for a chart, and a smaller option to send. */
+    static double round(double v) {
+        if (!Double.isFinite(v) || v == 0) {
+            return v;
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).doubleValue();
+    }
+
+    private static String[] strings(int[] xs) {
+        String[] s = new String[xs.length];
+        for (int i = 0; i < xs.length; i++) {
+            s[i] = Integer.toString(xs[i]);
+        }
+        return s;
+    }
+}

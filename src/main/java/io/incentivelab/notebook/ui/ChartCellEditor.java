@@ -1,0 +1,228 @@
+package io.incentivelab.notebook.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.shared.Registration;
+import io.incentivelab.notebook.Cell;
+import io.incentivelab.notebook.ChartCell;
+import io.incentivelab.notebook.ChartOutput;
+import io.incentivelab.notebook.ExperimentCell;
+import io.incentivelab.notebook.ExperimentOutput;
+import io.incentivelab.notebook.NotebookAnalysis;
+import io.incentivelab.notebook.ui.chart.EChart;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A chart cell: which experiment, the kind of chart, the metric and the sweep points; Draw, Download PNG, and
+ * the chart itself ({@link EChart}). Knows no services: fires {@link CellEditor.ChangedEvent} and {@link DrawEvent}.
+ */
+class ChartCellEditor extends Div implements CellEditor {
+
+    private static final Map<String, String> KIND_NAMES = Map.of("TIME_SERIES", "Over time (mean, 95% band)",
+            "LORENZ", "Lorenz curve", "RESOURCES", "Resources by subnet (stacked)", "SWEEP", "Across the sweep (error bars / heat map)");
+
+    private final TextField label = new TextField("Heading");
+    private final Select<String> experiment = new Select<>();
+    private final Select<String> kind = new Select<>();
+    private final ComboBox<String> metric = new ComboBox<>("Metric");
+    private final MultiSelectComboBox<Integer> points = new MultiSelectComboBox<>("Points");
+    private final Button draw = new Button("Draw", VaadinIcon.PLAY.create());
+    private final Button png = new Button("Download PNG", VaadinIcon.DOWNLOAD.create());
+    private final Span message = new Span();
+    private final EChart chart = new EChart();
+    private ChartCell cell;
+    private Map<String, String> experimentNames = Map.of();
+    private ExperimentOutput source;
+    private List<String> pointLabels = List.of();
+    private boolean showing;
+    private boolean readOnly;
+
+    ChartCellEditor(ChartCell cell) {
+        this.cell = cell;
+        addClassName("chart-cell");
+        setWidthFull();
+        add(configureInputs(), configureBar(), chart);
+        chart.setWidthFull();
+        chart.setVisible(false);
+        showInputs();
+    }
+
+    private Component configureInputs() {
+        label.setValueChangeMode(ValueChangeMode.TIMEOUT);
+        label.setValueChangeTimeout(500);
+        experiment.setLabel("Experiment");
+        experiment.setItemLabelGenerator(id -> experimentNames.getOrDefault(id, id));
+        kind.setLabel("Chart");
+        kind.setItems(ChartCell.KINDS);
+        kind.setItemLabelGenerator(k -> KIND_NAMES.getOrDefault(k, k));
+        metric.setWidth("22em");
+        metric.setAllowCustomValue(true);
+        metric.addCustomValueSetListener(e -> metric.setValue(e.getDetail()));
+        points.setItemLabelGenerator(i -> i < pointLabels.size() ? (i + 1) + ": " + pointLabels.get(i) : "point " + (i + 1));
+        points.setWidth("22em");
+        points.setHelperText("empty: the first " + 4);
+        label.addValueChangeListener(e -> edited(e.isFromClient(), () -> new ChartCell(cell.id(), e.getValue(),
+                cell.experimentCellId(), cell.kind(), cell.metric(), cell.points())));
+        experiment.addValueChangeListener(e -> edited(e.isFromClient() && e.getValue() != null,
+                () -> cell.withExperimentCellId(e.getValue())));
+        kind.addValueChangeListener(e -> edited(e.isFromClient() && e.getValue() != null, () -> {
+            List<String> m = NotebookAnalysis.metricsFor(e.getValue(), source);
+            String keep = m.contains(cell.metric()) ? cell.metric() : m.stream().filter(x -> x.contains("gini")).findFirst()
+                    .orElse(m.isEmpty() ? "" : m.get(0));
+            return cell.withKind(e.getValue()).withMetric(keep);
+        }));
+        metric.addValueChangeListener(e -> edited(e.isFromClient() && e.getValue() != null, () -> cell.withMetric(e.getValue())));
+        points.addValueChangeListener(e -> edited(e.isFromClient(), () -> cell.withPoints(e.getValue().stream().sorted().toList())));
+        HorizontalLayout row = new HorizontalLayout(label, experiment, kind, metric, points);
+        row.setWrap(true);
+        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        return row;
+    }
+
+    private Component configureBar() {
+        draw.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        draw.addClickListener(e -> run());
+        png.addClickListener(e -> chart.downloadPng(fileName()));
+        png.setEnabled(false);
+        message.addClassName("cell-message");
+        HorizontalLayout bar = new HorizontalLayout(draw, png, message);
+        bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        return bar;
+    }
+
+    private String fileName() {
+        String base = (cell.label().isBlank() ? cell.metric() : cell.label()).replaceAll("[^A-Za-z0-9._-]+", "-");
+        return (base.isBlank() ? "chart" : base) + ".png";
+    }
+
+    private void edited(boolean fromUser, java.util.function.Supplier<ChartCell> next) {
+        if (!fromUser || showing) {
+            return;
+        }
+        cell = next.get();
+        showInputs();
+        CellEditor.fireChanged(this, cell);
+    }
+
+    /** The experiment cells to choose from and the output of the chosen one (null before it ran). */
+    void setSources(List<ExperimentCell> experiments, ExperimentOutput chosenOutput) {
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < experiments.size(); i++) {
+            ExperimentCell e = experiments.get(i);
+            names.put(e.id(), e.label().isBlank() ? "Experiment " + (i + 1) : e.label());
+        }
+        this.experimentNames = names;
+        this.source = chosenOutput;
+        this.pointLabels = chosenOutput == null ? List.of() : NotebookAnalysis.pointLabels(chosenOutput);
+        showInputs();
+        if (!readOnly && cell.metric().isBlank() && chosenOutput != null) {
+            List<String> m = NotebookAnalysis.metricsFor(cell.kind(), chosenOutput);
+            m.stream().filter(x -> x.contains("giniEmission") || x.contains("lorenzEmission")).findFirst()
+                    .or(() -> m.stream().findFirst()).ifPresent(first -> {
+                        cell = cell.withMetric(first);
+                        showInputs();
+                        CellEditor.fireChanged(this, cell);
+                    });
+        }
+    }
+
+    private void showInputs() {
+        showing = true;
+        try {
+            label.setValue(cell.label());
+            experiment.setItems(new ArrayList<>(experimentNames.keySet()));
+            if (experimentNames.containsKey(cell.experimentCellId())) {
+                experiment.setValue(cell.experimentCellId());
+            }
+            kind.setValue(cell.kind());
+            Set<String> metrics = new LinkedHashSet<>(NotebookAnalysis.metricsFor(cell.kind(), source));
+            if (!cell.metric().isBlank()) {
+                metrics.add(cell.metric());
+            }
+            metric.setItems(new ArrayList<>(metrics));
+            metric.setValue(cell.metric().isBlank() ? null : cell.metric());
+            List<Integer> all = new ArrayList<>();
+            for (int i = 0; i < pointLabels.size(); i++) {
+                all.add(i);
+            }
+            cell.points().stream().filter(i -> !all.contains(i)).forEach(all::add);
+            points.setItems(all);
+            points.setValue(new LinkedHashSet<>(cell.points()));
+            points.setEnabled(!cell.kind().equals("SWEEP"));
+        } finally {
+            showing = false;
+        }
+    }
+
+    ChartCell cell() {
+        return cell;
+    }
+
+    /** Shows a drawn chart. */
+    void showOutput(ChartOutput output) {
+        chart.setOption(output.option().toString());
+        chart.setVisible(true);
+        png.setEnabled(true);
+        message.setText(output.dataPoints() + " data points");
+    }
+
+    /** Shows why the chart cannot be drawn (or that it is being drawn). */
+    void showMessage(String text) {
+        message.setText(text);
+    }
+
+    @Override
+    public Component component() {
+        return this;
+    }
+
+    @Override
+    public void run() {
+        fireEvent(new DrawEvent(this));
+    }
+
+    @Override
+    public void setReadOnly(boolean readOnly) {
+        this.readOnly = readOnly;
+        label.setReadOnly(readOnly);
+        experiment.setReadOnly(readOnly);
+        kind.setReadOnly(readOnly);
+        metric.setReadOnly(readOnly);
+        points.setReadOnly(readOnly);
+        draw.setVisible(!readOnly);
+    }
+
+    @Override
+    public void show(Cell newCell) {
+        this.cell = (ChartCell) newCell;
+        showInputs();
+    }
+
+    Registration addDrawListener(ComponentEventListener<DrawEvent> l) {
+        return addListener(DrawEvent.class, l);
+    }
+
+    /** The user asked to draw (or redraw) the chart. */
+    static class DrawEvent extends ComponentEvent<ChartCellEditor> {
+        DrawEvent(ChartCellEditor source) {
+            super(source, false);
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package io.incentivelab.notebook.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.shared.Registration;
+import io.incentivelab.notebook.Cell;
+import io.incentivelab.notebook.CompareCell;
+import io.incentivelab.notebook.CompareOutput;
+import io.incentivelab.notebook.CompareSummaries;
+import io.incentivelab.notebook.ExperimentCell;
+import io.incentivelab.notebook.ExperimentOutput;
+import io.incentivelab.notebook.NotebookAnalysis;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A compare cell: an experiment and two of its points; shows each metric's mean ± 95% CI for both, the
+ * difference, Welch and Mann–Whitney p-values, Hedges' g, and the scenario parameters that differ.
+ * Knows no services: fires {@link CellEditor.ChangedEvent} and {@link CompareEvent}.
+ */
+class CompareCellEditor extends Div implements CellEditor {
+
+    private final Select<String> experiment = new Select<>();
+    private final Select<Integer> pointA = new Select<>();
+    private final Select<Integer> pointB = new Select<>();
+    private final TextField filter = new TextField("Metrics containing");
+    private final Button compare = new Button("Compare", VaadinIcon.PLAY.create());
+    private final Span message = new Span();
+    private final Span heading = new Span();
+    private final Grid<CompareOutput.Row> rows = new Grid<>();
+    private final H4 paramsTitle = new H4("Parameters that differ");
+    private final Grid<CompareOutput.ParameterDiff> params = new Grid<>();
+    private CompareCell cell;
+    private Map<String, String> experimentNames = Map.of();
+    private List<String> pointLabels = List.of();
+    private boolean showing;
+
+    CompareCellEditor(CompareCell cell) {
+        this.cell = cell;
+        addClassName("compare-cell");
+        setWidthFull();
+        configureGrids();
+        add(configureInputs(), configureBar(), heading, rows, paramsTitle, params);
+        showInputs();
+    }
+
+    private Component configureInputs() {
+        experiment.setLabel("Experiment");
+        experiment.setItemLabelGenerator(id -> experimentNames.getOrDefault(id, id));
+        pointA.setLabel("A");
+        pointB.setLabel("B");
+        pointA.setItemLabelGenerator(this::pointName);
+        pointB.setItemLabelGenerator(this::pointName);
+        pointA.setWidth("20em");
+        pointB.setWidth("20em");
+        filter.setValueChangeMode(ValueChangeMode.TIMEOUT);
+        filter.setValueChangeTimeout(500);
+        filter.setPlaceholder("e.g. giniEmission");
+        experiment.addValueChangeListener(e -> edited(e.isFromClient() && e.getValue() != null,
+                () -> cell.withExperimentCellId(e.getValue())));
+        pointA.addValueChangeListener(e -> edited(e.isFromClient() && e.getValue() != null,
+                () -> cell.withPoints(e.getValue(), cell.pointB())));
+        pointB.addValueChangeListener(e -> edited(e.isFromClient() && e.getValue() != null,
+                () -> cell.withPoints(cell.pointA(), e.getValue())));
+        filter.addValueChangeListener(e -> edited(e.isFromClient(), () -> cell.withFilter(e.getValue())));
+        HorizontalLayout row = new HorizontalLayout(experiment, pointA, pointB, filter);
+        row.setWrap(true);
+        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        return row;
+    }
+
+    private Component configureBar() {
+        compare.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        compare.addClickListener(e -> run());
+        message.addClassName("cell-message");
+        HorizontalLayout bar = new HorizontalLayout(compare, message);
+        bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        return bar;
+    }
+
+    private void configureGrids() {
+        rows.addClassName("compare-table");
+        rows.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        rows.setAllRowsVisible(false);
+        rows.setHeight("24em");
+        rows.addColumn(CompareOutput.Row::metric).setHeader("Metric").setAutoWidth(true).setFrozen(true).setResizable(true);
+        rows.addColumn(r -> meanCi(r.meanA(), r.lowA(), r.highA())).setHeader("A: mean ± 95% CI").setAutoWidth(true);
+        rows.addColumn(r -> meanCi(r.meanB(), r.lowB(), r.highB())).setHeader("B: mean ± 95% CI").setAutoWidth(true);
+        rows.addColumn(r -> num(r.difference())).setHeader("A − B").setAutoWidth(true);
+        rows.addColumn(r -> p(r.welchP())).setHeader("Welch p").setAutoWidth(true);
+        rows.addColumn(r -> p(r.mannWhitneyP())).setHeader("Mann–Whitney p").setAutoWidth(true);
+        rows.addColumn(r -> num(r.hedgesG())).setHeader("Hedges g").setAutoWidth(true);
+        rows.addColumn(r -> r.nA() + " / " + r.nB()).setHeader("n").setAutoWidth(true);
+        rows.setVisible(false);
+        params.addClassName("parameter-diff");
+        params.addThemeVariants(GridVariant.LUMO_COMPACT);
+        params.setAllRowsVisible(true);
+        params.addColumn(CompareOutput.ParameterDiff::path).setHeader("Field").setAutoWidth(true);
+        params.addColumn(d -> d.a() == null ? "—" : d.a()).setHeader("A").setAutoWidth(true);
+        params.addColumn(d -> d.b() == null ? "—" : d.b()).setHeader("B").setAutoWidth(true);
+        params.setVisible(false);
+        paramsTitle.setVisible(false);
+    }
+
+    private static String meanCi(double mean, double low, double high) {
+        return CompareSummaries.meanCi(mean, low, high);
+    }
+
+    private static String num(double v) {
+        return CompareSummaries.num(v);
+    }
+
+    private static String p(double v) {
+        return CompareSummaries.p(v);
+    }
+
+    private String pointName(Integer i) {
+        return i == null ? "" : i < pointLabels.size() ? (i + 1) + ": " + pointLabels.get(i) : "point " + (i + 1);
+    }
+
+    private void edited(boolean fromUser, java.util.function.Supplier<CompareCell> next) {
+        if (!fromUser || showing) {
+            return;
+        }
+        cell = next.get();
+        CellEditor.fireChanged(this, cell);
+    }
+
+    /** The experiment cells to choose from and the output of the chosen one (null before it ran). */
+    void setSources(List<ExperimentCell> experiments, ExperimentOutput chosenOutput) {
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < experiments.size(); i++) {
+            ExperimentCell e = experiments.get(i);
+            names.put(e.id(), e.label().isBlank() ? "Experiment " + (i + 1) : e.label());
+        }
+        this.experimentNames = names;
+        this.pointLabels = chosenOutput == null ? List.of() : NotebookAnalysis.pointLabels(chosenOutput);
+        showInputs();
+    }
+
+    private void showInputs() {
+        showing = true;
+        try {
+            experiment.setItems(new ArrayList<>(experimentNames.keySet()));
+            if (experimentNames.containsKey(cell.experimentCellId())) {
+                experiment.setValue(cell.experimentCellId());
+            }
+            List<Integer> all = new ArrayList<>();
+            for (int i = 0; i < Math.max(pointLabels.size(), Math.max(cell.pointA(), cell.pointB()) + 1); i++) {
+                all.add(i);
+            }
+            pointA.setItems(all);
+            pointB.setItems(all);
+            pointA.setValue(cell.pointA());
+            pointB.setValue(cell.pointB());
+            filter.setValue(cell.filter());
+        } finally {
+            showing = false;
+        }
+    }
+
+    CompareCell cell() {
+        return cell;
+    }
+
+    void showOutput(CompareOutput output) {
+        heading.setText("A = " + output.labelA() + "   B = " + output.labelB());
+        heading.addClassName("compare-heading");
+        rows.setItems(output.rows());
+        rows.setVisible(true);
+        params.setItems(output.parameters());
+        params.setVisible(!output.parameters().isEmpty());
+        paramsTitle.setVisible(!output.parameters().isEmpty());
+        message.setText(output.rows().size() + " metrics compared");
+    }
+
+    void showMessage(String text) {
+        message.setText(text);
+    }
+
+    @Override
+    public Component component() {
+        return this;
+    }
+
+    @Override
+    public void run() {
+        fireEvent(new CompareEvent(this));
+    }
+
+    @Override
+    public void setReadOnly(boolean readOnly) {
+        experiment.setReadOnly(readOnly);
+        pointA.setReadOnly(readOnly);
+        pointB.setReadOnly(readOnly);
+        filter.setReadOnly(readOnly);
+        compare.setVisible(!readOnly);
+    }
+
+    @Override
+    public void show(Cell newCell) {
+        this.cell = (CompareCell) newCell;
+        showInputs();
+    }
+
+    Registration addCompareListener(ComponentEventListener<CompareEvent> l) {
+        return addListener(CompareEvent.class, l);
+    }
+
+    /** The user asked to compute the comparison. */
+    static class CompareEvent extends ComponentEvent<CompareCellEditor> {
+        CompareEvent(CompareCellEditor source) {
+            super(source, false);
+        }
+    }
+}

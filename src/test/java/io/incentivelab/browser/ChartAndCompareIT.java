@@ -1,0 +1,209 @@
+package io.incentivelab.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import io.incentivelab.notebook.Notebook;
+import io.incentivelab.notebook.NotebookService;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A new user opens a notebook with a scenario and a reward-curve experiment, runs it, adds a chart and sees its
+ * points drawn, downloads it as a PNG, adds a comparison and reads p-values, changes the scenario and sees the
+ * experiment, chart and comparison marked stale, and brings them up to date with "Run all".
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.datasource.url=jdbc:h2:mem:chartit;DB_CLOSE_DELAY=-1",
+                "vaadin.devmode.devTools.enabled=false"})
+class ChartAndCompareIT {
+
+    /** The browser contexts that open the notebooks this test imports hold this owner key. */
+    static final io.incentivelab.notebook.OwnerKey OWNER = io.incentivelab.notebook.OwnerKey.generate();
+
+
+    static final String NOTEBOOK = """
+            {"formatVersion": 1, "title": "Curves", "cells": [
+              {"id": "c-scen", "type": "SCENARIO", "label": "One subnet", "scenario":
+                {"schemaVersion": 1, "name": "one-subnet",
+                 "network": {"horizonDays": %d, "sampleEveryEpochs": 10},
+                 "subnets": [{"name": "alpha", "metric": "SPEED", "miners": {"operators": %d}, "validators": {"count": 4}}]}},
+              {"id": "c-exp", "type": "EXPERIMENT", "label": "Curve sweep", "scenarioCellIds": ["c-scen"], "combine": "GRID",
+               "axes": [{"path": "$.subnets[0].rewardCurve.type", "kind": "LIST", "values": ["PROPORTIONAL", "WINNER_TAKE_ALL"]}],
+               "replicates": %d, "seed": 7}]}""";
+
+    static Playwright playwright;
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    NotebookService notebooks;
+
+    @BeforeAll
+    static void startBrowser() {
+        playwright = BrowserSupport.playwright();
+        browser = BrowserSupport.launch(playwright);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private Notebook importNotebook(int days, int operators, int replicates) {
+        return notebooks.importFile(String.format(NOTEBOOK, days, operators, replicates).getBytes(StandardCharsets.UTF_8), OWNER);
+    }
+
+    private static Locator card(Page page, String type) {
+        return page.locator(".cell-card[data-cell-type=" + type + "]");
+    }
+
+    private static void click(Locator scope, String button) {
+        scope.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(button).setExact(true)).click();
+    }
+
+    private static void runExperiment(Page page) {
+        Locator experiment = card(page, "EXPERIMENT");
+        click(experiment, "Run");
+        assertThat(experiment.locator(".run-progress-text[data-status=COMPLETED]"))
+                .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(180_000));
+    }
+
+    @Test
+    void chartCompareAndStaleness() throws Exception {
+        Notebook nb = importNotebook(2, 16, 3);
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000)
+                .setAcceptDownloads(true))) {
+            BrowserSupport.ownerKey(context, port, OWNER);
+            Page page = context.newPage();
+            try {
+                steps(page, nb);
+            } catch (RuntimeException | AssertionError e) {
+                Files.createDirectories(Path.of("target/screenshots"));
+                page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/chart-failed.png"))
+                        .setFullPage(true));
+                throw e;
+            }
+        }
+    }
+
+    private void steps(Page page, Notebook nb) throws Exception {
+        page.navigate(url("/notebooks/" + nb.id()));
+        assertThat(card(page, "EXPERIMENT").locator(".cell-state")).hasText("Not run");
+        runExperiment(page);
+        assertThat(card(page, "EXPERIMENT").locator(".cell-state")).isHidden();
+
+        // a chart of the sweep: the metric is proposed from the results; draw it
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add chart")).click();
+        Locator chartCard = card(page, "CHART");
+        assertThat(chartCard.locator("vaadin-combo-box")).hasAttribute("has-value", "");
+        click(chartCard, "Draw");
+        Locator chart = chartCard.locator("lab-chart");
+        assertThat(chart).hasAttribute("data-points", Pattern.compile("^[1-9][0-9]*$"));
+        assertThat(chart.locator("svg path").first()).isAttached();
+        assertThat(chart.locator("svg")).containsText("WINNER_TAKE_ALL");
+        assertThat(chartCard.locator(".cell-state")).isHidden();
+
+        // the same chart as a PNG
+        Download download = page.waitForDownload(() -> click(chartCard, "Download PNG"));
+        byte[] png = Files.readAllBytes(download.path());
+        assertThat(download.suggestedFilename()).endsWith(".png");
+        assertThat(png.length).isGreaterThan(1000);
+        assertThat(java.util.Arrays.copyOf(png, 8)).containsExactly(0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A);
+
+        // a time series of the same results with its band
+        chartCard.locator("vaadin-select").nth(1).click(); // the first is the experiment, the second the kind
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Over time (mean, 95% band)")).click();
+        click(chartCard, "Draw");
+        assertThat(chart.locator("svg")).containsText("epoch");
+
+        // a comparison of the two curves, with p-values and the parameter that differs
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add compare")).click();
+        Locator compare = card(page, "COMPARE");
+        click(compare, "Compare");
+        Locator table = compare.locator(".compare-table");
+        assertThat(table).containsText("alpha.giniEmission");
+        assertThat(table).containsText("Welch p");
+        assertThat(table.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions()
+                .setHasText(Pattern.compile("^(0\\.\\d{4}|< 0\\.0001)$"))).first()).isVisible();
+        assertThat(table.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions()
+                .setHasText(Pattern.compile("^-?\\d+\\.\\d+ ± \\d+\\.\\d+$"))).first()).isVisible();
+        assertThat(compare.locator(".parameter-diff")).containsText("$.subnets[0].rewardCurve.type");
+        assertThat(compare.locator(".parameter-diff")).containsText("WINNER_TAKE_ALL");
+        assertThat(compare.locator(".cell-state")).isHidden();
+
+        // change the scenario: the experiment and everything drawn from it is stale
+        Locator operators = card(page, "SCENARIO").locator("[data-path='$.subnets[0].miners.operators'] input");
+        operators.fill("12");
+        operators.press("Tab");
+        assertThat(card(page, "EXPERIMENT").locator(".cell-state")).hasText("Stale");
+        assertThat(chartCard.locator(".cell-state")).hasText("Stale");
+        assertThat(compare.locator(".cell-state")).hasText("Stale");
+
+        // Run all brings them up to date, top to bottom
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Run all")).click();
+        assertThat(compare.locator(".cell-state")).isHidden(new LocatorAssertions.IsHiddenOptions().setTimeout(240_000));
+        assertThat(chartCard.locator(".cell-state")).isHidden();
+        assertThat(card(page, "EXPERIMENT").locator(".cell-state")).isHidden();
+        assertThat(chart).hasAttribute("data-points", Pattern.compile("^[1-9][0-9]*$"));
+
+        // reload: outputs are stored, nothing is stale
+        page.reload();
+        assertThat(card(page, "CHART").locator("lab-chart")).hasAttribute("data-points", Pattern.compile("^[1-9][0-9]*$"));
+        assertThat(card(page, "COMPARE").locator(".compare-table")).containsText("Welch p");
+        assertThat(page.locator(".cell-state[data-state=stale]")).hasCount(0);
+    }
+
+    @Test
+    void anotherUserNavigatesFreelyWhileALargerExperimentRuns() {
+        Notebook big = importNotebook(30, 64, 40);
+        Notebook other = importNotebook(2, 8, 2);
+        try (BrowserContext a = browser.newContext(); BrowserContext b = browser.newContext()) {
+            BrowserSupport.ownerKey(a, port, OWNER);
+            Page runner = a.newPage();
+            runner.navigate(url("/notebooks/" + big.id()));
+            click(card(runner, "EXPERIMENT"), "Run");
+            assertThat(card(runner, "EXPERIMENT").locator("vaadin-progress-bar")).isVisible();
+
+            Page browsing = b.newPage();
+            for (int i = 0; i < 3; i++) {
+                browsing.navigate(url("/"));
+                assertThat(browsing.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New notebook"))).isVisible();
+                browsing.navigate(url("/notebooks/" + other.id()));
+                assertThat(card(browsing, "EXPERIMENT").locator(".cell-state")).hasText("Not run");
+                assertThat(card(browsing, "SCENARIO")).isVisible();
+            }
+            Locator cancel = card(runner, "EXPERIMENT").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel"));
+            if (cancel.isVisible()) {
+                cancel.click(); // leave the shared machine's cores to the other tests
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.incentivelab.cli.bench;
+
+import io.incentivelab.scenario.ExampleCatalog;
+import io.incentivelab.simulation.scenario.Scenario;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The full-network example is packaged at full size, and the child JVM of the bench starts and reports its heap. */
+class FullNetworkYearWorkloadTest {
+
+    @Test
+    void theFullNetworkExampleIs128SubnetsOf256UidsForAYear() {
+        Scenario s = ExampleCatalog.find(FullNetworkYearWorkload.EXAMPLE).orElseThrow().scenario();
+        assertThat(s.subnets()).hasSize(128);
+        assertThat(s.subnets()).allSatisfy(sub -> {
+            assertThat(sub.limits().maxUids()).isEqualTo(256);
+            assertThat(sub.limits().validatorPermits()).isEqualTo(64);
+            assertThat(sub.validators().count() + sub.miners().operators()).isEqualTo(256);
+        });
+        assertThat(s.network().effectiveHorizonEpochs()).isEqualTo(365 * 20);
+        assertThat(s.economics().enabled()).isTrue();
+    }
+
+    @Test
+    void theChildJvmRunsACommandWithOneGigabyteAndReportsItsPeakHeap(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path scenario = dir.resolve("x.scenario.json");
+        Files.writeString(scenario, ExampleCatalog.find("scale-economies-beta1.scenario.json").orElseThrow().json());
+        List<String> cmd = new ArrayList<>(FullNetworkYearWorkload.childJava());
+        assertThat(cmd).contains("-Xmx1g");
+        cmd.addAll(List.of("validate", scenario.toString()));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        assertThat(out).contains("valid").containsPattern("peakHeapBytes=\\d+ maxHeapBytes=\\d+");
+    }
+}
