@@ -78,7 +78,11 @@ class ChartAndCompareIT {
     }
 
     private Notebook importNotebook(int days, int operators, int replicates) {
-        return notebooks.importFile(String.format(NOTEBOOK, days, operators, replicates).getBytes(StandardCharsets.UTF_8), OWNER);
+        return importNotebook(days, operators, replicates, OWNER);
+    }
+
+    private Notebook importNotebook(int days, int operators, int replicates, io.incentivelab.notebook.OwnerKey owner) {
+        return notebooks.importFile(String.format(NOTEBOOK, days, operators, replicates).getBytes(StandardCharsets.UTF_8), owner);
     }
 
     private static Locator card(Page page, String type) {
@@ -184,7 +188,8 @@ class ChartAndCompareIT {
     @Test
     void anotherUserNavigatesFreelyWhileALargerExperimentRuns() {
         Notebook big = importNotebook(30, 64, 40);
-        Notebook other = importNotebook(2, 8, 2);
+        io.incentivelab.notebook.OwnerKey otherUser = io.incentivelab.notebook.OwnerKey.generate();
+        Notebook other = importNotebook(2, 8, 2, otherUser);
         try (BrowserContext a = browser.newContext(); BrowserContext b = browser.newContext()) {
             BrowserSupport.ownerKey(a, port, OWNER);
             Page runner = a.newPage();
@@ -192,6 +197,7 @@ class ChartAndCompareIT {
             click(card(runner, "EXPERIMENT"), "Run");
             assertThat(card(runner, "EXPERIMENT").locator("vaadin-progress-bar")).isVisible();
 
+            BrowserSupport.ownerKey(b, port, otherUser);
             Page browsing = b.newPage();
             for (int i = 0; i < 3; i++) {
                 browsing.navigate(url("/"));

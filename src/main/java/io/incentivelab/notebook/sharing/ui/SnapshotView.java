@@ -62,7 +62,9 @@ public class SnapshotView extends VerticalLayout implements BeforeEnterObserver,
         }
         snapshot = found.get();
         removeAll();
-        add(new H2(snapshot.title()), configureBanner(), configureBody());
+        H2 heading = new H2(snapshot.title());
+        heading.addClassName("snapshot-title");
+        add(heading, configureBanner(), configureBody());
     }
 
     @Override
