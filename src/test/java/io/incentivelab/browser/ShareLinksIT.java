@@ -111,6 +111,17 @@ class ShareLinksIT {
             assertThat(b.locator("vaadin-button")).hasCount(1);
             assertThat(b.locator("vaadin-button")).hasText("Fork");
 
+            // B downloads the standalone report and a results CSV: offline, no script, same numbers
+            com.microsoft.playwright.Download report = b.waitForDownload(() -> b.locator(".report-link").click());
+            String html = read(report);
+            assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg").contains("class=\"comparison\"")
+                    .doesNotContainIgnoringCase("<script").doesNotContainPattern("(src|href)=\"(https?:)?//");
+            for (String n : numbers) {
+                assertThat(html).contains(n);
+            }
+            com.microsoft.playwright.Download csv = b.waitForDownload(() -> b.locator(".result-download a").first().click());
+            assertThat(read(csv)).startsWith("scenario,").contains(",metric,n,mean,ci95_low,ci95_high");
+
             // B's crafted requests change nothing: A's notebook is "not found" for B, posts to the link do nothing
             b.navigate(aNotebook);
             assertThat(b.getByText("Page not found")).isVisible();
@@ -167,6 +178,14 @@ class ShareLinksIT {
             assertThat(ctxA.request().get(aNotebook).status()).as("A's notebook, for A").isEqualTo(200);
 
             assertThat(logs.getAll()).contains("share-it log capture works").doesNotContain(token);
+        }
+    }
+
+    private static String read(com.microsoft.playwright.Download d) {
+        try {
+            return java.nio.file.Files.readString(d.path());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
