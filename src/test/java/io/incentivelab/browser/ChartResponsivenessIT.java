@@ -120,7 +120,7 @@ class ChartResponsivenessIT {
             Notebook nb = notebooks.importFile(THOUSAND.getBytes(StandardCharsets.UTF_8), OWNER);
             ExperimentCell cell = (ExperimentCell) nb.document().cell("c-exp").orElseThrow();
             long r0 = System.nanoTime();
-            String id = runs.start(nb.id(), nb.document(), cell).id();
+            String id = runs.start(nb.id(), OWNER, nb.document(), cell).id();
             experiments.awaitEnd(id, Duration.ofMinutes(20));
             System.out.printf(Locale.ROOT, "MEASURE 1000 runs of the tiny scenario: %d ms%n", (System.nanoTime() - r0) / 1_000_000);
             notebooks.save(nb.id(), nb.document().replace(cell.withLastExperimentId(id)), nb.version(), OWNER);

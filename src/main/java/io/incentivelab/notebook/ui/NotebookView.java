@@ -215,7 +215,7 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
             CellCard card = new CellCard(cell, editor);
             editor.addChangedListener(e -> cellEdited(e.getCell()));
             if (editor instanceof ExperimentCellEditor ex) {
-                presenters.add(new ExperimentCellPresenter(runs, notebook.readOnly() ? null : notebook.id(),
+                presenters.add(new ExperimentCellPresenter(runs, notebook.readOnly() ? null : notebook.id(), owner,
                         () -> document, ex, this::cellEdited, jobs, outputs.get(cell.id())));
             }
             card.addActionListener(e -> act(card.cellId(), e.getAction()));

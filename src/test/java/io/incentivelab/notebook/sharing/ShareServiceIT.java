@@ -153,7 +153,9 @@ class ShareServiceIT {
         ExperimentOutput frozen = (ExperimentOutput) snapshots.open(link.token()).orElseThrow().file().outputs().get(cell.id());
         assertThat(frozen.engine()).as("the example was computed on this engine").isEqualTo(SnapshotService.currentEngine());
 
-        var started = runs.start(fork.id(), fork.document(), cell);
+        assertThatThrownBy(() -> runs.start(fork.id(), alice, fork.document(), cell))
+                .as("Alice may not run Bob's fork").isInstanceOf(NotebookNotFoundException.class);
+        var started = runs.start(fork.id(), bob, fork.document(), cell);
         experiments.awaitEnd(started.id(), java.time.Duration.ofSeconds(120)).orElseThrow();
         ExperimentOutput again = runs.output(started.id()).orElseThrow();
         assertThat(again.status()).isEqualTo("COMPLETED");
