@@ -19,8 +19,11 @@ class NotebookRepository {
         this.jdbc = jdbc;
     }
 
-    List<NotebookSummary> findRecent(int limit) {
-        return jdbc.sql("SELECT id, title, updated_at FROM notebook ORDER BY updated_at DESC, id LIMIT :limit")
+    /** The notebooks an owner key may edit, most recently changed first. */
+    List<NotebookSummary> findRecent(String ownerHash, int limit) {
+        return jdbc.sql("SELECT n.id, n.title, n.updated_at FROM notebook n JOIN notebook_owner o ON o.notebook_id = n.id"
+                        + " WHERE o.owner_hash = :owner ORDER BY n.updated_at DESC, n.id LIMIT :limit")
+                .param("owner", ownerHash)
                 .param("limit", limit)
                 .query((rs, i) -> new NotebookSummary(rs.getString("id"), rs.getString("title"),
                         rs.getObject("updated_at", Timestamp.class).toInstant()))
@@ -60,6 +63,32 @@ class NotebookRepository {
                 .param("format", document.formatVersion())
                 .param("expected", expectedVersion)
                 .update() == 1;
+    }
+
+    /** True if the owner key (by hash) may edit the notebook. */
+    boolean isOwner(String id, String ownerHash) {
+        return jdbc.sql("SELECT COUNT(*) FROM notebook_owner WHERE notebook_id = :id AND owner_hash = :owner")
+                .param("id", id).param("owner", ownerHash).query(Integer.class).single() > 0;
+    }
+
+    /** Lets an owner key edit a notebook (no-op if it already may). */
+    void grant(String id, String ownerHash, Instant now) {
+        jdbc.sql("MERGE INTO notebook_owner (notebook_id, owner_hash, granted_at) KEY (notebook_id, owner_hash)"
+                        + " VALUES (:id, :owner, :now)")
+                .param("id", id).param("owner", ownerHash).param("now", Timestamp.from(now)).update();
+    }
+
+    /** Sets the notebook's edit link (by its token's hash), replacing the previous one. */
+    void putEditLink(String id, String tokenHash, Instant now) {
+        jdbc.sql("MERGE INTO notebook_edit_link (notebook_id, token_hash, created_at) KEY (notebook_id)"
+                        + " VALUES (:id, :token, :now)")
+                .param("id", id).param("token", tokenHash).param("now", Timestamp.from(now)).update();
+    }
+
+    /** The notebook an edit link opens. */
+    Optional<String> findByEditLink(String tokenHash) {
+        return jdbc.sql("SELECT notebook_id FROM notebook_edit_link WHERE token_hash = :token")
+                .param("token", tokenHash).query(String.class).optional();
     }
 
     boolean exists(String id) {

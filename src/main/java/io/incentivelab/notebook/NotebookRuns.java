@@ -141,8 +141,12 @@ public class NotebookRuns {
      * cell ({@link ExperimentCell#withLastExperimentId}) and saves the document.
      *
      * @throws InvalidExperimentException if the cell cannot run
+     * @throws NotebookNotFoundException if the owner key may not edit the notebook
      */
-    public ExperimentProgress start(String notebookId, NotebookDocument document, ExperimentCell cell) {
+    public ExperimentProgress start(String notebookId, OwnerKey owner, NotebookDocument document, ExperimentCell cell) {
+        if (notebooks.find(notebookId, owner).isEmpty()) {
+            throw new NotebookNotFoundException(notebookId);
+        }
         ExperimentProgress started = experiments.start(plan(document, cell));
         watch(notebookId, cell.id(), started.id());
         return started;

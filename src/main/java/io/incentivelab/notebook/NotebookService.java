@@ -38,9 +38,9 @@ public class NotebookService {
         this.clock = clock;
     }
 
-    /** The notebooks, most recently changed first. */
-    public List<NotebookSummary> listNotebooks() {
-        return repository.findRecent(LIST_LIMIT);
+    /** The notebooks this owner key may edit, most recently changed first; nobody else's. */
+    public List<NotebookSummary> listNotebooks(OwnerKey owner) {
+        return owner == null ? List.of() : repository.findRecent(owner.hash(), LIST_LIMIT);
     }
 
     /** The example notebooks (read-only templates), by name. */
@@ -50,19 +50,52 @@ public class NotebookService {
 
     /** A new, empty notebook with one note cell to start writing in. */
     @Transactional
-    public Notebook create(String title) {
+    public Notebook create(String title, OwnerKey owner) {
         String t = title == null || title.isBlank() ? "Untitled notebook" : title.strip();
         NotebookDocument doc = NotebookDocument.empty(limitTitle(t))
                 .append(new NoteCell(CellIds.next(), ""));
-        return insert(new NotebookFile(doc, java.util.Map.of()), null);
+        return insert(new NotebookFile(doc, java.util.Map.of()), null, owner);
     }
 
-    /** A stored notebook, with its outputs. */
-    public Optional<Notebook> find(String id) {
-        if (id == null || id.length() > 36) {
+    /**
+     * A stored notebook, with its outputs, if this owner key may edit it. A notebook of someone else's is
+     * empty exactly like an unknown id, so nothing tells the two apart.
+     */
+    public Optional<Notebook> find(String id, OwnerKey owner) {
+        if (id == null || id.length() > 36 || owner == null || !repository.isOwner(id, owner.hash())) {
             return Optional.empty();
         }
         return repository.find(id);
+    }
+
+    /**
+     * Makes a new private edit link token for a notebook the caller may edit (the previous link stops
+     * working). Only its hash is stored; the caller shows the token once.
+     */
+    @Transactional
+    public String newEditLink(String id, OwnerKey owner) {
+        requireOwner(id, owner);
+        String token = OwnerKey.randomToken();
+        repository.putEditLink(id, OwnerKey.sha256(token), now());
+        return token;
+    }
+
+    /** Opens an edit link: the owner key may edit its notebook from now on. Empty if the link is unknown. */
+    @Transactional
+    public Optional<String> claimEditLink(String token, OwnerKey owner) {
+        if (!OwnerKey.isToken(token) || owner == null) {
+            return Optional.empty();
+        }
+        Optional<String> id = repository.findByEditLink(OwnerKey.sha256(token));
+        id.ifPresent(nb -> repository.grant(nb, owner.hash(), now()));
+        return id;
+    }
+
+    /** A new notebook of the owner's from a document and outputs (a fork of a snapshot, say). */
+    @Transactional
+    public Notebook createFrom(NotebookFile file, String origin, OwnerKey owner) {
+        return insert(new NotebookFile(file.document().withTitle(limitTitle(file.document().title())), file.outputs()),
+                origin, owner);
     }
 
     /** An example notebook (read-only), with its stored outputs. */
@@ -72,9 +105,9 @@ public class NotebookService {
 
     /** Copies an example (document and outputs) into a new notebook of the user's own. */
     @Transactional
-    public Notebook copyExample(String name) {
+    public Notebook copyExample(String name, OwnerKey owner) {
         Notebook ex = examples.find(name).orElseThrow(() -> new NotebookNotFoundException(NotebookExamples.ID_PREFIX + name));
-        return insert(ex.toFile(), name);
+        return insert(ex.toFile(), name, owner);
     }
 
     /**
@@ -83,13 +116,13 @@ public class NotebookService {
      * @throws InvalidNotebookException with every problem, each naming its field
      */
     @Transactional
-    public Notebook importFile(byte[] content) {
+    public Notebook importFile(byte[] content, OwnerKey owner) {
         if (content.length > NotebookCodec.MAX_FILE_BYTES) {
             throw new InvalidNotebookException("$", "the file is " + content.length / 1024 + " KB; at most "
                     + NotebookCodec.MAX_FILE_BYTES / 1024 / 1024 + " MB allowed");
         }
         NotebookFile file = NotebookCodec.readFile(new String(content, StandardCharsets.UTF_8));
-        return insert(file, null);
+        return insert(file, null, owner);
     }
 
     /** The notebook (stored or example) as a {@code *.notebook.json} text, outputs included. */
@@ -108,10 +141,11 @@ public class NotebookService {
      *
      * @return the new version
      * @throws NotebookConflictException if the notebook changed since that version
-     * @throws NotebookNotFoundException if it was deleted
+     * @throws NotebookNotFoundException if it was deleted, or the owner key may not edit it
      */
     @Transactional
-    public long save(String id, NotebookDocument document, long expectedVersion) {
+    public long save(String id, NotebookDocument document, long expectedVersion, OwnerKey owner) {
+        requireOwner(id, owner);
         NotebookDocument doc = document.withTitle(limitTitle(document.title()));
         if (!repository.update(id, doc, expectedVersion, now())) {
             if (!repository.exists(id)) {
@@ -138,16 +172,27 @@ public class NotebookService {
         return true;
     }
 
-    /** Deletes a notebook and its outputs; false if there was none. */
+    /** Deletes a notebook and its outputs; false if there was none or the owner key may not edit it. */
     @Transactional
-    public boolean delete(String id) {
+    public boolean delete(String id, OwnerKey owner) {
+        if (owner == null || !repository.isOwner(id, owner.hash())) {
+            return false;
+        }
         return repository.delete(id);
     }
 
-    private Notebook insert(NotebookFile file, String origin) {
+    private void requireOwner(String id, OwnerKey owner) {
+        if (id == null || owner == null || !repository.isOwner(id, owner.hash())) {
+            throw new NotebookNotFoundException(id);
+        }
+    }
+
+    private Notebook insert(NotebookFile file, String origin, OwnerKey owner) {
+        java.util.Objects.requireNonNull(owner, "an owner key is needed to create a notebook");
         String id = UUID.randomUUID().toString();
         Instant now = now();
         repository.insert(id, file.document(), origin, now);
+        repository.grant(id, owner.hash(), now);
         file.outputs().forEach((cell, out) -> repository.putOutput(id, cell, out, now));
         return repository.find(id).orElseThrow();
     }

@@ -38,4 +38,16 @@ public final class BrowserSupport {
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
                         "--disable-dev-shm-usage")));
     }
+
+    /**
+     * Gives a browser context an owner key (the {@code lab_owner} cookie), so that notebooks a test made
+     * through the service with that key are this browser's to open and edit.
+     */
+    public static io.incentivelab.notebook.OwnerKey ownerKey(com.microsoft.playwright.BrowserContext context, int port,
+            io.incentivelab.notebook.OwnerKey key) {
+        context.addCookies(List.of(new com.microsoft.playwright.options.Cookie(
+                io.incentivelab.notebook.sharing.OwnerKeyFilter.COOKIE, key.value())
+                .setUrl("http://localhost:" + port)));
+        return key;
+    }
 }

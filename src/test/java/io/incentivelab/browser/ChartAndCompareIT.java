@@ -34,6 +34,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
                 "vaadin.devmode.devTools.enabled=false"})
 class ChartAndCompareIT {
 
+    /** The browser contexts that open the notebooks this test imports hold this owner key. */
+    static final io.incentivelab.notebook.OwnerKey OWNER = io.incentivelab.notebook.OwnerKey.generate();
+
+
     static final String NOTEBOOK = """
             {"formatVersion": 1, "title": "Curves", "cells": [
               {"id": "c-scen", "type": "SCENARIO", "label": "One subnet", "scenario":
@@ -74,7 +78,11 @@ class ChartAndCompareIT {
     }
 
     private Notebook importNotebook(int days, int operators, int replicates) {
-        return notebooks.importFile(String.format(NOTEBOOK, days, operators, replicates).getBytes(StandardCharsets.UTF_8));
+        return importNotebook(days, operators, replicates, OWNER);
+    }
+
+    private Notebook importNotebook(int days, int operators, int replicates, io.incentivelab.notebook.OwnerKey owner) {
+        return notebooks.importFile(String.format(NOTEBOOK, days, operators, replicates).getBytes(StandardCharsets.UTF_8), owner);
     }
 
     private static Locator card(Page page, String type) {
@@ -97,6 +105,7 @@ class ChartAndCompareIT {
         Notebook nb = importNotebook(2, 16, 3);
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000)
                 .setAcceptDownloads(true))) {
+            BrowserSupport.ownerKey(context, port, OWNER);
             Page page = context.newPage();
             try {
                 steps(page, nb);
@@ -179,13 +188,16 @@ class ChartAndCompareIT {
     @Test
     void anotherUserNavigatesFreelyWhileALargerExperimentRuns() {
         Notebook big = importNotebook(30, 64, 40);
-        Notebook other = importNotebook(2, 8, 2);
+        io.incentivelab.notebook.OwnerKey otherUser = io.incentivelab.notebook.OwnerKey.generate();
+        Notebook other = importNotebook(2, 8, 2, otherUser);
         try (BrowserContext a = browser.newContext(); BrowserContext b = browser.newContext()) {
+            BrowserSupport.ownerKey(a, port, OWNER);
             Page runner = a.newPage();
             runner.navigate(url("/notebooks/" + big.id()));
             click(card(runner, "EXPERIMENT"), "Run");
             assertThat(card(runner, "EXPERIMENT").locator("vaadin-progress-bar")).isVisible();
 
+            BrowserSupport.ownerKey(b, port, otherUser);
             Page browsing = b.newPage();
             for (int i = 0; i < 3; i++) {
                 browsing.navigate(url("/"));

@@ -42,6 +42,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
                 "vaadin.devmode.devTools.enabled=false"})
 class ChartResponsivenessIT {
 
+    /** The browser context that opens the notebooks this test makes holds this owner key. */
+    static final io.incentivelab.notebook.OwnerKey OWNER = io.incentivelab.notebook.OwnerKey.generate();
+
+
     static final String THOUSAND = """
             {"formatVersion": 1, "title": "Thousand runs", "cells": [
               {"id": "c-scen", "type": "SCENARIO", "label": "Tiny", "scenario":
@@ -91,9 +95,10 @@ class ChartResponsivenessIT {
 
     @Test
     void measure() throws Exception {
-        Notebook example = notebooks.copyExample("reward-curves");
+        Notebook example = notebooks.copyExample("reward-curves", OWNER);
         int charts = (int) example.document().cells().stream().filter(ChartCell.class::isInstance).count();
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000))) {
+            BrowserSupport.ownerKey(context, port, OWNER);
             Page page = context.newPage();
             page.navigate("http://localhost:" + port + "/"); // warm up
             List<Long> open = new ArrayList<>();
@@ -112,15 +117,15 @@ class ChartResponsivenessIT {
             print("open the reward-curves notebook (" + cells + " cells, " + charts
                     + " charts, 1 comparison, stored results) until every chart is drawn", open);
 
-            Notebook nb = notebooks.importFile(THOUSAND.getBytes(StandardCharsets.UTF_8));
+            Notebook nb = notebooks.importFile(THOUSAND.getBytes(StandardCharsets.UTF_8), OWNER);
             ExperimentCell cell = (ExperimentCell) nb.document().cell("c-exp").orElseThrow();
             long r0 = System.nanoTime();
-            String id = runs.start(nb.id(), nb.document(), cell).id();
+            String id = runs.start(nb.id(), OWNER, nb.document(), cell).id();
             experiments.awaitEnd(id, Duration.ofMinutes(20));
             System.out.printf(Locale.ROOT, "MEASURE 1000 runs of the tiny scenario: %d ms%n", (System.nanoTime() - r0) / 1_000_000);
-            notebooks.save(nb.id(), nb.document().replace(cell.withLastExperimentId(id)), nb.version());
+            notebooks.save(nb.id(), nb.document().replace(cell.withLastExperimentId(id)), nb.version(), OWNER);
             notebooks.putOutput(nb.id(), "c-exp", runs.output(id).orElseThrow());
-            Notebook ready = notebooks.find(nb.id()).orElseThrow();
+            Notebook ready = notebooks.find(nb.id(), OWNER).orElseThrow();
 
             for (String chartId : List.of("c-chart", "c-sweep")) {
                 List<Long> server = new ArrayList<>();

@@ -25,6 +25,7 @@ final class ExperimentCellPresenter {
 
     private final NotebookRuns runs;
     private final String notebookId;
+    private final io.incentivelab.notebook.OwnerKey owner;
     private final Supplier<NotebookDocument> document;
     private final ExperimentCellEditor editor;
     private final Consumer<ExperimentCell> save;
@@ -33,10 +34,12 @@ final class ExperimentCellPresenter {
     private Runnable unsubscribe = () -> {
     };
 
-    ExperimentCellPresenter(NotebookRuns runs, String notebookId, Supplier<NotebookDocument> document,
+    ExperimentCellPresenter(NotebookRuns runs, String notebookId, io.incentivelab.notebook.OwnerKey owner,
+            Supplier<NotebookDocument> document,
             ExperimentCellEditor editor, Consumer<ExperimentCell> save, JobsPanel jobs, CellOutput stored) {
         this.runs = runs;
         this.notebookId = notebookId;
+        this.owner = owner;
         this.document = document;
         this.editor = editor;
         this.save = save;
@@ -104,7 +107,7 @@ final class ExperimentCellPresenter {
             editor.showPreview("", problems);
             return;
         }
-        ExperimentProgress started = runs.start(notebookId, doc, cell);
+        ExperimentProgress started = runs.start(notebookId, owner, doc, cell);
         ExperimentCell next = cell.withLastExperimentId(started.id());
         editor.show(next);
         save.accept(next);

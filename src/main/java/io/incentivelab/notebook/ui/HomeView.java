@@ -24,11 +24,12 @@ import io.incentivelab.notebook.InvalidNotebookException;
 import io.incentivelab.notebook.Notebook;
 import io.incentivelab.notebook.NotebookService;
 import io.incentivelab.notebook.NotebookSummary;
+import io.incentivelab.notebook.sharing.ui.CurrentOwner;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** Home: the user's notebooks, the example notebooks, and create / import / delete. */
+/** Home: the notebooks this browser may edit (nobody else's), the example notebooks, and create / import / delete. */
 @Route("")
 @PageTitle("Incentive Lab")
 public class HomeView extends VerticalLayout {
@@ -50,7 +51,7 @@ public class HomeView extends VerticalLayout {
 
     private Component configureToolbar() {
         Button create = new Button("New notebook", VaadinIcon.PLUS.create(), e -> {
-            Notebook nb = notebooks.create("Untitled notebook");
+            Notebook nb = notebooks.create("Untitled notebook", CurrentOwner.get());
             getUI().ifPresent(ui -> ui.navigate(NotebookView.class, NotebookView.params(nb.id())));
         });
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -64,7 +65,7 @@ public class HomeView extends VerticalLayout {
 
     private void importFile(NotebookImport importer, byte[] content) {
         try {
-            Notebook nb = notebooks.importFile(content);
+            Notebook nb = notebooks.importFile(content, CurrentOwner.get());
             Notification.show("Imported \"" + nb.title() + "\"").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             getUI().ifPresent(ui -> ui.navigate(NotebookView.class, NotebookView.params(nb.id())));
         } catch (InvalidNotebookException ex) {
@@ -75,7 +76,7 @@ public class HomeView extends VerticalLayout {
     private void refreshYours() {
         yours.removeAll();
         yours.add(new H3("Your notebooks"));
-        var items = notebooks.listNotebooks();
+        var items = notebooks.listNotebooks(CurrentOwner.get());
         if (items.isEmpty()) {
             Paragraph empty = new Paragraph("No notebooks yet. Create one, import a file, or open an example below.");
             empty.addClassName("empty-state");
@@ -110,7 +111,7 @@ public class HomeView extends VerticalLayout {
         dialog.setConfirmText("Delete");
         dialog.setConfirmButtonTheme("error primary");
         dialog.addConfirmListener(e -> {
-            notebooks.delete(n.id());
+            notebooks.delete(n.id(), CurrentOwner.get());
             Notification.show("Deleted \"" + n.title() + "\"");
             refreshYours();
         });

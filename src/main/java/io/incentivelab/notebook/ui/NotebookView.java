@@ -33,6 +33,10 @@ import io.incentivelab.notebook.NotebookAnalysis;
 import io.incentivelab.notebook.NotebookRuns;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.incentivelab.notebook.NotebookService;
+import io.incentivelab.notebook.OwnerKey;
+import io.incentivelab.notebook.sharing.SnapshotService;
+import io.incentivelab.notebook.sharing.ui.CurrentOwner;
+import io.incentivelab.notebook.sharing.ui.SharePanel;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -56,6 +60,7 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
     private final Button runAll = new Button("Run all", VaadinIcon.FORWARD.create());
     private AnalysisPresenter analysisPresenter;
     private final JobsPanel jobs = new JobsPanel();
+    private final SharePanel sharing;
     private final java.util.List<ExperimentCellPresenter> presenters = new java.util.ArrayList<>();
     private final TextField title = new TextField();
     private final Span saveState = new Span();
@@ -67,9 +72,12 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
     private Notebook notebook;
     private NotebookDocument document;
     private long version;
+    private OwnerKey owner;
 
-    public NotebookView(NotebookService notebooks, NotebookRuns runs, CellEditors editors, NotebookAnalysis analysis) {
+    public NotebookView(NotebookService notebooks, NotebookRuns runs, CellEditors editors, NotebookAnalysis analysis,
+            SnapshotService snapshots) {
         this.notebooks = notebooks;
+        this.sharing = new SharePanel(snapshots, notebooks);
         this.runs = runs;
         this.analysis = analysis;
         this.editors = editors;
@@ -77,7 +85,7 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
         setMaxWidth("1200px");
         column.addClassName("cell-column");
         column.setWidthFull();
-        add(configureHeader(), banner, jobs, column, configureAddBar());
+        add(configureHeader(), banner, sharing, jobs, column, configureAddBar());
     }
 
     /** Route parameters of a stored notebook. */
@@ -93,7 +101,8 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         var id = event.getRouteParameters().get("id");
-        var found = id.isPresent() ? notebooks.find(id.get())
+        owner = CurrentOwner.get();
+        var found = id.isPresent() ? notebooks.find(id.get(), owner)
                 : event.getRouteParameters().get("example").flatMap(notebooks::findExample);
         if (found.isEmpty()) {
             event.rerouteToError(NotFoundException.class);
@@ -152,6 +161,10 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
         title.setReadOnly(nb.readOnly());
         addBar.setVisible(!nb.readOnly());
         configureBanner();
+        sharing.setVisible(!nb.readOnly());
+        if (!nb.readOnly()) {
+            sharing.show(nb, owner, this::currentNotebook);
+        }
         export.setHref(new StreamResource(NotebookService.fileName(document.title()), () -> new ByteArrayInputStream(
                 notebooks.exportFile(currentNotebook()).getBytes(StandardCharsets.UTF_8))));
         saveState.setText(nb.readOnly() ? "Read-only example" : "Saved");
@@ -162,7 +175,7 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
         if (notebook.readOnly()) {
             return notebook;
         }
-        return notebooks.find(notebook.id()).orElse(notebook);
+        return notebooks.find(notebook.id(), owner).orElse(notebook);
     }
 
     private void configureBanner() {
@@ -182,7 +195,7 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
 
     private void copyExample() {
         String name = notebook.id().substring(notebook.id().indexOf(':') + 1);
-        Notebook copy = notebooks.copyExample(name);
+        Notebook copy = notebooks.copyExample(name, owner);
         Notification.show("Your copy of \"" + copy.title() + "\" — edits are saved to it")
                 .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         getUI().ifPresent(ui -> ui.navigate(NotebookView.class, params(copy.id())));
@@ -202,7 +215,7 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
             CellCard card = new CellCard(cell, editor);
             editor.addChangedListener(e -> cellEdited(e.getCell()));
             if (editor instanceof ExperimentCellEditor ex) {
-                presenters.add(new ExperimentCellPresenter(runs, notebook.readOnly() ? null : notebook.id(),
+                presenters.add(new ExperimentCellPresenter(runs, notebook.readOnly() ? null : notebook.id(), owner,
                         () -> document, ex, this::cellEdited, jobs, outputs.get(cell.id())));
             }
             card.addActionListener(e -> act(card.cellId(), e.getAction()));
@@ -288,7 +301,7 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
             return false;
         }
         try {
-            version = notebooks.save(notebook.id(), next, version);
+            version = notebooks.save(notebook.id(), next, version, owner);
             document = next;
             saveState.setText("Saved " + LocalTime.now().format(HHMMSS));
             saveState.getElement().setAttribute("data-state", "saved");

@@ -1,0 +1,2 @@
+/** Sharing by link: owner keys (edit capabilities), immutable snapshots behind /s/{token}, fork, and reports. */
+package io.incentivelab.notebook.sharing;
