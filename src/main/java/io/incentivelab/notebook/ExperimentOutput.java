@@ -67,5 +67,25 @@ public record ExperimentOutput(String experimentId, String status, String messag
         public double halfWidth() {
             return (ci95High - ci95Low) / 2;
         }
+
+        /** "0.412 ± 0.031 (5)", as results tables, share pages and reports show it. */
+        public String text() {
+            if (Double.isNaN(mean)) {
+                return "–";
+            }
+            String m = number(mean);
+            double half = halfWidth();
+            return Double.isNaN(half) ? m + " (" + n + ")" : m + " ± " + number(half) + " (" + n + ")";
+        }
+
+        /** A result number for people: 4 decimals (1 from 100 on), trailing zeros dropped; 3 significant digits when tiny or huge. */
+        public static String number(double v) {
+            double a = Math.abs(v);
+            if (a != 0 && (a < 1e-3 || a >= 1e6)) {
+                return String.format(java.util.Locale.ROOT, "%.3g", v);
+            }
+            return String.format(java.util.Locale.ROOT, a >= 100 ? "%.1f" : "%.4f", v)
+                    .replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
+        }
     }
 }

@@ -6,7 +6,6 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import io.incentivelab.experiment.ExperimentService;
 import io.incentivelab.notebook.ChartCell;
@@ -22,13 +21,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Measures (does not assert) how long an example notebook with its results takes to open, and how long a chart
@@ -40,11 +36,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.datasource.url=jdbc:h2:mem:measureit;DB_CLOSE_DELAY=-1",
                 "vaadin.devmode.devTools.enabled=false"})
-class ChartResponsivenessIT {
+class ChartResponsivenessIT extends BrowserTest {
 
     /** The browser context that opens the notebooks this test makes holds this owner key. */
     static final io.incentivelab.notebook.OwnerKey OWNER = io.incentivelab.notebook.OwnerKey.generate();
-
 
     static final String THOUSAND = """
             {"formatVersion": 1, "title": "Thousand runs", "cells": [
@@ -59,11 +54,6 @@ class ChartResponsivenessIT {
               {"id": "c-sweep", "type": "CHART", "label": "", "experimentCellId": "c-exp", "kind": "SWEEP",
                "metric": "alpha.top1Share", "points": []}]}""";
 
-    static Playwright playwright;
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
     @Autowired
     NotebookService notebooks;
     @Autowired
@@ -72,18 +62,6 @@ class ChartResponsivenessIT {
     ExperimentService experiments;
     @Autowired
     NotebookAnalysis analysis;
-
-    @BeforeAll
-    static void startBrowser() {
-        playwright = BrowserSupport.playwright();
-        browser = BrowserSupport.launch(playwright);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-        playwright.close();
-    }
 
     private static void print(String what, List<Long> millis) {
         List<Long> sorted = new ArrayList<>(millis);

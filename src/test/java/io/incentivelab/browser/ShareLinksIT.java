@@ -4,24 +4,19 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.APIResponse;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.RequestOptions;
 import io.incentivelab.notebook.OwnerKey;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Sharing between two people, A and B, each in an independent browser context (own cookies, so own owner
@@ -32,31 +27,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         properties = {"spring.datasource.url=jdbc:h2:mem:shareit;DB_CLOSE_DELAY=-1",
                 "vaadin.devmode.devTools.enabled=false"})
 @ExtendWith(OutputCaptureExtension.class)
-class ShareLinksIT {
+class ShareLinksIT extends BrowserTest {
 
     static final Pattern NUMBER = Pattern.compile("±");
-
-    static Playwright playwright;
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startBrowser() {
-        playwright = BrowserSupport.playwright();
-        browser = BrowserSupport.launch(playwright);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     String url(String path) {
         return "http://localhost:" + port + path;

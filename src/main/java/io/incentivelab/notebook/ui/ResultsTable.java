@@ -97,20 +97,11 @@ class ResultsTable extends Div {
 
     /** "0.412 ± 0.031 (5)"; "–" where undefined. */
     static String cell(MetricSummary s) {
-        if (s == null || Double.isNaN(s.mean())) {
-            return "–";
-        }
-        String mean = format(s.mean());
-        double half = s.halfWidth();
-        return Double.isNaN(half) ? mean + " (" + s.n() + ")" : mean + " ± " + format(half) + " (" + s.n() + ")";
+        return s == null ? "–" : s.text();
     }
 
     static String format(double v) {
-        double a = Math.abs(v);
-        if (a != 0 && (a < 1e-3 || a >= 1e6)) {
-            return String.format(Locale.ROOT, "%.3g", v);
-        }
-        return String.format(Locale.ROOT, a >= 100 ? "%.1f" : "%.4f", v).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
+        return MetricSummary.number(v);
     }
 
     static String duration(long seconds) {
