@@ -9,12 +9,9 @@ import io.incentivelab.simulation.yuma.YumaParams;
 import io.incentivelab.simulation.yuma.YumaWorkspace;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * {@code engine-subnet-epochs}: whole-engine throughput in subnet-epochs per second, single thread, on one
@@ -41,14 +38,14 @@ final class EngineSubnetEpochsWorkload implements BenchWorkload {
                  "subnets": [{"name": "bench", "metric": "SPEED",
                               "miners": {"operators": 192}, "validators": {"count": 64}}]}""".formatted(EPOCHS_PER_RUN)));
         long[] seed = {0};
-        double[] runs = measure(() -> sim.run(++seed[0]), 3_000, 5, 2_000);
+        double[] runs = CpuTimer.measure(() -> sim.run(++seed[0]), 3_000, 5, 2_000);
         double engine = runs[0] * EPOCHS_PER_RUN;
 
         YumaParams params = YumaParams.newSubnetDefaults().withMaxAllowedValidators(64);
         YumaInputs in = SyntheticYumaInputs.dense(64, 256, 42);
         YumaConsensus yuma = new YumaConsensus(params);
         YumaWorkspace ws = new YumaWorkspace();
-        double yumaOnly = measure(() -> yuma.epoch(in, ws), 2_000, 5, 1_000)[0];
+        double yumaOnly = CpuTimer.measure(() -> yuma.epoch(in, ws), 2_000, 5, 1_000)[0];
         // the same epoch on 16 different input sets in turn: repeating one input lets the CPU's branch
         // predictor learn its data, which the engine (new measurements every epoch) never sees
         YumaInputs[] fresh = new YumaInputs[16];
@@ -56,64 +53,22 @@ final class EngineSubnetEpochsWorkload implements BenchWorkload {
             fresh[i] = SyntheticYumaInputs.dense(64, 256, 1000 + i);
         }
         int[] next = {0};
-        double yumaFresh = measure(() -> yuma.epoch(fresh[next[0]++ & 15], ws), 2_000, 5, 1_000)[0];
+        double yumaFresh = CpuTimer.measure(() -> yuma.epoch(fresh[next[0]++ & 15], ws), 2_000, 5, 1_000)[0];
 
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("workload", name());
-        line.put("value", round(engine, 1));
+        line.put("value", CpuTimer.round(engine, 1));
         line.put("unit", "subnet-epochs/s");
         line.put("clock", "thread-cpu");
-        line.put("wallSubnetEpochsPerSecond", round(runs[1] * EPOCHS_PER_RUN, 1));
-        line.put("yumaOnlyEpochsPerSecond", round(yumaOnly, 1));
-        line.put("ratioToYumaOnly", round(engine / yumaOnly, 2));
-        line.put("yumaOnlyVaryingInputsEpochsPerSecond", round(yumaFresh, 1));
-        line.put("ratioToYumaOnlyVaryingInputs", round(engine / yumaFresh, 2));
+        line.put("wallSubnetEpochsPerSecond", CpuTimer.round(runs[1] * EPOCHS_PER_RUN, 1));
+        line.put("yumaOnlyEpochsPerSecond", CpuTimer.round(yumaOnly, 1));
+        line.put("ratioToYumaOnly", CpuTimer.round(engine / yumaOnly, 2));
+        line.put("yumaOnlyVaryingInputsEpochsPerSecond", CpuTimer.round(yumaFresh, 1));
+        line.put("ratioToYumaOnlyVaryingInputs", CpuTimer.round(engine / yumaFresh, 2));
         line.put("validators", 64);
         line.put("miners", 192);
         line.put("threads", 1);
-        line.put("loadAverage", round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), 2));
+        line.put("loadAverage", CpuTimer.round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), 2));
         return List.of(line);
-    }
-
-    private static double round(double x, int digits) {
-        double f = Math.pow(10, digits);
-        return Math.round(x * f) / f;
-    }
-
-    /**
-     * Warm-up for {@code warmupMs} of thread CPU time, then {@code rounds} rounds of about {@code roundMs} CPU ms,
-     * measured like the Yuma workloads: calls per second of this thread's CPU time (the machine is shared) and
-     * per wall second, medians over the rounds.
-     *
-     * @return {calls per thread-CPU second, calls per wall second}
-     */
-    private static double[] measure(Supplier<Object> call, long warmupMs, int rounds, long roundMs) {
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        Object sink = null;
-        long end = mx.getCurrentThreadCpuTime() + warmupMs * 1_000_000;
-        while (mx.getCurrentThreadCpuTime() < end) {
-            sink = call.get();
-        }
-        double[] cpuRates = new double[rounds];
-        double[] wallRates = new double[rounds];
-        for (int r = 0; r < rounds; r++) {
-            long cpu0 = mx.getCurrentThreadCpuTime();
-            long wall0 = System.nanoTime();
-            long count = 0;
-            long cpu;
-            do {
-                sink = call.get();
-                count++;
-                cpu = mx.getCurrentThreadCpuTime();
-            } while (cpu - cpu0 < roundMs * 1_000_000);
-            cpuRates[r] = count / ((cpu - cpu0) / 1e9);
-            wallRates[r] = count / ((System.nanoTime() - wall0) / 1e9);
-        }
-        if (sink == null) {
-            throw new IllegalStateException("no result");
-        }
-        Arrays.sort(cpuRates);
-        Arrays.sort(wallRates);
-        return new double[] {cpuRates[rounds / 2], wallRates[rounds / 2]};
     }
 }

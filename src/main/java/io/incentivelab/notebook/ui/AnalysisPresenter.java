@@ -116,34 +116,30 @@ final class AnalysisPresenter {
     }
 
     private void draw(ChartCellEditor editor) {
-        Optional<UI> ui = editor.getUI();
         ChartCell cell = editor.cell();
         NotebookDocument doc = document.get();
         Map<String, CellOutput> outs = outputs.get();
         editor.showMessage("Drawing…");
-        ui.ifPresent(u -> CompletableFuture.supplyAsync(() -> chartOutput(doc, outs, cell), WORK)
-                .whenComplete((out, error) -> u.access(() -> {
-                    if (error != null) {
-                        editor.showMessage(message(error));
-                    } else {
-                        editor.showOutput(out);
-                    }
-                    refresh();
-                })));
+        inBackground(editor.getUI(), () -> chartOutput(doc, outs, cell), editor::showOutput, editor::showMessage);
     }
 
     private void compare(CompareCellEditor editor) {
-        Optional<UI> ui = editor.getUI();
         CompareCell cell = editor.cell();
         NotebookDocument doc = document.get();
         Map<String, CellOutput> outs = outputs.get();
         editor.showMessage("Comparing…");
-        ui.ifPresent(u -> CompletableFuture.supplyAsync(() -> compareOutput(doc, outs, cell), WORK)
+        inBackground(editor.getUI(), () -> compareOutput(doc, outs, cell), editor::showOutput, editor::showMessage);
+    }
+
+    /** Computes off the UI thread, then shows the output (or the error's message) and refreshes the badges. */
+    private <T> void inBackground(Optional<UI> ui, Supplier<T> work, java.util.function.Consumer<T> show,
+                                  java.util.function.Consumer<String> showMessage) {
+        ui.ifPresent(u -> CompletableFuture.supplyAsync(work, WORK)
                 .whenComplete((out, error) -> u.access(() -> {
                     if (error != null) {
-                        editor.showMessage(message(error));
+                        showMessage.accept(message(error));
                     } else {
-                        editor.showOutput(out);
+                        show.accept(out);
                     }
                     refresh();
                 })));

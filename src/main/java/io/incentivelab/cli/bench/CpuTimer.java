@@ -1,0 +1,57 @@
+package io.incentivelab.cli.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+import java.util.function.Supplier;
+
+/**
+ * Times a call on the current thread the way the single-thread workloads report it. The machine is shared, so
+ * the rate is per CPU second of this thread (robust to other load); the wall-clock rate is returned too.
+ */
+final class CpuTimer {
+
+    private CpuTimer() {
+    }
+
+    /**
+     * Warm-up for {@code warmupMs} of thread CPU time, then {@code rounds} rounds of about {@code roundMs} CPU ms.
+     *
+     * @return {calls per thread-CPU second, calls per wall second}, medians over the rounds
+     */
+    static double[] measure(Supplier<Object> call, long warmupMs, int rounds, long roundMs) {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        Object sink = null;
+        long end = mx.getCurrentThreadCpuTime() + warmupMs * 1_000_000;
+        while (mx.getCurrentThreadCpuTime() < end) {
+            sink = call.get();
+        }
+        double[] cpuRates = new double[rounds];
+        double[] wallRates = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            long cpu0 = mx.getCurrentThreadCpuTime();
+            long wall0 = System.nanoTime();
+            long count = 0;
+            long cpu;
+            do {
+                sink = call.get();
+                count++;
+                cpu = mx.getCurrentThreadCpuTime();
+            } while (cpu - cpu0 < roundMs * 1_000_000);
+            cpuRates[r] = count / ((cpu - cpu0) / 1e9);
+            wallRates[r] = count / ((System.nanoTime() - wall0) / 1e9);
+        }
+        if (sink == null) {
+            throw new IllegalStateException("no result");
+        }
+        Arrays.sort(cpuRates);
+        Arrays.sort(wallRates);
+        return new double[] {cpuRates[rounds / 2], wallRates[rounds / 2]};
+    }
+
+    /** {@code x} rounded to {@code digits} decimals, for the JSON line. */
+    static double round(double x, int digits) {
+        double f = Math.pow(10, digits);
+        return Math.round(x * f) / f;
+    }
+}
