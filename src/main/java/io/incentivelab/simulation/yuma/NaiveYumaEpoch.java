@@ -58,7 +58,8 @@ public final class NaiveYumaEpoch {
             act[i] = Math.floor(act[i] * 4294967296.0) / 4294967296.0;
         }
 
-        // weights: masks, then row normalization
+        // weights: masks (absent, self, outdated, commit older than the target's registration), then row normalization
+        long[] commits = p.commitReveal() ? in.earliestCommitBlock() : null;
         double[][] w = new double[n][];
         for (int i = 0; i < n; i++) {
             if (in.weights()[i] == null || !old[i]) {
@@ -67,7 +68,9 @@ public final class NaiveYumaEpoch {
             w[i] = new double[n];
             for (int j = 0; j < n; j++) {
                 int v = in.weights()[i][j];
-                boolean drop = v < 0 || (i == j && i != owner) || in.lastUpdate()[i] <= in.blockAtRegistration()[j];
+                boolean drop = v < 0 || (i == j && i != owner) || in.lastUpdate()[i] <= in.blockAtRegistration()[j]
+                        || (commits != null && commits[i] != YumaInputs.NO_COMMIT
+                            && commits[i] < in.blockAtRegistration()[j]);
                 w[i][j] = drop ? Double.NaN : v;
             }
             double sum = 0;

@@ -134,6 +134,76 @@ final class WeightedQuantile {
         return select(v, w, from, m, minority - below);
     }
 
+    /**
+     * Same result as {@link #select} on the pairs {@code (v[off + i], s[i])}, {@code i < k}, without permuting or
+     * copying them: one min/max pass, one pass that adds each stake into a value bucket (the bucket index is
+     * monotone in the value, so lower buckets hold strictly smaller scores), and a quickselect over only the
+     * entries of the bucket that holds the quantile, copied to {@code candV}/{@code candW}.
+     *
+     * @param v        scores, read only
+     * @param off      offset of the first score in {@code v}
+     * @param k        number of scores, ≥ 1
+     * @param s        stake of score i at {@code s[i]}, ≥ 0
+     * @param minority {@code Σs − κ}
+     * @param bucketW  scratch of length ≥ {@code k/4 + 1}
+     * @param bucketOf scratch of length ≥ {@code k}
+     * @param candV    scratch of length ≥ {@code k}
+     * @param candW    scratch of length ≥ {@code k}
+     * @return the quantile score
+     */
+    static double selectColumn(double[] v, int off, int k, double[] s, double minority, double[] bucketW,
+                               int[] bucketOf, double[] candV, double[] candW) {
+        if (k <= 32) {
+            System.arraycopy(v, off, candV, 0, k);
+            System.arraycopy(s, 0, candW, 0, k);
+            return select(candV, candW, 0, k, minority);
+        }
+        double min = v[off];
+        double max = min;
+        for (int i = 1; i < k; i++) {
+            double x = v[off + i];
+            min = Math.min(min, x);
+            max = Math.max(max, x);
+        }
+        if (min == max) {
+            return min;
+        }
+        int buckets = k >>> 2;
+        int last = buckets - 1;
+        double scale = buckets / (max - min);
+        for (int b = 0; b < buckets; b++) {
+            bucketW[b] = 0;
+        }
+        for (int i = 0; i < k; i++) {
+            bucketOf[i] = Math.min(last, (int) ((v[off + i] - min) * scale));
+        }
+        for (int i = 0; i < k; i++) {
+            bucketW[bucketOf[i]] += s[i];
+        }
+        double below = 0;
+        int chosen = 0;
+        while (chosen < buckets) {
+            double next = below + bucketW[chosen];
+            if (next > minority) {
+                break;
+            }
+            below = next;
+            chosen++;
+        }
+        if (chosen == buckets) {
+            return max; // minority ≥ Σs
+        }
+        int m = 0;
+        for (int i = 0; i < k; i++) {
+            if (bucketOf[i] == chosen) {
+                candV[m] = v[off + i];
+                candW[m] = s[i];
+                m++;
+            }
+        }
+        return select(candV, candW, 0, m, minority - below);
+    }
+
     private static double medianOf3(double a, double b, double c) {
         if (a < b) {
             return b < c ? b : Math.max(a, c);

@@ -12,7 +12,8 @@ import java.util.Arrays;
  * S        = trunc32(normalize(stake, stake &lt; threshold → 0))                      §5.2
  * permit'  = top-k of S (stable: higher uid wins ties), S &gt; 0, owner always       §5.3
  * S_act    = normalize(S · active · permit_old)                                       §5.4
- * W        = rownorm(W_u16 without rows of !permit_old, diagonal (not owner), last_update_i ≤ reg_j)  §5.5
+ * W        = rownorm(W_u16 without rows of !permit_old, diagonal (not owner), last_update_i ≤ reg_j,
+ *                   commit_i &lt; reg_j with commit-reveal)                                  §5.5
  * C_j      = max{x : Σ_{i: W_ij ≥ x} s_i ≥ κ}, s = S_act renormalized over S_act &gt; 0  §5.6
  * VT_i     = Σ_j min(W_ij, C_j);  R_j = Σ_i S_act_i·min(W_ij, C_j);  I = R/ΣR        §5.7–5.8
  * Wb       = W + β(Wc − W)                                                             §5.9
@@ -24,8 +25,9 @@ import java.util.Arrays;
  * </pre>
  *
  * <p>The κ-quantile uses a linear weighted selection per column ({@link WeightedQuantile}), not a sort.
- * Instances are immutable and thread-safe; pass each thread its own {@link YumaWorkspace}. The
- * commit-reveal column mask (§5.5 step 4) is not implemented.
+ * Instances are immutable and thread-safe; pass each thread its own {@link YumaWorkspace}. With
+ * {@link YumaParams#commitReveal()} the commit-reveal mask (§5.5 step 4) drops {@code w_ij} when i's earliest
+ * unexpired commit ({@link YumaInputs#earliestCommitBlock()}) is older than j's registration.
  */
 public final class YumaConsensus {
 
@@ -145,34 +147,59 @@ public final class YumaConsensus {
             }
         }
 
-        // §5.5 weight masks and row normalization; absent entries are −1
+        // §5.5 weight masks and row normalization. W_ij = src_ij · inv_i with src the stored u16 row, or a
+        // copy with masked entries set to ABSENT (−1) when the row has any; W is never materialised as doubles
+        // on the Yuma 3 fixed-α path, so each pass over W reads 4 bytes per entry.
+        boolean commitReveal = params.commitReveal();
+        long maxReg = Long.MIN_VALUE;
+        for (int j = 0; j < n; j++) {
+            maxReg = Math.max(maxReg, reg[j]);
+        }
         boolean[] hasRow = ws.hasRow;
+        int[][] src = ws.src;
+        double[] inv = ws.inv;
         for (int i = 0; i < n; i++) {
-            int[] src = in.weights()[i];
-            hasRow[i] = src != null && permitOld[i];
+            int[] row = in.weights()[i];
+            hasRow[i] = row != null && permitOld[i];
             if (!hasRow[i]) {
+                src[i] = null;
                 continue;
             }
-            double[] row = ws.wRow(i);
-            long lu = lastUpdate[i];
-            boolean dropSelf = i != owner && src[i] >= 0 && lu > reg[i];
-            long rowSum = dropSelf ? -src[i] : 0;
-            for (int j = 0; j < n; j++) {
-                int v = src[j];
-                rowSum += (v >= 0 & lu > reg[j]) ? v : 0;
+            long limit = in.weightLimit(i, commitReveal); // keep w_ij iff reg_j < limit (§5.5 steps 3–4)
+            boolean selfMasked = i != owner && row[i] >= 0;
+            int[] s = row;
+            if (limit <= maxReg || selfMasked) {
+                s = ws.maskedRow(i);
+                for (int j = 0; j < n; j++) {
+                    s[j] = reg[j] < limit ? row[j] : YumaInputs.ABSENT;
+                }
+                if (i != owner) {
+                    s[i] = YumaInputs.ABSENT;
+                }
             }
-            double inv = rowSum > 0 ? 1.0 / rowSum : 1.0;
-            for (int j = 0; j < n; j++) {
-                int v = src[j];
-                row[j] = (v >= 0 & lu > reg[j]) ? v * inv : -1.0;
+            long rowSum = 0;
+            if (n <= 32768) { // Σ of ≤ 32768 u16 values fits an int
+                int sum = 0;
+                for (int j = 0; j < n; j++) {
+                    sum += Math.max(s[j], 0);
+                }
+                rowSum = sum;
+            } else {
+                for (int j = 0; j < n; j++) {
+                    rowSum += Math.max(s[j], 0);
+                }
             }
-            if (i != owner) {
-                row[i] = -1.0;
-            }
+            inv[i] = rowSum > 0 ? 1.0 / rowSum : 1.0;
+            src[i] = s;
         }
 
-        // §5.6 consensus
-        double[] consensus = knownConsensus != null ? knownConsensus.clone() : consensus(n, activeStake, ws);
+        // §5.6–5.9 consensus, clipping, validator trust, ranks (and Σ_i Wb_ij), one column block at a time
+        double[] consensus = new double[n];
+        double[] validatorTrust = new double[n];
+        double[] ranks = new double[n];
+        double[] wbSum = ws.colSumA;
+        consensusAndClip(n, activeStake, ws, knownConsensus, consensus, validatorTrust, ranks, wbSum);
+        double[] incentive = normalized(ranks);
 
         // §5.10 column mask of bonds to uids registered since the last epoch
         long lastStep = in.lastMechanismStepBlock();
@@ -182,48 +209,19 @@ public final class YumaConsensus {
             colMasked[j] = lastTempo <= reg[j];
         }
 
-        // §5.7, §5.8 clipping, validator trust, ranks, incentive
-        double[] validatorTrust = new double[n];
-        double[] ranks = new double[n];
-        // Yuma 3 with a fixed α: the bond EMA needs only W and C, so it shares the pass over W
-        boolean emaFused = params.yuma3() && !(params.liquidAlpha() && !allZero(consensus));
-        if (emaFused) {
-            clipAndYuma3Ema(in, ws, consensus, activeStake, validatorTrust, ranks);
-        }
-        for (int i = 0; i < n && !emaFused; i++) {
-            if (!hasRow[i]) {
-                continue;
-            }
-            double[] row = ws.w[i];
-            double sa = activeStake[i];
-            double vt = 0;
-            if (sa > 0) {
-                for (int j = 0; j < n; j++) {
-                    double x = row[j];
-                    double c = consensus[j];
-                    double wc = x < c ? x : c;
-                    wc = wc > 0 ? wc : 0.0;
-                    vt += wc;
-                    ranks[j] += sa * wc;
-                }
-            } else {
-                for (int j = 0; j < n; j++) {
-                    double x = row[j];
-                    double c = consensus[j];
-                    double wc = x < c ? x : c;
-                    vt += wc > 0 ? wc : 0.0;
-                }
-            }
-            validatorTrust[i] = vt;
-        }
-        double[] incentive = normalized(ranks);
-
         // §5.9–5.10 bonds and dividends
         int[][] bondsU16 = new int[n][];
         double[][] bondsFixed = withBondsFixed ? new double[n][] : null;
-        double[] dividends = params.yuma3()
-                ? yuma3Bonds(in, ws, consensus, activeStake, incentive, newPermits, bondsU16, bondsFixed, emaFused)
-                : yuma1Bonds(in, ws, consensus, activeStake, incentive, newPermits, bondsU16, bondsFixed);
+        boolean liquid = params.liquidAlpha() && !allZero(consensus);
+        double[] dividends;
+        if (params.yuma3() && !liquid) {
+            dividends = yuma3FixedAlphaBonds(in, ws, consensus, activeStake, incentive, newPermits, bondsU16, bondsFixed);
+        } else {
+            materializeW(n, ws);
+            dividends = params.yuma3()
+                    ? yuma3LiquidBonds(in, ws, consensus, newPermits, activeStake, incentive, bondsU16, bondsFixed)
+                    : yuma1Bonds(in, ws, consensus, activeStake, incentive, newPermits, bondsU16, bondsFixed);
+        }
 
         // §5.11 emission
         double emissionSum = 0;
@@ -253,56 +251,137 @@ public final class YumaConsensus {
                 toU16(dividends), serverRao, validatorRao, emissionRao, bondsU16, bondsFixed);
     }
 
-    /** §5.6: per column, the κ-quantile of the scores of positive-active-stake rows (0 where no entry). */
-    private double[] consensus(int n, double[] activeStake, YumaWorkspace ws) {
-        double[] consensus = new double[n];
-        int[] voters = ws.voters;
+    /**
+     * §5.6–5.9 over column blocks: the rows with positive active stake (the voters of the κ-quantile) and then
+     * the other rows with weights are transposed, block by block, into a column-major scratch that stays in
+     * cache; per column the κ-quantile is selected over the voters' scores, and the clipped weights of every row
+     * give validator trust, ranks and the column sum of the bond weights {@code Wb}.
+     */
+    private void consensusAndClip(int n, double[] activeStake, YumaWorkspace ws, double[] knownConsensus,
+                                  double[] consensus, double[] validatorTrust, double[] ranks, double[] wbSum) {
+        boolean[] hasRow = ws.hasRow;
+        int[][] src = ws.src;
+        double[] inv = ws.inv;
+        int[] list = ws.voters;
         int k = 0;
         double sum = 0;
         for (int i = 0; i < n; i++) {
             if (activeStake[i] > 0) {
-                voters[k++] = i;
+                list[k++] = i;
                 sum += activeStake[i];
             }
         }
-        if (k == 0) {
-            return consensus;
+        int rows = k;
+        for (int i = 0; i < n; i++) {
+            if (hasRow[i] && !(activeStake[i] > 0)) {
+                list[rows++] = i;
+            }
+        }
+        Arrays.fill(wbSum, 0, n, 0.0);
+        if (rows == 0) {
+            if (knownConsensus != null) {
+                System.arraycopy(knownConsensus, 0, consensus, 0, n);
+            }
+            return;
         }
         double[] s = ws.voterStake;
         double sSum = 0;
         for (int v = 0; v < k; v++) {
-            s[v] = activeStake[voters[v]] / sum;
+            s[v] = activeStake[list[v]] / sum;
             sSum += s[v];
         }
         double minority = sSum - kappa;
+        double[] sa = ws.rowStake;
+        double[] vt = ws.rowTrust;
+        for (int v = 0; v < rows; v++) {
+            sa[v] = activeStake[list[v]];
+            vt[v] = 0;
+        }
         double[] vals = ws.colVals;
-        double[] wts = ws.colWts;
-        boolean[] hasRow = ws.hasRow;
         final int block = YumaWorkspace.BLOCK;
         for (int j0 = 0; j0 < n; j0 += block) {
             int jb = Math.min(block, n - j0);
-            for (int v = 0; v < k; v++) {
-                int i = voters[v];
+            for (int v = 0; v < rows; v++) {
+                int i = list[v];
                 if (hasRow[i]) {
-                    double[] row = ws.w[i];
+                    int[] r = src[i];
+                    double iv = inv[i];
                     for (int t = 0; t < jb; t++) {
-                        double x = row[j0 + t];
-                        vals[t * k + v] = x > 0 ? x : 0.0;
+                        vals[t * rows + v] = Math.max(r[j0 + t], 0) * iv;
                     }
                 } else {
                     for (int t = 0; t < jb; t++) {
-                        vals[t * k + v] = 0;
+                        vals[t * rows + v] = 0;
                     }
                 }
             }
             for (int t = 0; t < jb; t++) {
-                System.arraycopy(s, 0, wts, t * k, k);
-            }
-            for (int t = 0; t < jb; t++) {
-                consensus[j0 + t] = WeightedQuantile.selectBucketed(vals, wts, t * k, t * k + k, minority, ws.bucketW);
+                int j = j0 + t;
+                int off = t * rows;
+                double c;
+                if (knownConsensus != null) {
+                    c = knownConsensus[j];
+                } else if (k > 0) {
+                    c = WeightedQuantile.selectColumn(vals, off, k, s, minority, ws.bucketW, ws.bucketOf,
+                            ws.candVals, ws.candWts);
+                } else {
+                    c = 0;
+                }
+                consensus[j] = c;
+                // scores are ≥ 0 and so is c: min(x, c) is the clipped weight
+                double r = 0;
+                double wbs = 0;
+                if (betaMode == 1) {
+                    for (int v = 0; v < rows; v++) {
+                        double wc = Math.min(vals[off + v], c);
+                        vt[v] += wc;
+                        r += sa[v] * wc;
+                        wbs += wc;
+                    }
+                } else if (betaMode == 0) {
+                    for (int v = 0; v < rows; v++) {
+                        double x = vals[off + v];
+                        double wc = Math.min(x, c);
+                        vt[v] += wc;
+                        r += sa[v] * wc;
+                        wbs += x;
+                    }
+                } else {
+                    double b = beta;
+                    for (int v = 0; v < rows; v++) {
+                        double x = vals[off + v];
+                        double wc = Math.min(x, c);
+                        vt[v] += wc;
+                        r += sa[v] * wc;
+                        wbs += x + b * (wc - x);
+                    }
+                }
+                ranks[j] = r;
+                wbSum[j] = wbs;
             }
         }
-        return consensus;
+        for (int v = 0; v < rows; v++) {
+            int i = list[v];
+            if (hasRow[i]) {
+                validatorTrust[i] = vt[v];
+            }
+        }
+    }
+
+    /** Double rows of W (absent or masked entries −1) for the bond paths that read W entry by entry. */
+    private static void materializeW(int n, YumaWorkspace ws) {
+        for (int i = 0; i < n; i++) {
+            if (!ws.hasRow[i]) {
+                continue;
+            }
+            int[] s = ws.src[i];
+            double iv = ws.inv[i];
+            double[] row = ws.wRow(i);
+            for (int j = 0; j < n; j++) {
+                int v = s[j];
+                row[j] = v >= 0 ? v * iv : -1.0;
+            }
+        }
     }
 
     /** §5.9: the weight used for bonds, or −1 when the sparse entry is absent. */
@@ -321,19 +400,6 @@ public final class YumaConsensus {
         return v > 0 ? v : -1.0;
     }
 
-    /** {@link #weightForBonds} with absent entries as 0, branch-free for the fixed-α EMA. */
-    private double positiveWeightForBonds(double x, double c) {
-        if (betaMode == 0) {
-            return x > 0 ? x : 0.0;
-        }
-        double wc = x < c ? x : c;
-        if (betaMode == 1) {
-            return wc > 0 ? wc : 0.0;
-        }
-        double v = x + beta * (wc - x);
-        return v > 0 ? v : 0.0;
-    }
-
     /** §5.10b (ii)/(i): per-pair α from the sigmoid of the bond/weight/consensus discrepancy. */
     private double liquidAlpha(double c, double wb, double b) {
         double diff = wb >= b ? clamp01(wb - c) : clamp01(b - wb);
@@ -345,11 +411,106 @@ public final class YumaConsensus {
     }
 
     /**
-     * §5.7–5.8 and §5.10b(ii) in one pass over W: clipped weights give validator trust and ranks, and the
-     * fixed-α EMA {@code α·Wb + (1−α)·B} of every row is written to the workspace with its column sums.
+     * §5.10b(ii) Yuma 3 with the fixed α, fused: {@code EMA = α·Wb + (1−α)·B} is computed, floored to u16, and
+     * weighed into the row's dividend in one pass per row, without storing the EMA. Its column sums, needed
+     * first for {@code colnorm(EMA)}, follow from sums already known: {@code α·Σ_i Wb_ij + (1−α)·Σ_i B_ij}.
      */
-    private void clipAndYuma3Ema(YumaInputs in, YumaWorkspace ws, double[] consensus, double[] activeStake,
-                                 double[] validatorTrust, double[] ranks) {
+    private double[] yuma3FixedAlphaBonds(YumaInputs in, YumaWorkspace ws, double[] consensus, double[] activeStake,
+                                          double[] incentive, boolean[] newPermits, int[][] bondsU16,
+                                          double[][] bondsFixed) {
+        final int n = in.n();
+        boolean[] hasRow = ws.hasRow;
+        int[][] bonds = in.bondsBefore();
+        double[] wbSum = ws.colSumA;
+        double[] bScale = ws.colSumB;
+        for (int j = 0; j < n; j++) {
+            bScale[j] = ws.colMasked[j] ? 0.0 : INV_U16;
+        }
+        long[] bSum = ws.bondColSum;
+        Arrays.fill(bSum, 0, n, 0L);
+        for (int i = 0; i < n; i++) {
+            int[] br = bonds[i];
+            if (br != null) {
+                for (int j = 0; j < n; j++) {
+                    bSum[j] += br[j];
+                }
+            }
+        }
+        final double a = emaAlpha;
+        final double keep = 1.0 - a;
+        double[] scale = ws.colScale;
+        for (int j = 0; j < n; j++) {
+            double colSum = a * wbSum[j] + keep * (bSum[j] * bScale[j]);
+            scale[j] = colSum > 0 ? incentive[j] / colSum : 0;
+        }
+        double[] caps = ws.colSumC; // β = 0: Wb = W; β = 1: Wb = min(W, C)
+        for (int j = 0; j < n; j++) {
+            caps[j] = betaMode == 0 ? Double.POSITIVE_INFINITY : consensus[j];
+        }
+        int[] zeros = ws.zeroRow;
+        int[] sink = ws.scratchRow;
+        double[] dividends = new double[n];
+        for (int i = 0; i < n; i++) {
+            int[] br = bonds[i];
+            boolean hr = hasRow[i];
+            boolean store = newPermits[i];
+            boolean pays = activeStake[i] > 0;
+            if (!(hr || br != null) || !(store || pays || bondsFixed != null)) {
+                if (store) {
+                    bondsU16[i] = new int[n];
+                    if (bondsFixed != null) {
+                        bondsFixed[i] = new double[n];
+                    }
+                }
+                continue;
+            }
+            int[] w = hr ? ws.src[i] : zeros;
+            double iv = hr ? ws.inv[i] : 0.0;
+            int[] b = br != null ? br : zeros;
+            int[] out = store ? new int[n] : sink;
+            double tb = 0;
+            if (bondsFixed != null) {
+                double[] fixed = new double[n];
+                for (int j = 0; j < n; j++) {
+                    double x = Math.max(w[j], 0) * iv;
+                    double wb = betaMode == 2 ? x + beta * (Math.min(x, consensus[j]) - x) : Math.min(x, caps[j]);
+                    double e = a * wb + keep * (b[j] * bScale[j]);
+                    fixed[j] = e;
+                    tb += e * scale[j];
+                    out[j] = (int) (e * 65535.0);
+                }
+                if (store) {
+                    bondsFixed[i] = fixed;
+                }
+            } else if (betaMode != 2) {
+                for (int j = 0; j < n; j++) {
+                    double wb = Math.min(Math.max(w[j], 0) * iv, caps[j]);
+                    double e = a * wb + keep * (b[j] * bScale[j]);
+                    tb += e * scale[j];
+                    out[j] = (int) (e * 65535.0);
+                }
+            } else {
+                double bt = beta;
+                for (int j = 0; j < n; j++) {
+                    double x = Math.max(w[j], 0) * iv;
+                    double wb = x + bt * (Math.min(x, consensus[j]) - x);
+                    double e = a * wb + keep * (b[j] * bScale[j]);
+                    tb += e * scale[j];
+                    out[j] = (int) (e * 65535.0);
+                }
+            }
+            if (store) {
+                bondsU16[i] = out;
+            }
+            dividends[i] = pays ? tb * activeStake[i] : 0;
+        }
+        return normalized(dividends);
+    }
+
+    /** §5.10b(i) Yuma 3 with liquid alpha: per-pair α, absent weight entries drop their bond (§5.10b(iii)). */
+    private double[] yuma3LiquidBonds(YumaInputs in, YumaWorkspace ws, double[] consensus, boolean[] newPermits,
+                                      double[] activeStake, double[] incentive, int[][] bondsU16,
+                                      double[][] bondsFixed) {
         final int n = in.n();
         boolean[] hasRow = ws.hasRow;
         boolean[] hasEma = ws.hasEma;
@@ -359,123 +520,27 @@ public final class YumaConsensus {
         for (int j = 0; j < n; j++) {
             bScale[j] = ws.colMasked[j] ? 0.0 : INV_U16;
         }
-        double a = emaAlpha;
-        double keep = 1.0 - a;
         int[] zeros = ws.zeroRow;
         for (int i = 0; i < n; i++) {
-            int[] brRaw = in.bondsBefore()[i];
-            boolean hr = hasRow[i];
-            hasEma[i] = hr || brRaw != null;
+            hasEma[i] = hasRow[i];
             if (!hasEma[i]) {
                 continue;
             }
+            int[] brRaw = in.bondsBefore()[i];
             int[] br = brRaw != null ? brRaw : zeros;
             double[] e = ws.emaRow(i);
-            if (!hr) {
-                for (int j = 0; j < n; j++) {
-                    double v = keep * (br[j] * bScale[j]);
-                    e[j] = v;
-                    colSum[j] += v;
-                }
-                continue;
-            }
             double[] row = ws.w[i];
-            double sa = activeStake[i];
-            double vt = 0;
             for (int j = 0; j < n; j++) {
-                double x = row[j];
-                double c = consensus[j];
-                double wc = x < c ? x : c;
-                wc = wc > 0 ? wc : 0.0;
-                vt += wc;
-                ranks[j] += sa * wc;
-                double wb;
-                if (betaMode == 1) {
-                    wb = wc;
-                } else if (betaMode == 0) {
-                    wb = x > 0 ? x : 0.0;
-                } else {
-                    double d = x + beta * ((x < c ? x : c) - x);
-                    wb = d > 0 ? d : 0.0;
+                double wb = weightForBonds(row[j], consensus[j]);
+                double v = 0; // absent entry: sparse artefact §5.10b(iii) drops the bond
+                if (wb >= 0) {
+                    double b = br[j] * bScale[j];
+                    double aij = liquidAlpha(consensus[j], wb, b);
+                    v = Math.min(1.0, (1 - aij) * b + Math.max(0, aij * wb));
                 }
-                double v = a * wb + keep * (br[j] * bScale[j]);
                 e[j] = v;
                 colSum[j] += v;
             }
-            validatorTrust[i] = vt;
-        }
-    }
-
-    /** §5.10b Yuma 3: absolute bond fractions, dividends ∝ (colnorm(EMA)·I)∘S_act. */
-    private double[] yuma3Bonds(YumaInputs in, YumaWorkspace ws, double[] consensus, double[] activeStake,
-                                double[] incentive, boolean[] newPermits, int[][] bondsU16, double[][] bondsFixed,
-                                boolean emaReady) {
-        final int n = in.n();
-        boolean liquid = params.liquidAlpha() && !allZero(consensus);
-        boolean[] hasRow = ws.hasRow;
-        boolean[] hasEma = ws.hasEma;
-        boolean[] colMasked = ws.colMasked;
-        double[] colSum = ws.colSumA;
-        if (!emaReady) {
-            Arrays.fill(colSum, 0, n, 0.0);
-        double a = emaAlpha;
-        double keep = 1.0 - a;
-        double[] bScale = ws.colSumB;
-        for (int j = 0; j < n; j++) {
-            bScale[j] = colMasked[j] ? 0.0 : INV_U16;
-        }
-        double[] caps = ws.colSumC; // β = 0: Wb = W; β = 1: Wb = min(W, C)
-        for (int j = 0; j < n; j++) {
-            caps[j] = betaMode == 0 ? Double.POSITIVE_INFINITY : consensus[j];
-        }
-        int[] zeros = ws.zeroRow;
-        for (int i = 0; i < n; i++) {
-            int[] brRaw = in.bondsBefore()[i];
-            boolean hr = hasRow[i];
-            hasEma[i] = hr || (!liquid && brRaw != null);
-            if (!hasEma[i]) {
-                continue;
-            }
-            int[] br = brRaw != null ? brRaw : zeros;
-            double[] e = ws.emaRow(i);
-            if (liquid) {
-                double[] row = ws.w[i];
-                for (int j = 0; j < n; j++) {
-                    double wb = weightForBonds(row[j], consensus[j]);
-                    double v = 0; // absent entry: sparse artefact §5.10b(iii) drops the bond
-                    if (wb >= 0) {
-                        double b = br[j] * bScale[j];
-                        double aij = liquidAlpha(consensus[j], wb, b);
-                        v = Math.min(1.0, (1 - aij) * b + Math.max(0, aij * wb));
-                    }
-                    e[j] = v;
-                    colSum[j] += v;
-                }
-            } else if (hr && betaMode != 2) {
-                double[] row = ws.w[i];
-                for (int j = 0; j < n; j++) {
-                    double x = row[j];
-                    double cap = caps[j];
-                    double wb = x < cap ? x : cap;
-                    double v = a * (wb > 0 ? wb : 0.0) + keep * (br[j] * bScale[j]);
-                    e[j] = v;
-                    colSum[j] += v;
-                }
-            } else if (hr) {
-                double[] row = ws.w[i];
-                for (int j = 0; j < n; j++) {
-                    double v = a * positiveWeightForBonds(row[j], consensus[j]) + keep * (br[j] * bScale[j]);
-                    e[j] = v;
-                    colSum[j] += v;
-                }
-            } else {
-                for (int j = 0; j < n; j++) {
-                    double v = keep * (br[j] * bScale[j]);
-                    e[j] = v;
-                    colSum[j] += v;
-                }
-            }
-        }
         }
         double[] scale = ws.colScale;
         for (int j = 0; j < n; j++) {
@@ -489,19 +554,15 @@ public final class YumaConsensus {
             if (hasEma[i] && (store || pays)) {
                 double[] e = ws.ema[i];
                 double tb = 0;
-                if (store) {
-                    for (int j = 0; j < n; j++) {
-                        double x = e[j];
-                        tb += x * scale[j];
+                for (int j = 0; j < n; j++) {
+                    double x = e[j];
+                    tb += x * scale[j];
+                    if (store) {
                         out[j] = (int) (x * 65535.0);
                     }
-                    if (bondsFixed != null) {
-                        bondsFixed[i] = Arrays.copyOf(e, n);
-                    }
-                } else {
-                    for (int j = 0; j < n; j++) {
-                        tb += e[j] * scale[j];
-                    }
+                }
+                if (store && bondsFixed != null) {
+                    bondsFixed[i] = Arrays.copyOf(e, n);
                 }
                 dividends[i] = pays ? tb * activeStake[i] : 0;
             }
@@ -623,7 +684,11 @@ public final class YumaConsensus {
     static boolean[] topKPermits(double[] stakeNorm, int k, long[] keys) {
         int n = stakeNorm.length;
         boolean[] permits = new boolean[n];
-        if (n <= k) {
+        int nonZero = 0;
+        for (int i = 0; i < n; i++) {
+            nonZero += stakeNorm[i] > 0 ? 1 : 0;
+        }
+        if (n <= k || nonZero <= k) { // zero stakes sort first and never win: every non-zero stake is in the top k
             for (int i = 0; i < n; i++) {
                 permits[i] = stakeNorm[i] > 0;
             }

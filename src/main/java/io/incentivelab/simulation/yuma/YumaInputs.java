@@ -20,13 +20,27 @@ import java.util.Arrays;
  * @param blockAtRegistration    block of each uid's current registration
  * @param permitsBefore          validator permits produced by the previous epoch
  * @param bondsBefore            stored bonds (u16) before the epoch
+ * @param earliestCommitBlock    with commit-reveal on ({@link YumaParams#commitReveal()}): per uid, the block of its
+ *                               earliest unexpired weight commit, or {@link #NO_COMMIT}; {@code null} means no uid
+ *                               has one (yuma.md §5.5 step 4)
  */
 public record YumaInputs(long currentBlock, long lastMechanismStepBlock, long raoEmission, long[] stake,
                          int[][] weights, long[] lastUpdate, long[] blockAtRegistration, boolean[] permitsBefore,
-                         int[][] bondsBefore) {
+                         int[][] bondsBefore, long[] earliestCommitBlock) {
 
     /** Marks a weight entry that is not in the sparse row. */
     public static final int ABSENT = -1;
+
+    /** Marks a uid without an unexpired weight commit in {@link #earliestCommitBlock()}. */
+    public static final long NO_COMMIT = -1;
+
+    /** Inputs without commit data (no uid has an unexpired weight commit). */
+    public YumaInputs(long currentBlock, long lastMechanismStepBlock, long raoEmission, long[] stake,
+                      int[][] weights, long[] lastUpdate, long[] blockAtRegistration, boolean[] permitsBefore,
+                      int[][] bondsBefore) {
+        this(currentBlock, lastMechanismStepBlock, raoEmission, stake, weights, lastUpdate, blockAtRegistration,
+                permitsBefore, bondsBefore, null);
+    }
 
     public YumaInputs {
         int n = stake.length;
@@ -35,6 +49,14 @@ public record YumaInputs(long currentBlock, long lastMechanismStepBlock, long ra
         check("blockAtRegistration", blockAtRegistration.length, n);
         check("permitsBefore", permitsBefore.length, n);
         check("bondsBefore", bondsBefore.length, n);
+        if (earliestCommitBlock != null) {
+            check("earliestCommitBlock", earliestCommitBlock.length, n);
+            for (int i = 0; i < n; i++) {
+                if (earliestCommitBlock[i] < NO_COMMIT) {
+                    throw new IllegalArgumentException("earliestCommitBlock[" + i + "] must be >= 0 or NO_COMMIT (-1)");
+                }
+            }
+        }
         if (raoEmission < 0) {
             throw new IllegalArgumentException("raoEmission must be >= 0");
         }
@@ -49,6 +71,21 @@ public record YumaInputs(long currentBlock, long lastMechanismStepBlock, long ra
                 check("bondsBefore[" + i + "]", bondsBefore[i].length, n);
             }
         }
+    }
+
+    /**
+     * The block before which uid i's weights are masked (yuma.md §5.5 steps 3–4): {@code w_ij} is kept only if
+     * {@code block_at_registration_j < limit}. Outdated weights ({@code last_update_i ≤ reg_j}) give
+     * {@code last_update_i}; with commit-reveal on, a commit older than j's registration ({@code commit_i < reg_j})
+     * lowers it to {@code commit_i + 1}.
+     */
+    public long weightLimit(int i, boolean commitReveal) {
+        long limit = lastUpdate[i];
+        if (commitReveal && earliestCommitBlock != null && earliestCommitBlock[i] != NO_COMMIT) {
+            long c = earliestCommitBlock[i];
+            limit = Math.min(limit, c == Long.MAX_VALUE ? c : c + 1);
+        }
+        return limit;
     }
 
     /** Number of uids. */

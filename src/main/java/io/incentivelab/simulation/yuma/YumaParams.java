@@ -16,10 +16,13 @@ package io.incentivelab.simulation.yuma;
  * @param stakeThreshold            stake (rao) below which a uid's stake counts as 0 (owner exempt)
  * @param ownerUid                  the subnet owner's uid (always permitted, self-weight kept), or −1 for none
  * @param tempo                     blocks per epoch (used for {@code last_tempo} when no mechanism step was recorded)
+ * @param commitReveal              {@code CommitRevealWeightsEnabled}: mask {@code w_ij} when i's earliest unexpired
+ *                                  commit is older than j's registration (§5.5 step 4, needs
+ *                                  {@link YumaInputs#earliestCommitBlock()})
  */
 public record YumaParams(int kappaU16, long bondsMovingAverage, int bondsPenaltyU16, boolean yuma3, boolean liquidAlpha,
                          int alphaLowU16, int alphaHighU16, int alphaSigmoidSteepness, int maxAllowedValidators,
-                         long activityCutoffBlocks, long stakeThreshold, int ownerUid, long tempo) {
+                         long activityCutoffBlocks, long stakeThreshold, int ownerUid, long tempo, boolean commitReveal) {
 
     public YumaParams {
         checkU16("kappaU16", kappaU16);
@@ -38,6 +41,14 @@ public record YumaParams(int kappaU16, long bondsMovingAverage, int bondsPenalty
         if (ownerUid < -1) {
             throw new IllegalArgumentException("ownerUid must be >= -1: " + ownerUid);
         }
+    }
+
+    /** Parameters with commit-reveal off (the weights the epoch reads are all revealed and current). */
+    public YumaParams(int kappaU16, long bondsMovingAverage, int bondsPenaltyU16, boolean yuma3, boolean liquidAlpha,
+                      int alphaLowU16, int alphaHighU16, int alphaSigmoidSteepness, int maxAllowedValidators,
+                      long activityCutoffBlocks, long stakeThreshold, int ownerUid, long tempo) {
+        this(kappaU16, bondsMovingAverage, bondsPenaltyU16, yuma3, liquidAlpha, alphaLowU16, alphaHighU16,
+                alphaSigmoidSteepness, maxAllowedValidators, activityCutoffBlocks, stakeThreshold, ownerUid, tempo, false);
     }
 
     /** The defaults {@code init_new_network} gives a new subnet (yuma.md §9): Yuma 3 on, liquid alpha off, 64 permits, tempo 360. */
@@ -75,12 +86,18 @@ public record YumaParams(int kappaU16, long bondsMovingAverage, int bondsPenalty
 
     public YumaParams withYuma3(boolean on, boolean liquid) {
         return new YumaParams(kappaU16, bondsMovingAverage, bondsPenaltyU16, on, liquid, alphaLowU16, alphaHighU16,
-                alphaSigmoidSteepness, maxAllowedValidators, activityCutoffBlocks, stakeThreshold, ownerUid, tempo);
+                alphaSigmoidSteepness, maxAllowedValidators, activityCutoffBlocks, stakeThreshold, ownerUid, tempo,
+                commitReveal);
     }
 
     public YumaParams withMaxAllowedValidators(int k) {
         return new YumaParams(kappaU16, bondsMovingAverage, bondsPenaltyU16, yuma3, liquidAlpha, alphaLowU16, alphaHighU16,
-                alphaSigmoidSteepness, k, activityCutoffBlocks, stakeThreshold, ownerUid, tempo);
+                alphaSigmoidSteepness, k, activityCutoffBlocks, stakeThreshold, ownerUid, tempo, commitReveal);
+    }
+
+    public YumaParams withCommitReveal(boolean on) {
+        return new YumaParams(kappaU16, bondsMovingAverage, bondsPenaltyU16, yuma3, liquidAlpha, alphaLowU16, alphaHighU16,
+                alphaSigmoidSteepness, maxAllowedValidators, activityCutoffBlocks, stakeThreshold, ownerUid, tempo, on);
     }
 
     private static void checkU16(String name, int v) {

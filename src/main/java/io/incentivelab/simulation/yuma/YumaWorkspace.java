@@ -11,6 +11,16 @@ public final class YumaWorkspace {
 
     int capacity;
     double[][] w = new double[0][];
+    int[][] src = new int[0][];
+    int[][] masked = new int[0][];
+    double[] inv = new double[0];
+    double[] rowStake = new double[0];
+    double[] rowTrust = new double[0];
+    int[] bucketOf = new int[0];
+    double[] candVals = new double[0];
+    double[] candWts = new double[0];
+    long[] bondColSum = new long[0];
+    int[] scratchRow = new int[0];
     double[][] ema = new double[0][];
     boolean[] hasRow = new boolean[0];
     boolean[] hasEma = new boolean[0];
@@ -21,7 +31,6 @@ public final class YumaWorkspace {
     int[] voters = new int[0];
     double[] voterStake = new double[0];
     double[] colVals = new double[0];
-    double[] colWts = new double[0];
     double[] colSumA = new double[0];
     double[] colSumB = new double[0];
     double[] colSumC = new double[0];
@@ -36,6 +45,16 @@ public final class YumaWorkspace {
         }
         capacity = n;
         w = new double[n][];
+        src = new int[n][];
+        masked = new int[n][];
+        inv = new double[n];
+        rowStake = new double[n];
+        rowTrust = new double[n];
+        bucketOf = new int[n];
+        candVals = new double[n];
+        candWts = new double[n];
+        bondColSum = new long[n];
+        scratchRow = new int[n];
         ema = new double[n][];
         hasRow = new boolean[n];
         hasEma = new boolean[n];
@@ -46,7 +65,6 @@ public final class YumaWorkspace {
         voters = new int[n];
         voterStake = new double[n];
         colVals = new double[BLOCK * n];
-        colWts = new double[BLOCK * n];
         colSumA = new double[n];
         colSumB = new double[n];
         colSumC = new double[n];
@@ -60,6 +78,15 @@ public final class YumaWorkspace {
         if (r == null) {
             r = new double[capacity];
             w[i] = r;
+        }
+        return r;
+    }
+
+    int[] maskedRow(int i) {
+        int[] r = masked[i];
+        if (r == null) {
+            r = new int[capacity];
+            masked[i] = r;
         }
         return r;
     }
