@@ -5,9 +5,9 @@ package io.incentivelab.simulation.yuma;
  * {@code weighted_median}): returns the score {@code x} with
  * {@code Σ_{v<x} w ≤ minority < Σ_{v≤x} w}, i.e. {@code max{x : Σ_{v≥x} w ≥ Σw − minority}}.
  * Quickselect with a three-way partition and a median-of-three pivot: expected O(len), no sorting.
- * {@link #selectBucketed} first does one partition pass into value buckets (bucket index is monotone in the
- * value, so lower buckets hold strictly smaller scores), then selects inside the one bucket that holds the
- * quantile; still linear, but with fewer mispredicted branches.
+ * {@link #selectColumn} first adds the weights into value buckets (bucket index is monotone in the value, so
+ * lower buckets hold strictly smaller scores), then selects inside the one bucket that holds the quantile;
+ * still linear, but with fewer mispredicted branches, and it leaves its input untouched.
  */
 final class WeightedQuantile {
 
@@ -74,64 +74,6 @@ final class WeightedQuantile {
                 lo = gt;
             }
         }
-    }
-
-    /**
-     * Same result as {@link #select}, via value buckets.
-     *
-     * @param bucketW scratch of length ≥ {@code (to − from)/4 + 1}
-     */
-    static double selectBucketed(double[] v, double[] w, int from, int to, double minority, double[] bucketW) {
-        int len = to - from;
-        if (len <= 32) {
-            return select(v, w, from, to, minority);
-        }
-        double min = v[from];
-        double max = min;
-        for (int i = from + 1; i < to; i++) {
-            double x = v[i];
-            min = x < min ? x : min;
-            max = x > max ? x : max;
-        }
-        if (min == max) {
-            return min;
-        }
-        int buckets = len >>> 2;
-        int last = buckets - 1;
-        double scale = buckets / (max - min);
-        for (int b = 0; b < buckets; b++) {
-            bucketW[b] = 0;
-        }
-        for (int i = from; i < to; i++) {
-            int b = Math.min(last, (int) ((v[i] - min) * scale));
-            bucketW[b] += w[i];
-        }
-        double below = 0;
-        int chosen = 0;
-        while (chosen < buckets) {
-            double next = below + bucketW[chosen];
-            if (next > minority) {
-                break;
-            }
-            below = next;
-            chosen++;
-        }
-        if (chosen == buckets) {
-            return max; // minority ≥ Σw
-        }
-        int m = from;
-        for (int i = from; i < to; i++) {
-            double x = v[i];
-            if (Math.min(last, (int) ((x - min) * scale)) == chosen) {
-                double wx = w[i];
-                v[i] = v[m];
-                w[i] = w[m];
-                v[m] = x;
-                w[m] = wx;
-                m++;
-            }
-        }
-        return select(v, w, from, m, minority - below);
     }
 
     /**

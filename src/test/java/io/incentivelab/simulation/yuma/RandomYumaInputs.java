@@ -3,7 +3,8 @@ package io.incentivelab.simulation.yuma;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
-/** Seeded random, messy epoch inputs for property tests: sparse rows, explicit zeros, inactive, outdated, new uids. */
+/** Seeded random, messy epoch inputs for property tests: sparse rows, explicit zeros, inactive, outdated, new uids,
+ * commits older than a target's registration. */
 final class RandomYumaInputs {
 
     private RandomYumaInputs() {
@@ -53,7 +54,14 @@ final class RandomYumaInputs {
                 bonds[i] = b;
             }
         }
-        return new YumaInputs(block, 0, 1_000_000_000L, stake, weights, lastUpdate, reg, permits, bonds);
+        long[] commits = null; // earliest unexpired weight commit, used when the params turn commit-reveal on
+        if (rnd.nextBoolean()) {
+            commits = new long[n];
+            for (int i = 0; i < n; i++) {
+                commits[i] = rnd.nextInt(3) == 0 ? YumaInputs.NO_COMMIT : rnd.nextInt(1_000);
+            }
+        }
+        return new YumaInputs(block, 0, 1_000_000_000L, stake, weights, lastUpdate, reg, permits, bonds, commits);
     }
 
     static YumaParams params(SplittableRandom rnd, int n) {
@@ -63,6 +71,6 @@ final class RandomYumaInputs {
                 rnd.nextBoolean() ? 900_000 : rnd.nextInt(1_000_001), betas[rnd.nextInt(4)], yuma3,
                 yuma3 && rnd.nextBoolean(), 6553 + rnd.nextInt(20000), 30000 + rnd.nextInt(30000),
                 rnd.nextInt(2000), 1 + rnd.nextInt(n + 2), 5000, rnd.nextInt(5) == 0 ? 1_000_000_000L : 0,
-                rnd.nextInt(4) == 0 ? rnd.nextInt(n) : -1, 360);
+                rnd.nextInt(4) == 0 ? rnd.nextInt(n) : -1, 360, rnd.nextInt(3) == 0);
     }
 }

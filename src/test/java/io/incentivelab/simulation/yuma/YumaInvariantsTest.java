@@ -92,7 +92,7 @@ class YumaInvariantsTest {
             YumaParams pp = new YumaParams(p.kappaU16(), p.bondsMovingAverage(), p.bondsPenaltyU16(), p.yuma3(),
                     p.liquidAlpha(), p.alphaLowU16(), p.alphaHighU16(), p.alphaSigmoidSteepness(),
                     p.maxAllowedValidators(), p.activityCutoffBlocks(), p.stakeThreshold(),
-                    p.ownerUid() < 0 ? -1 : perm[p.ownerUid()], p.tempo());
+                    p.ownerUid() < 0 ? -1 : perm[p.ownerUid()], p.tempo(), p.commitReveal());
             YumaResult a = new YumaConsensus(p).epoch(in, new YumaWorkspace());
             YumaResult b = new YumaConsensus(pp).epoch(permute(in, perm), new YumaWorkspace());
             String at = "trial " + t;
@@ -169,8 +169,12 @@ class YumaInvariantsTest {
         boolean[] permits = new boolean[n];
         int[][] w = new int[n][];
         int[][] b = new int[n][];
+        long[] commits = in.earliestCommitBlock() == null ? null : new long[n];
         for (int i = 0; i < n; i++) {
             int k = perm[i];
+            if (commits != null) {
+                commits[k] = in.earliestCommitBlock()[i];
+            }
             stake[k] = in.stake()[i];
             lu[k] = in.lastUpdate()[i];
             reg[k] = in.blockAtRegistration()[i];
@@ -179,7 +183,7 @@ class YumaInvariantsTest {
             b[k] = permuteRow(in.bondsBefore()[i], perm);
         }
         return new YumaInputs(in.currentBlock(), in.lastMechanismStepBlock(), in.raoEmission(), stake, w, lu, reg,
-                permits, b);
+                permits, b, commits);
     }
 
     private static int[] permuteRow(int[] row, int[] perm) {

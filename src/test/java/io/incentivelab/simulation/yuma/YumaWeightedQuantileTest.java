@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** Linear selection (plain and bucketed) equals the definition max{x : Σ_{v ≥ x} w ≥ Σw − minority}, by sorting. */
+/** Linear selection (plain, and bucketed per column without permuting) equals the definition max{x : Σ_{v ≥ x} w ≥ Σw − minority}, by sorting. */
 class YumaWeightedQuantileTest {
 
     @Test
@@ -27,8 +27,14 @@ class YumaWeightedQuantileTest {
             double minority = sum - kappa * sum;
             double expected = bySorting(v, w, kappa * sum);
             assertThat(WeightedQuantile.select(v.clone(), w.clone(), 0, len, minority)).as("trial " + trial).isEqualTo(expected);
-            assertThat(WeightedQuantile.selectBucketed(v.clone(), w.clone(), 0, len, minority, new double[len + 1]))
-                    .as("bucketed trial " + trial).isEqualTo(expected);
+            int off = rnd.nextInt(4);
+            double[] shifted = new double[off + len];
+            System.arraycopy(v, 0, shifted, off, len);
+            double[] sClone = w.clone();
+            assertThat(WeightedQuantile.selectColumn(shifted, off, len, sClone, minority, new double[len + 1],
+                    new int[len], new double[len], new double[len])).as("column trial " + trial).isEqualTo(expected);
+            assertThat(Arrays.copyOfRange(shifted, off, off + len)).as("scores unchanged").isEqualTo(v);
+            assertThat(sClone).as("stakes unchanged").isEqualTo(w);
         }
     }
 
