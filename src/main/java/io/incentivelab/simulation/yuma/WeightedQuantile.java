@@ -104,8 +104,8 @@ final class WeightedQuantile {
         double max = min;
         for (int i = 1; i < k; i++) {
             double x = v[off + i];
-            min = Math.min(min, x);
-            max = Math.max(max, x);
+            min = x < min ? x : min;
+            max = x > max ? x : max;
         }
         if (min == max) {
             return min;
@@ -117,10 +117,9 @@ final class WeightedQuantile {
             bucketW[b] = 0;
         }
         for (int i = 0; i < k; i++) {
-            bucketOf[i] = Math.min(last, (int) ((v[off + i] - min) * scale));
-        }
-        for (int i = 0; i < k; i++) {
-            bucketW[bucketOf[i]] += s[i];
+            int b = Math.min(last, (int) ((v[off + i] - min) * scale));
+            bucketOf[i] = b;
+            bucketW[b] += s[i];
         }
         double below = 0;
         int chosen = 0;

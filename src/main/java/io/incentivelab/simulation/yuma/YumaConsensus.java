@@ -328,34 +328,41 @@ public final class YumaConsensus {
                     c = 0;
                 }
                 consensus[j] = c;
-                // scores are ≥ 0 and so is c: min(x, c) is the clipped weight
-                double r = 0;
-                double wbs = 0;
+                // scores are ≥ 0 and so is c: min(x, c) is the clipped weight. Four partial sums per reduction
+                // (rows v ≡ 0, 1, 2, 3 mod 4, then added in that order) so the adds do not wait on each other.
+                double r0 = 0, r1 = 0, r2 = 0, r3 = 0;
+                double w0 = 0, w1 = 0, w2 = 0, w3 = 0;
+                int v = 0;
+                int end4 = rows & ~3;
                 if (betaMode == 1) {
-                    for (int v = 0; v < rows; v++) {
-                        double wc = Math.min(vals[off + v], c);
-                        vt[v] += wc;
-                        r += sa[v] * wc;
-                        wbs += wc;
-                    }
-                } else if (betaMode == 0) {
-                    for (int v = 0; v < rows; v++) {
-                        double x = vals[off + v];
-                        double wc = Math.min(x, c);
-                        vt[v] += wc;
-                        r += sa[v] * wc;
-                        wbs += x;
-                    }
-                } else {
-                    double b = beta;
-                    for (int v = 0; v < rows; v++) {
-                        double x = vals[off + v];
-                        double wc = Math.min(x, c);
-                        vt[v] += wc;
-                        r += sa[v] * wc;
-                        wbs += x + b * (wc - x);
+                    for (; v < end4; v += 4) {
+                        double c0 = Math.min(vals[off + v], c);
+                        double c1 = Math.min(vals[off + v + 1], c);
+                        double c2 = Math.min(vals[off + v + 2], c);
+                        double c3 = Math.min(vals[off + v + 3], c);
+                        vt[v] += c0;
+                        vt[v + 1] += c1;
+                        vt[v + 2] += c2;
+                        vt[v + 3] += c3;
+                        r0 += sa[v] * c0;
+                        r1 += sa[v + 1] * c1;
+                        r2 += sa[v + 2] * c2;
+                        r3 += sa[v + 3] * c3;
+                        w0 += c0;
+                        w1 += c1;
+                        w2 += c2;
+                        w3 += c3;
                     }
                 }
+                for (; v < rows; v++) {
+                    double x = vals[off + v];
+                    double wc = Math.min(x, c);
+                    vt[v] += wc;
+                    r0 += sa[v] * wc;
+                    w0 += betaMode == 1 ? wc : betaMode == 0 ? x : x + beta * (wc - x);
+                }
+                double r = ((r0 + r1) + r2) + r3;
+                double wbs = ((w0 + w1) + w2) + w3;
                 ranks[j] = r;
                 wbSum[j] = wbs;
             }
@@ -428,13 +435,26 @@ public final class YumaConsensus {
         }
         long[] bSum = ws.bondColSum;
         Arrays.fill(bSum, 0, n, 0L);
+        int[] bSumInt = ws.bondColSumInt;
+        Arrays.fill(bSumInt, 0, n, 0);
+        int rowsInInt = 0; // a column sum of ≤ 32768 u16 values fits an int; spill to the long sums before that
         for (int i = 0; i < n; i++) {
             int[] br = bonds[i];
             if (br != null) {
                 for (int j = 0; j < n; j++) {
-                    bSum[j] += br[j];
+                    bSumInt[j] += br[j];
+                }
+                if (++rowsInInt == 32768) {
+                    for (int j = 0; j < n; j++) {
+                        bSum[j] += bSumInt[j];
+                        bSumInt[j] = 0;
+                    }
+                    rowsInInt = 0;
                 }
             }
+        }
+        for (int j = 0; j < n; j++) {
+            bSum[j] += bSumInt[j];
         }
         final double a = emaAlpha;
         final double keep = 1.0 - a;
@@ -483,12 +503,29 @@ public final class YumaConsensus {
                     bondsFixed[i] = fixed;
                 }
             } else if (betaMode != 2) {
-                for (int j = 0; j < n; j++) {
-                    double wb = Math.min(Math.max(w[j], 0) * iv, caps[j]);
-                    double e = a * wb + keep * (b[j] * bScale[j]);
-                    tb += e * scale[j];
+                // four partial sums (j ≡ 0, 1, 2, 3 mod 4) so the adds of the dividend do not wait on each other
+                double t0 = 0, t1 = 0, t2 = 0, t3 = 0;
+                int j = 0;
+                for (int end4 = n & ~3; j < end4; j += 4) {
+                    double e0 = a * Math.min(Math.max(w[j], 0) * iv, caps[j]) + keep * (b[j] * bScale[j]);
+                    double e1 = a * Math.min(Math.max(w[j + 1], 0) * iv, caps[j + 1]) + keep * (b[j + 1] * bScale[j + 1]);
+                    double e2 = a * Math.min(Math.max(w[j + 2], 0) * iv, caps[j + 2]) + keep * (b[j + 2] * bScale[j + 2]);
+                    double e3 = a * Math.min(Math.max(w[j + 3], 0) * iv, caps[j + 3]) + keep * (b[j + 3] * bScale[j + 3]);
+                    t0 += e0 * scale[j];
+                    t1 += e1 * scale[j + 1];
+                    t2 += e2 * scale[j + 2];
+                    t3 += e3 * scale[j + 3];
+                    out[j] = (int) (e0 * 65535.0);
+                    out[j + 1] = (int) (e1 * 65535.0);
+                    out[j + 2] = (int) (e2 * 65535.0);
+                    out[j + 3] = (int) (e3 * 65535.0);
+                }
+                for (; j < n; j++) {
+                    double e = a * Math.min(Math.max(w[j], 0) * iv, caps[j]) + keep * (b[j] * bScale[j]);
+                    t0 += e * scale[j];
                     out[j] = (int) (e * 65535.0);
                 }
+                tb = ((t0 + t1) + t2) + t3;
             } else {
                 double bt = beta;
                 for (int j = 0; j < n; j++) {

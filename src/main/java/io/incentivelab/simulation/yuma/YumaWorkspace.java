@@ -20,6 +20,7 @@ public final class YumaWorkspace {
     double[] candVals = new double[0];
     double[] candWts = new double[0];
     long[] bondColSum = new long[0];
+    int[] bondColSumInt = new int[0];
     int[] scratchRow = new int[0];
     double[][] ema = new double[0][];
     boolean[] hasRow = new boolean[0];
@@ -54,6 +55,7 @@ public final class YumaWorkspace {
         candVals = new double[n];
         candWts = new double[n];
         bondColSum = new long[n];
+        bondColSumInt = new int[n];
         scratchRow = new int[n];
         ema = new double[n][];
         hasRow = new boolean[n];
