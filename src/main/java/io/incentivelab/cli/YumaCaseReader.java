@@ -10,7 +10,9 @@ import java.util.List;
 
 /**
  * Reads a Yuma conformance case (format: yuma.md §11). Every problem becomes a {@link UsageException}
- * whose message names the JSON path of the offending field.
+ * whose message names the JSON path of the offending field. With {@code hyperparameters.commit_reveal_enabled}
+ * true, every epoch's inputs also need {@code earliest_commit_block}: per uid the block of its earliest
+ * unexpired weight commit, or {@code null} for none (yuma.md §5.5 step 4).
  */
 final class YumaCaseReader {
 
@@ -43,7 +45,8 @@ final class YumaCaseReader {
         List<YumaInputs> inputs = new ArrayList<>();
         for (int e = 0; e < epochs.size(); e++) {
             String path = "$.epochs[" + e + "].inputs";
-            inputs.add(inputs(field(epochs.get(e), "inputs", "$.epochs[" + e + "]"), path, n, rao, lastStep));
+            inputs.add(inputs(field(epochs.get(e), "inputs", "$.epochs[" + e + "]"), path, n, rao, lastStep,
+                    params.commitReveal()));
         }
         return new YumaCase(name, n, params, inputs);
     }
@@ -53,9 +56,8 @@ final class YumaCaseReader {
         if (!h.isObject()) {
             throw new UsageException(p + ": expected an object");
         }
-        if (h.has("commit_reveal_enabled") && bool(h.get("commit_reveal_enabled"), p + ".commit_reveal_enabled")) {
-            throw new UsageException(p + ".commit_reveal_enabled: true is not supported (no commit data in the case)");
-        }
+        boolean commitReveal = h.has("commit_reveal_enabled")
+                && bool(h.get("commit_reveal_enabled"), p + ".commit_reveal_enabled");
         int owner = -1;
         JsonNode o = h.get("owner_uid");
         if (o != null && !o.isNull()) {
@@ -74,10 +76,11 @@ final class YumaCaseReader {
                 integer(field(h, "activity_cutoff_blocks", p), p + ".activity_cutoff_blocks", 0, Long.MAX_VALUE),
                 integer(field(h, "stake_threshold", p), p + ".stake_threshold", 0, Long.MAX_VALUE),
                 owner,
-                integer(field(h, "tempo", p), p + ".tempo", 0, 65535));
+                integer(field(h, "tempo", p), p + ".tempo", 0, 65535),
+                commitReveal);
     }
 
-    private static YumaInputs inputs(JsonNode in, String p, int n, long rao, long lastStep) {
+    private static YumaInputs inputs(JsonNode in, String p, int n, long rao, long lastStep, boolean commitReveal) {
         if (!in.isObject()) {
             throw new UsageException(p + ": expected an object");
         }
@@ -135,7 +138,18 @@ final class YumaCaseReader {
                 : lastStep;
         long epochRao = in.has("rao_emission")
                 ? integer(in.get("rao_emission"), p + ".rao_emission", 0, Long.MAX_VALUE) : rao;
-        return new YumaInputs(block, step, epochRao, stake, weights, lastUpdate, reg, permits, bonds);
+        long[] commits = null;
+        if (commitReveal) { // per uid the block of its earliest unexpired weight commit, or null for none
+            String cp = p + ".earliest_commit_block";
+            JsonNode cb = array(field(in, "earliest_commit_block", p), cp, n);
+            commits = new long[n];
+            for (int i = 0; i < n; i++) {
+                JsonNode c = cb.get(i);
+                commits[i] = c.isNull() ? YumaInputs.NO_COMMIT
+                        : integer(c, cp + "[" + i + "]", 0, Long.MAX_VALUE - 1);
+            }
+        }
+        return new YumaInputs(block, step, epochRao, stake, weights, lastUpdate, reg, permits, bonds, commits);
     }
 
     private static JsonNode field(JsonNode obj, String name, String parentPath) {

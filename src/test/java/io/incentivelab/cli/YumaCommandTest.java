@@ -1,6 +1,7 @@
 package io.incentivelab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -90,6 +91,74 @@ class YumaCommandTest {
                 "$.epochs[0].inputs.weights_sparse_u16[0][0][1]");
         assertRejected(c -> ((ArrayNode) inputs(c).get("weights_sparse_u16").get(0).get(0)).set(0, 99),
                 "$.epochs[0].inputs.weights_sparse_u16[0][0][0]");
+    }
+
+    /**
+     * Commit-reveal mask (yuma.md §5.5 step 4), hand-built from the κ = 32767 case: miner 4 re-registered at
+     * block 2, validator 0 revealed at block 3 (so its weights are not outdated) a commit made at block 1. Its
+     * commit is older than miner 4's registration, so w_04 is dropped and its row renormalises to 1.0 on miner 3.
+     * Consensus stays (0.4, 0.6), but validator 0's trust falls from 0.6∧0.4 + 0.4∧0.6 = 0.8 to 1.0∧0.4 = 0.4
+     * and miner 4 loses validator 0's 40 % of stake in its rank.
+     */
+    @Test
+    void commitRevealMasksWeightsCommittedBeforeTheTargetRegistered() throws IOException {
+        ObjectNode c = sample();
+        ObjectNode in = inputs(c);
+        in.put("current_block", 3);
+        in.set("last_update", MAPPER.valueToTree(new int[] {3, 3, 3, 1, 1}));
+        in.set("block_at_registration", MAPPER.valueToTree(new int[] {1, 1, 1, 1, 2}));
+        ArrayNode commits = in.putArray("earliest_commit_block");
+        commits.add(1).addNull().addNull().addNull().addNull();
+        JsonNode off = runCase(c);
+        ((ObjectNode) c.get("hyperparameters")).put("commit_reveal_enabled", true);
+        JsonNode on = runCase(c);
+        commits.set(0, 2); // a commit at the registration block itself is not older: nothing masked
+        JsonNode sameBlock = runCase(c);
+        commits.set(0, MAPPER.nullNode());
+        JsonNode none = runCase(c);
+
+        double w1m3 = 16384.0 / (16384 + 65535);
+        double w1m4 = 65535.0 / (16384 + 65535);
+        double c3 = 43690.0 / (43690 + 65535);
+        double c4 = 65535.0 / (43690 + 65535);
+        assertThat(doubles(off, "validator_trust")[0]).isCloseTo(0.8, within(1e-6));
+        assertThat(doubles(on, "validator_trust")[0]).isCloseTo(c3, within(1e-6));
+        assertThat(doubles(on, "consensus")).containsExactly(doubles(off, "consensus"));
+        assertThat(doubles(on, "consensus")[3]).isCloseTo(c3, within(1e-6));
+        assertThat(doubles(on, "consensus")[4]).isCloseTo(c4, within(1e-6));
+        double r3 = 0.40 * c3 + 0.35 * Math.min(w1m3, c3) + 0.25 * c3;
+        double r4 = 0.35 * Math.min(w1m4, c4) + 0.25 * c4; // validator 0 no longer weights miner 4
+        assertThat(doubles(on, "incentive")[3]).isCloseTo(r3 / (r3 + r4), within(1e-6));
+        assertThat(doubles(on, "incentive")[4]).isCloseTo(r4 / (r3 + r4), within(1e-6));
+        assertThat(doubles(off, "incentive")[4]).isGreaterThan(doubles(on, "incentive")[4] + 0.05);
+        assertThat(sameBlock.get("epochs")).isEqualTo(off.get("epochs"));
+        assertThat(none.get("epochs")).isEqualTo(off.get("epochs"));
+    }
+
+    @Test
+    void commitRevealNeedsCommitBlocks() throws IOException {
+        Consumer<ObjectNode> on = c -> ((ObjectNode) c.get("hyperparameters")).put("commit_reveal_enabled", true);
+        assertRejected(on, "$.epochs[0].inputs.earliest_commit_block");
+        assertRejected(on.andThen(c -> inputs(c).putArray("earliest_commit_block").add(1).add(-4).addNull().addNull()
+                .addNull()), "$.epochs[0].inputs.earliest_commit_block[1]");
+        assertRejected(on.andThen(c -> inputs(c).putArray("earliest_commit_block").add(1)),
+                "$.epochs[0].inputs.earliest_commit_block");
+    }
+
+    private JsonNode runCase(ObjectNode c) throws IOException {
+        out.reset();
+        err.reset();
+        assertThat(run("yuma", write(c).toString())).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        return MAPPER.readTree(out.toString(StandardCharsets.UTF_8));
+    }
+
+    private static double[] doubles(JsonNode result, String field) {
+        JsonNode a = result.get("epochs").get(0).get(field);
+        double[] x = new double[a.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = a.get(i).asDouble();
+        }
+        return x;
     }
 
     @Test
