@@ -202,6 +202,16 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     private void renderCells() {
+        renderCells(java.util.Set.of());
+    }
+
+    /**
+     * Builds a card per cell. Collapsed parts (a scenario's forms) stay collapsed, and so unbuilt, except in the
+     * cells whose ids are given and those the user had opened before this re-render.
+     */
+    private void renderCells(java.util.Set<String> expand) {
+        java.util.Set<String> open = new java.util.HashSet<>(expand);
+        cards().stream().filter(c -> c.editor().expanded()).forEach(c -> open.add(c.cellId()));
         column.removeAll();
         presenters.clear();
         if (analysisPresenter != null) {
@@ -222,6 +232,9 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
             card.setReadOnly(notebook.readOnly());
             analysisPresenter.register(card, outputs.get(cell.id()));
             column.add(card);
+            if (open.contains(cell.id())) {
+                editor.expand();
+            }
         }
         runAll.setVisible(!notebook.readOnly());
         analysisPresenter.refresh(outputs);
@@ -285,13 +298,18 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
         }
     }
 
+    /** Adds a cell at the end, its editor open (a new scenario shows its form at once). */
     private void addCell(Cell cell) {
-        structural(document.append(cell));
+        structural(document.append(cell), java.util.Set.of(cell.id()));
     }
 
     private void structural(NotebookDocument next) {
+        structural(next, java.util.Set.of());
+    }
+
+    private void structural(NotebookDocument next, java.util.Set<String> expand) {
         if (edit(next)) {
-            renderCells();
+            renderCells(expand);
         }
     }
 
