@@ -115,6 +115,10 @@ class NotebookExperimentIT extends BrowserTest {
             page.reload();
             Locator scenario2 = page.locator(".cell-card[data-cell-type=SCENARIO]");
             assertThat(scenario2.getByLabel("Label")).hasValue("Two subnets");
+            // the scenario opens as a summary; its form is one click away
+            assertThat(scenario2.locator(".scenario-summary")).containsText("storage: STORAGE, winner take all, 24 operators");
+            assertThat(scenario2.locator(".subnet-grid")).hasCount(0);
+            scenario2.getByText("Edit the scenario").click();
             assertThat(scenario2.locator(".subnet-grid")).containsText("storage");
             assertThat(scenario2.locator(".subnet-grid")).containsText("winner take all");
             Locator experiment2 = page.locator(".cell-card[data-cell-type=EXPERIMENT]");
