@@ -90,8 +90,24 @@ class NotebookOpenIT extends BrowserTest {
         List<Long> cardsAt = new ArrayList<>();
         List<Long> drawnAt = new ArrayList<>();
         String url = "http://localhost:" + port + "/notebooks/" + nb.id();
-        page.navigate(url); // warm up this notebook's path once (not counted)
+        // warm up this notebook's path once (not counted); with -Dmeasure.dump=true keep its UIDL responses
+        List<com.microsoft.playwright.Response> uidl = new ArrayList<>();
+        java.util.function.Consumer<com.microsoft.playwright.Response> collect = r -> {
+            if (r.url().contains("v-r=uidl")) {
+                uidl.add(r);
+            }
+        };
+        page.onResponse(collect);
+        page.navigate(url);
         waitReady(page, cells, charts, compares, true);
+        page.offResponse(collect);
+        if (Boolean.getBoolean("measure.dump")) {
+            for (int n = 0; n < uidl.size(); n++) {
+                java.nio.file.Path file = java.nio.file.Path.of("target", "uidl-" + nb.id() + "-" + n + ".json");
+                java.nio.file.Files.write(file, uidl.get(n).body());
+                System.out.println("MEASURE   UIDL response written to " + file);
+            }
+        }
         for (int i = 0; i < RUNS; i++) {
             page.navigate(url);
             cardsAt.add(waitReady(page, cells, charts, compares, false));
