@@ -81,7 +81,7 @@ class NotebookOpenIT extends BrowserTest {
         }
     }
 
-    private void measure(Page page, Notebook nb) {
+    private void measure(Page page, Notebook nb) throws java.io.IOException {
         int cells = nb.document().cells().size();
         int charts = (int) nb.document().cells().stream().filter(ChartCell.class::isInstance).count();
         int compares = (int) nb.document().cells().stream().filter(CompareCell.class::isInstance).count();
