@@ -168,7 +168,7 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
         export.setHref(new StreamResource(NotebookService.fileName(document.title()), () -> new ByteArrayInputStream(
                 notebooks.exportFile(currentNotebook()).getBytes(StandardCharsets.UTF_8))));
         saveState.setText(nb.readOnly() ? "Read-only example" : "Saved");
-        renderCells();
+        renderCells(java.util.Set.of(), nb.outputs()); // just read: no second read of the outputs
     }
 
     private Notebook currentNotebook() {
@@ -201,15 +201,11 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
         getUI().ifPresent(ui -> ui.navigate(NotebookView.class, params(copy.id())));
     }
 
-    private void renderCells() {
-        renderCells(java.util.Set.of());
-    }
-
     /**
      * Builds a card per cell. Collapsed parts (a scenario's forms) stay collapsed, and so unbuilt, except in the
      * cells whose ids are given and those the user had opened before this re-render.
      */
-    private void renderCells(java.util.Set<String> expand) {
+    private void renderCells(java.util.Set<String> expand, java.util.Map<String, io.incentivelab.notebook.CellOutput> outputs) {
         java.util.Set<String> open = new java.util.HashSet<>(expand);
         cards().stream().filter(c -> c.editor().expanded()).forEach(c -> open.add(c.cellId()));
         column.removeAll();
@@ -219,7 +215,6 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
         }
         analysisPresenter = new AnalysisPresenter(analysis, runs, notebook.readOnly() ? null : notebook.id(), () -> document,
                 () -> currentNotebook().outputs(), this::cards);
-        var outputs = currentNotebook().outputs();
         for (Cell cell : document.cells()) {
             CellEditor editor = editors.editorFor(cell, document);
             CellCard card = new CellCard(cell, editor);
@@ -309,7 +304,7 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
 
     private void structural(NotebookDocument next, java.util.Set<String> expand) {
         if (edit(next)) {
-            renderCells(expand);
+            renderCells(expand, currentNotebook().outputs());
         }
     }
 
