@@ -34,12 +34,13 @@ import org.springframework.boot.test.context.SpringBootTest;
  * is on the page and until every chart is drawn and the comparison shown; the server's part is the time
  * Vaadin's requests (init, UIDL) wait for their first byte, the payload their total size. Run on purpose only:
  * {@code ./mvnw -B -Pproduction verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=NotebookOpenIT -Dmeasure=true};
- * the figures are printed as lines starting with {@code MEASURE}.
+ * the figures are printed as lines starting with {@code MEASURE}, and the server's own split (read, build the cards,
+ * staleness) as the DEBUG lines of {@code NotebookView} ("opened notebook …").
  */
 @EnabledIfSystemProperty(named = "measure", matches = "true")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.datasource.url=jdbc:h2:mem:openit;DB_CLOSE_DELAY=-1",
-                "vaadin.devmode.devTools.enabled=false"})
+                "vaadin.devmode.devTools.enabled=false", "logging.level.io.incentivelab.notebook.ui.NotebookView=DEBUG"})
 class NotebookOpenIT extends BrowserTest {
 
     static final OwnerKey OWNER = OwnerKey.generate();

@@ -52,6 +52,8 @@ import java.io.ByteArrayInputStream;
 public class NotebookView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private static final DateTimeFormatter HHMMSS = DateTimeFormatter.ofPattern("HH:mm:ss");
+    /** At DEBUG, how long opening a notebook took on the server (read, cards, staleness and choices). */
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NotebookView.class);
 
     private final NotebookService notebooks;
     private final CellEditors editors;
@@ -70,6 +72,8 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
     private final Anchor export = new Anchor();
 
     private Notebook notebook;
+    /** How long the last render of the cells took, for the DEBUG log. */
+    private String renderTimes = "";
     private NotebookDocument document;
     private long version;
     private OwnerKey owner;
@@ -102,13 +106,19 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
     public void beforeEnter(BeforeEnterEvent event) {
         var id = event.getRouteParameters().get("id");
         owner = CurrentOwner.get();
+        long t0 = System.nanoTime();
         var found = id.isPresent() ? notebooks.find(id.get(), owner)
                 : event.getRouteParameters().get("example").flatMap(notebooks::findExample);
         if (found.isEmpty()) {
             event.rerouteToError(NotFoundException.class);
             return;
         }
+        long t1 = System.nanoTime();
         load(found.get());
+        if (log.isDebugEnabled()) {
+            log.debug("opened notebook {} ({} cells): read {} ms, view {} ms ({})", found.get().id(),
+                    document.cells().size(), (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000, renderTimes);
+        }
     }
 
     @Override
@@ -206,6 +216,7 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
      * cells whose ids are given and those the user had opened before this re-render.
      */
     private void renderCells(java.util.Set<String> expand, java.util.Map<String, io.incentivelab.notebook.CellOutput> outputs) {
+        long t0 = System.nanoTime();
         java.util.Set<String> open = new java.util.HashSet<>(expand);
         cards().stream().filter(c -> c.editor().expanded()).forEach(c -> open.add(c.cellId()));
         column.removeAll();
@@ -232,7 +243,9 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
             }
         }
         runAll.setVisible(!notebook.readOnly());
+        long t1 = System.nanoTime();
         analysisPresenter.refresh(outputs);
+        renderTimes = "cards " + (t1 - t0) / 1_000_000 + " ms, staleness and choices " + (System.nanoTime() - t1) / 1_000_000 + " ms";
         if (document.cells().isEmpty()) {
             Div empty = new Div(new Span("No cells yet. Add a note, a scenario or an experiment below."));
             empty.addClassName("empty-state");
