@@ -87,6 +87,8 @@ class NotebookExperimentIT extends BrowserTest {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add experiment")).click();
             Locator experiment = page.locator(".cell-card[data-cell-type=EXPERIMENT]");
             assertThat(experiment.getByLabel("Two subnets")).isChecked();
+            // adding a cell re-renders the notebook; the scenario form the user had open stays open
+            assertThat(scenario.locator(".subnet-grid")).isVisible();
             experiment.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add sweep axis")).click();
             Locator axis = experiment.locator(".sweep-axis");
             axis.locator("vaadin-combo-box input").fill("subnets[0].rewardCurve.type");
