@@ -137,6 +137,7 @@ class ChartAndCompareIT extends BrowserTest {
         assertThat(compare.locator(".cell-state")).isHidden();
 
         // change the scenario: the experiment and everything drawn from it is stale
+        card(page, "SCENARIO").getByText("Edit the scenario").click();
         Locator operators = card(page, "SCENARIO").locator("[data-path='$.subnets[0].miners.operators'] input");
         operators.fill("12");
         operators.press("Tab");

@@ -87,6 +87,8 @@ class NotebookExperimentIT extends BrowserTest {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add experiment")).click();
             Locator experiment = page.locator(".cell-card[data-cell-type=EXPERIMENT]");
             assertThat(experiment.getByLabel("Two subnets")).isChecked();
+            // adding a cell re-renders the notebook; the scenario form the user had open stays open
+            assertThat(scenario.locator(".subnet-grid")).isVisible();
             experiment.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add sweep axis")).click();
             Locator axis = experiment.locator(".sweep-axis");
             axis.locator("vaadin-combo-box input").fill("subnets[0].rewardCurve.type");
@@ -115,6 +117,10 @@ class NotebookExperimentIT extends BrowserTest {
             page.reload();
             Locator scenario2 = page.locator(".cell-card[data-cell-type=SCENARIO]");
             assertThat(scenario2.getByLabel("Label")).hasValue("Two subnets");
+            // the scenario opens as a summary; its form is one click away
+            assertThat(scenario2.locator(".scenario-summary")).containsText("storage: STORAGE, winner take all, 24 operators");
+            assertThat(scenario2.locator(".subnet-grid")).hasCount(0);
+            scenario2.getByText("Edit the scenario").click();
             assertThat(scenario2.locator(".subnet-grid")).containsText("storage");
             assertThat(scenario2.locator(".subnet-grid")).containsText("winner take all");
             Locator experiment2 = page.locator(".cell-card[data-cell-type=EXPERIMENT]");

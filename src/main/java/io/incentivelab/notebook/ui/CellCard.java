@@ -66,7 +66,8 @@ class CellCard extends Div {
         Button b = new Button(icon.create(), e -> fireEvent(new ActionEvent(this, action)));
         b.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ICON);
         b.setAriaLabel(name);
-        b.setTooltipText(name);
+        // the browser's own tooltip: a vaadin-tooltip per button would be four more components in every card
+        b.getElement().setAttribute("title", name);
         if (action == Action.DELETE) {
             b.addThemeVariants(ButtonVariant.LUMO_ERROR);
         }

@@ -24,6 +24,18 @@ interface CellEditor {
     /** Shows a cell that changed outside the editor (e.g. a run recorded its experiment id). */
     void show(Cell cell);
 
+    /**
+     * Opens the parts of the editor that are collapsed (and built lazily) until the user opens them, e.g. a
+     * scenario's forms. Editors with nothing collapsed ignore it.
+     */
+    default void expand() {
+    }
+
+    /** Whether the user opened the collapsed parts ({@link #expand()}); kept when the notebook re-renders. */
+    default boolean expanded() {
+        return false;
+    }
+
     default Registration addChangedListener(ComponentEventListener<ChangedEvent> listener) {
         return ComponentUtil.addListener(component(), ChangedEvent.class, listener);
     }

@@ -39,7 +39,7 @@ class ChartCellEditor extends Div implements CellEditor {
             "LORENZ", "Lorenz curve", "RESOURCES", "Resources by subnet (stacked)", "SWEEP", "Across the sweep (error bars / heat map)");
 
     private final TextField label = new TextField("Heading");
-    private final Select<String> experiment = new Select<>();
+    private final ExperimentPicker experiment = new ExperimentPicker();
     private final Select<String> kind = new Select<>();
     private final ComboBox<String> metric = new ComboBox<>("Metric");
     private final MultiSelectComboBox<Integer> points = new MultiSelectComboBox<>("Points");
@@ -48,9 +48,7 @@ class ChartCellEditor extends Div implements CellEditor {
     private final Span message = new Span();
     private final EChart chart = new EChart();
     private ChartCell cell;
-    private Map<String, String> experimentNames = Map.of();
     private ExperimentOutput source;
-    private List<String> pointLabels = List.of();
     private boolean showing;
     private boolean readOnly;
 
@@ -67,15 +65,13 @@ class ChartCellEditor extends Div implements CellEditor {
     private Component configureInputs() {
         label.setValueChangeMode(ValueChangeMode.TIMEOUT);
         label.setValueChangeTimeout(500);
-        experiment.setLabel("Experiment");
-        experiment.setItemLabelGenerator(id -> experimentNames.getOrDefault(id, id));
         kind.setLabel("Chart");
         kind.setItems(ChartCell.KINDS);
         kind.setItemLabelGenerator(k -> KIND_NAMES.getOrDefault(k, k));
         metric.setWidth("22em");
         metric.setAllowCustomValue(true);
         metric.addCustomValueSetListener(e -> metric.setValue(e.getDetail()));
-        points.setItemLabelGenerator(i -> i < pointLabels.size() ? (i + 1) + ": " + pointLabels.get(i) : "point " + (i + 1));
+        points.setItemLabelGenerator(experiment::pointName);
         points.setWidth("22em");
         points.setHelperText("empty: the first " + 4);
         label.addValueChangeListener(e -> edited(e.isFromClient(), () -> new ChartCell(cell.id(), e.getValue(),
@@ -123,14 +119,8 @@ class ChartCellEditor extends Div implements CellEditor {
 
     /** The experiment cells to choose from and the output of the chosen one (null before it ran). */
     void setSources(List<ExperimentCell> experiments, ExperimentOutput chosenOutput) {
-        Map<String, String> names = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < experiments.size(); i++) {
-            ExperimentCell e = experiments.get(i);
-            names.put(e.id(), e.label().isBlank() ? "Experiment " + (i + 1) : e.label());
-        }
-        this.experimentNames = names;
+        experiment.setSources(experiments, chosenOutput);
         this.source = chosenOutput;
-        this.pointLabels = chosenOutput == null ? List.of() : NotebookAnalysis.pointLabels(chosenOutput);
         showInputs();
         if (!readOnly && cell.metric().isBlank() && chosenOutput != null) {
             List<String> m = NotebookAnalysis.metricsFor(cell.kind(), chosenOutput);
@@ -147,10 +137,7 @@ class ChartCellEditor extends Div implements CellEditor {
         showing = true;
         try {
             label.setValue(cell.label());
-            experiment.setItems(new ArrayList<>(experimentNames.keySet()));
-            if (experimentNames.containsKey(cell.experimentCellId())) {
-                experiment.setValue(cell.experimentCellId());
-            }
+            experiment.show(cell.experimentCellId());
             kind.setValue(cell.kind());
             Set<String> metrics = new LinkedHashSet<>(NotebookAnalysis.metricsFor(cell.kind(), source));
             if (!cell.metric().isBlank()) {
@@ -159,7 +146,7 @@ class ChartCellEditor extends Div implements CellEditor {
             metric.setItems(new ArrayList<>(metrics));
             metric.setValue(cell.metric().isBlank() ? null : cell.metric());
             List<Integer> all = new ArrayList<>();
-            for (int i = 0; i < pointLabels.size(); i++) {
+            for (int i = 0; i < experiment.pointCount(); i++) {
                 all.add(i);
             }
             cell.points().stream().filter(i -> !all.contains(i)).forEach(all::add);

@@ -23,10 +23,8 @@ import io.incentivelab.notebook.CompareOutput;
 import io.incentivelab.notebook.CompareSummaries;
 import io.incentivelab.notebook.ExperimentCell;
 import io.incentivelab.notebook.ExperimentOutput;
-import io.incentivelab.notebook.NotebookAnalysis;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A compare cell: an experiment and two of its points; shows each metric's mean ± 95% CI for both, the
@@ -35,7 +33,7 @@ import java.util.Map;
  */
 class CompareCellEditor extends Div implements CellEditor {
 
-    private final Select<String> experiment = new Select<>();
+    private final ExperimentPicker experiment = new ExperimentPicker();
     private final Select<Integer> pointA = new Select<>();
     private final Select<Integer> pointB = new Select<>();
     private final TextField filter = new TextField("Metrics containing");
@@ -46,8 +44,6 @@ class CompareCellEditor extends Div implements CellEditor {
     private final H4 paramsTitle = new H4("Parameters that differ");
     private final Grid<CompareOutput.ParameterDiff> params = new Grid<>();
     private CompareCell cell;
-    private Map<String, String> experimentNames = Map.of();
-    private List<String> pointLabels = List.of();
     private boolean showing;
 
     CompareCellEditor(CompareCell cell) {
@@ -60,12 +56,10 @@ class CompareCellEditor extends Div implements CellEditor {
     }
 
     private Component configureInputs() {
-        experiment.setLabel("Experiment");
-        experiment.setItemLabelGenerator(id -> experimentNames.getOrDefault(id, id));
         pointA.setLabel("A");
         pointB.setLabel("B");
-        pointA.setItemLabelGenerator(this::pointName);
-        pointB.setItemLabelGenerator(this::pointName);
+        pointA.setItemLabelGenerator(experiment::pointName);
+        pointB.setItemLabelGenerator(experiment::pointName);
         pointA.setWidth("20em");
         pointB.setWidth("20em");
         filter.setValueChangeMode(ValueChangeMode.TIMEOUT);
@@ -129,10 +123,6 @@ class CompareCellEditor extends Div implements CellEditor {
         return CompareSummaries.p(v);
     }
 
-    private String pointName(Integer i) {
-        return i == null ? "" : i < pointLabels.size() ? (i + 1) + ": " + pointLabels.get(i) : "point " + (i + 1);
-    }
-
     private void edited(boolean fromUser, java.util.function.Supplier<CompareCell> next) {
         if (!fromUser || showing) {
             return;
@@ -143,25 +133,16 @@ class CompareCellEditor extends Div implements CellEditor {
 
     /** The experiment cells to choose from and the output of the chosen one (null before it ran). */
     void setSources(List<ExperimentCell> experiments, ExperimentOutput chosenOutput) {
-        Map<String, String> names = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < experiments.size(); i++) {
-            ExperimentCell e = experiments.get(i);
-            names.put(e.id(), e.label().isBlank() ? "Experiment " + (i + 1) : e.label());
-        }
-        this.experimentNames = names;
-        this.pointLabels = chosenOutput == null ? List.of() : NotebookAnalysis.pointLabels(chosenOutput);
+        experiment.setSources(experiments, chosenOutput);
         showInputs();
     }
 
     private void showInputs() {
         showing = true;
         try {
-            experiment.setItems(new ArrayList<>(experimentNames.keySet()));
-            if (experimentNames.containsKey(cell.experimentCellId())) {
-                experiment.setValue(cell.experimentCellId());
-            }
+            experiment.show(cell.experimentCellId());
             List<Integer> all = new ArrayList<>();
-            for (int i = 0; i < Math.max(pointLabels.size(), Math.max(cell.pointA(), cell.pointB()) + 1); i++) {
+            for (int i = 0; i < Math.max(experiment.pointCount(), Math.max(cell.pointA(), cell.pointB()) + 1); i++) {
                 all.add(i);
             }
             pointA.setItems(all);

@@ -52,6 +52,8 @@ import java.io.ByteArrayInputStream;
 public class NotebookView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private static final DateTimeFormatter HHMMSS = DateTimeFormatter.ofPattern("HH:mm:ss");
+    /** At DEBUG, how long opening a notebook took on the server (read, cards, staleness and choices). */
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NotebookView.class);
 
     private final NotebookService notebooks;
     private final CellEditors editors;
@@ -70,6 +72,8 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
     private final Anchor export = new Anchor();
 
     private Notebook notebook;
+    /** How long the last render of the cells took, for the DEBUG log. */
+    private String renderTimes = "";
     private NotebookDocument document;
     private long version;
     private OwnerKey owner;
@@ -102,13 +106,19 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
     public void beforeEnter(BeforeEnterEvent event) {
         var id = event.getRouteParameters().get("id");
         owner = CurrentOwner.get();
+        long t0 = System.nanoTime();
         var found = id.isPresent() ? notebooks.find(id.get(), owner)
                 : event.getRouteParameters().get("example").flatMap(notebooks::findExample);
         if (found.isEmpty()) {
             event.rerouteToError(NotFoundException.class);
             return;
         }
+        long t1 = System.nanoTime();
         load(found.get());
+        if (log.isDebugEnabled()) {
+            log.debug("opened notebook {} ({} cells): read {} ms, view {} ms ({})", found.get().id(),
+                    document.cells().size(), (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000, renderTimes);
+        }
     }
 
     @Override
@@ -168,7 +178,7 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
         export.setHref(new StreamResource(NotebookService.fileName(document.title()), () -> new ByteArrayInputStream(
                 notebooks.exportFile(currentNotebook()).getBytes(StandardCharsets.UTF_8))));
         saveState.setText(nb.readOnly() ? "Read-only example" : "Saved");
-        renderCells();
+        renderCells(java.util.Set.of(), nb.outputs()); // just read: no second read of the outputs
     }
 
     private Notebook currentNotebook() {
@@ -201,7 +211,14 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
         getUI().ifPresent(ui -> ui.navigate(NotebookView.class, params(copy.id())));
     }
 
-    private void renderCells() {
+    /**
+     * Builds a card per cell. Collapsed parts (a scenario's forms) stay collapsed, and so unbuilt, except in the
+     * cells whose ids are given and those the user had opened before this re-render.
+     */
+    private void renderCells(java.util.Set<String> expand, java.util.Map<String, io.incentivelab.notebook.CellOutput> outputs) {
+        long t0 = System.nanoTime();
+        java.util.Set<String> open = new java.util.HashSet<>(expand);
+        cards().stream().filter(c -> c.editor().expanded()).forEach(c -> open.add(c.cellId()));
         column.removeAll();
         presenters.clear();
         if (analysisPresenter != null) {
@@ -209,7 +226,6 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
         }
         analysisPresenter = new AnalysisPresenter(analysis, runs, notebook.readOnly() ? null : notebook.id(), () -> document,
                 () -> currentNotebook().outputs(), this::cards);
-        var outputs = currentNotebook().outputs();
         for (Cell cell : document.cells()) {
             CellEditor editor = editors.editorFor(cell, document);
             CellCard card = new CellCard(cell, editor);
@@ -222,9 +238,14 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
             card.setReadOnly(notebook.readOnly());
             analysisPresenter.register(card, outputs.get(cell.id()));
             column.add(card);
+            if (open.contains(cell.id())) {
+                editor.expand();
+            }
         }
         runAll.setVisible(!notebook.readOnly());
+        long t1 = System.nanoTime();
         analysisPresenter.refresh(outputs);
+        renderTimes = "cards " + (t1 - t0) / 1_000_000 + " ms, staleness and choices " + (System.nanoTime() - t1) / 1_000_000 + " ms";
         if (document.cells().isEmpty()) {
             Div empty = new Div(new Span("No cells yet. Add a note, a scenario or an experiment below."));
             empty.addClassName("empty-state");
@@ -285,13 +306,18 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
         }
     }
 
+    /** Adds a cell at the end, its editor open (a new scenario shows its form at once). */
     private void addCell(Cell cell) {
-        structural(document.append(cell));
+        structural(document.append(cell), java.util.Set.of(cell.id()));
     }
 
     private void structural(NotebookDocument next) {
+        structural(next, java.util.Set.of());
+    }
+
+    private void structural(NotebookDocument next, java.util.Set<String> expand) {
         if (edit(next)) {
-            renderCells();
+            renderCells(expand, currentNotebook().outputs());
         }
     }
 

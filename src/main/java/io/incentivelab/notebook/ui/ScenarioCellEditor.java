@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
@@ -31,10 +32,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A scenario in forms: its name and question, the network, a grid of subnets with the selected subnet's
- * form, and a JSON view for power users (two-way: "Apply JSON" reads it back). Every edit is checked by the
- * scenario codec and each problem is shown beside its field (by JSON path); problems with no field of their
- * own are listed above the form. Presets replace the scenario with an example's.
+ * A scenario: a compact summary (name, horizon, one line per subnet) and, collapsed until the user opens it,
+ * the forms — its name and question, the network, a grid of subnets with the selected subnet's form — and a
+ * JSON view for power users (two-way: "Apply JSON" reads it back). The forms hold a component for every field
+ * of the format, so they are built only when first opened: a notebook opens quickly however many scenarios
+ * it has. Every edit is checked by the scenario codec and each problem is shown beside its field (by JSON
+ * path) once the form is open; other problems are listed above it. Presets replace the scenario with an
+ * example's.
  */
 class ScenarioCellEditor extends Div implements CellEditor {
 
@@ -42,13 +46,18 @@ class ScenarioCellEditor extends Div implements CellEditor {
     private final TextField label = new TextField("Label");
     private final Select<String> preset = new Select<>();
     private final Div status = new Div();
+    private final Div summary = new Div();
+    private final Details editorDetails = new Details();
     private final Div formView = new Div();
     private final Div jsonView = new Div();
     private final TextArea json = new TextArea();
     private final Button applyJson = new Button("Apply JSON");
     private final Tabs tabs = new Tabs(new Tab("Form"), new Tab("JSON"));
+    /** Null until the form is first opened. */
     private ScenarioFieldsPanel topFields;
     private SubnetsPanel subnets;
+    private boolean built;
+    private boolean readOnly;
     private ScenarioCell cell;
     private ObjectNode tree;
 
@@ -59,12 +68,65 @@ class ScenarioCellEditor extends Div implements CellEditor {
         this.presets = presets;
         addClassName("scenario-cell");
         setWidthFull();
-        add(configureHeader(), status, tabs, formView, jsonView);
+        summary.addClassNames("scenario-summary", LumoUtility.FontSize.SMALL);
+        editorDetails.addClassName("scenario-editor");
+        editorDetails.setWidthFull();
+        editorDetails.setSummaryText(summaryText());
+        editorDetails.addOpenedChangeListener(e -> {
+            if (e.isOpened()) {
+                build();
+            }
+        });
+        add(configureHeader(), status, summary, editorDetails);
+        showSummary();
+        validate();
+    }
+
+    /** Builds the form and JSON views (once): the first time the user opens the scenario's details. */
+    private void build() {
+        if (built) {
+            return;
+        }
+        built = true;
+        editorDetails.add(tabs, formView, jsonView);
         configureForm();
         configureJson();
         tabs.addSelectedChangeListener(e -> showTab(tabs.getSelectedIndex()));
         showTab(0);
+        applyReadOnly();
         validate();
+    }
+
+    /** Opens the form (built on first open), as a click on "Edit the scenario" does. */
+    @Override
+    public void expand() {
+        editorDetails.setOpened(true);
+        build();
+    }
+
+    @Override
+    public boolean expanded() {
+        return editorDetails.isOpened();
+    }
+
+    private String summaryText() {
+        return readOnly ? "Every field (form, JSON)" : "Edit the scenario (form, JSON)";
+    }
+
+    /** The compact read-only view: name, horizon, and one line per subnet. */
+    private void showSummary() {
+        summary.removeAll();
+        JsonNode subnetsNode = tree.path("subnets");
+        int n = subnetsNode.isArray() ? subnetsNode.size() : 0;
+        JsonNode days = ScenarioFields.effective(tree, "$.network.horizonDays");
+        summary.add(new Span(tree.path("name").asText("(no name)") + " — " + n + " subnet" + (n == 1 ? "" : "s")
+                + (days == null || days.isNull() ? "" : ", " + days.asText() + " days")));
+        UnorderedList lines = new UnorderedList();
+        lines.addClassName("scenario-summary-subnets");
+        for (int i = 0; i < n; i++) {
+            lines.add(new ListItem(SubnetSummary.line(tree, i)));
+        }
+        summary.add(lines);
     }
 
     private Component configureHeader() {
@@ -139,7 +201,10 @@ class ScenarioCellEditor extends Div implements CellEditor {
 
     private void replace(ObjectNode scenario) {
         tree = scenario.deepCopy();
-        configureForm();
+        if (built) {
+            configureForm();
+            applyReadOnly();
+        }
         commit();
     }
 
@@ -162,6 +227,7 @@ class ScenarioCellEditor extends Div implements CellEditor {
 
     private void commit() {
         cell = cell.withScenario(tree);
+        showSummary();
         validate();
         CellEditor.fireChanged(this, cell);
     }
@@ -171,7 +237,7 @@ class ScenarioCellEditor extends Div implements CellEditor {
         List<Problem> problems = ScenarioCodec.problems(tree.toString());
         Map<String, String> byPath = new LinkedHashMap<>();
         problems.forEach(p -> byPath.merge(p.path(), p.message(), (a, b) -> a + "; " + b));
-        Map<String, String> left = subnets.showProblems(topFields.showProblems(byPath));
+        Map<String, String> left = built ? subnets.showProblems(topFields.showProblems(byPath)) : byPath;
         status.removeAll();
         status.getElement().setAttribute("data-problems", String.valueOf(problems.size()));
         if (problems.isEmpty()) {
@@ -182,7 +248,7 @@ class ScenarioCellEditor extends Div implements CellEditor {
         }
         status.getElement().setAttribute("data-valid", "false");
         status.add(new Span("⚠ " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
-                + (left.size() < problems.size() ? " (shown beside the fields)" : "") + (left.isEmpty() ? "" : ":")));
+                + (built && left.size() < byPath.size() ? " (shown beside the fields)" : "") + (left.isEmpty() ? "" : ":")));
         UnorderedList list = new UnorderedList();
         left.forEach((path, msg) -> list.add(new ListItem(path + ": " + msg)));
         status.add(list);
@@ -201,8 +267,17 @@ class ScenarioCellEditor extends Div implements CellEditor {
 
     @Override
     public void setReadOnly(boolean readOnly) {
+        this.readOnly = readOnly;
         label.setReadOnly(readOnly);
         preset.setVisible(!readOnly);
+        editorDetails.setSummaryText(summaryText());
+        applyReadOnly();
+    }
+
+    private void applyReadOnly() {
+        if (!built) {
+            return;
+        }
         topFields.setReadOnly(readOnly);
         subnets.setReadOnly(readOnly);
         json.setReadOnly(readOnly);
@@ -214,7 +289,11 @@ class ScenarioCellEditor extends Div implements CellEditor {
         this.cell = (ScenarioCell) newCell;
         this.tree = cell.scenario();
         label.setValue(cell.label());
-        configureForm();
+        showSummary();
+        if (built) {
+            configureForm();
+            applyReadOnly();
+        }
         validate();
     }
 }

@@ -13,7 +13,6 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import io.incentivelab.notebook.ScenarioFields;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -172,37 +171,15 @@ class SubnetsPanel extends Div {
     }
 
     private String text(int i, String rel) {
-        JsonNode v = ScenarioFields.effective(scenario.get(), "$.subnets[" + i + "]." + rel);
-        if (v == null || v.isNull()) {
-            return "–";
-        }
-        if (v.isNumber()) {
-            double d = v.doubleValue();
-            return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : String.valueOf(d);
-        }
-        return v.asText();
+        return SubnetSummary.text(scenario.get(), i, rel);
     }
 
     private String metric(int i) {
-        String m = text(i, "metric");
-        if (!m.equals("MIXED")) {
-            return m;
-        }
-        return "MIXED (speed " + text(i, "metricWeights.speed") + ", storage " + text(i, "metricWeights.storage")
-                + ", accuracy " + text(i, "metricWeights.accuracy") + ")";
+        return SubnetSummary.metric(scenario.get(), i);
     }
 
     private String curve(int i) {
-        String type = text(i, "rewardCurve.type");
-        String param = switch (type) {
-            case "POWER" -> "α " + text(i, "rewardCurve.alpha");
-            case "SOFTMAX" -> "τ " + text(i, "rewardCurve.tau");
-            case "TOP_K" -> "k " + text(i, "rewardCurve.k");
-            case "RANK_DECAY" -> "d " + text(i, "rewardCurve.decay");
-            case "THRESHOLD" -> "θ " + text(i, "rewardCurve.theta");
-            default -> "";
-        };
-        return type.toLowerCase(Locale.ROOT).replace('_', ' ') + (param.isEmpty() ? "" : " (" + param + ")");
+        return SubnetSummary.curve(scenario.get(), i);
     }
 
     private String problemCount(int i) {

@@ -11,6 +11,8 @@ import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -56,6 +58,11 @@ class CellEditorsTest {
         return new ScenarioCell("s1", "", (ObjectNode) ScenarioCodec.readTree(CellEditors.NEW_SCENARIO));
     }
 
+    /** Opens the scenario's collapsed "Edit the scenario" section, as a click on it does. */
+    private static void openForm() {
+        _get(Details.class, s -> s.withClasses("scenario-editor")).setOpened(true);
+    }
+
     private ObjectNode lastScenario() {
         return ((ScenarioCell) emitted.get(emitted.size() - 1)).scenario();
     }
@@ -71,8 +78,40 @@ class CellEditorsTest {
     }
 
     @Test
+    void aScenarioOpensAsASummaryAndBuildsItsFormOnlyWhenOpened() {
+        ObjectNode bad = (ObjectNode) ScenarioCodec.readTree(CellEditors.NEW_SCENARIO);
+        ((ObjectNode) bad.get("subnets").get(0).get("miners")).put("operators", 1000);
+        attach(new ScenarioCellEditor(new ScenarioCell("s1", "", bad), Map.of()));
+        assertThat(_find(Component.class, s -> s.withPredicate(c -> c.getElement().hasAttribute("data-path")))).isEmpty();
+        String summary = _get(Div.class, s -> s.withClasses("scenario-summary")).getElement().getTextRecursively();
+        assertThat(summary).contains("my-scenario — 1 subnet, 5 days", "speed: SPEED, proportional, 1000 operators");
+        String status = _get(Div.class, s -> s.withClasses("scenario-status")).getElement().getTextRecursively();
+        assertThat(status).contains("2 problems:", "$.subnets[0].miners.operators", "must be between 1 and 256")
+                .doesNotContain("beside the fields");
+        openForm();
+        IntegerField operators = byPath(IntegerField.class, "$.subnets[0].miners.operators");
+        assertThat(operators.getErrorMessage()).contains("must be between 1 and 256");
+        _setValue(operators, 16);
+        assertThat(_get(Div.class, s -> s.withClasses("scenario-summary")).getElement().getTextRecursively())
+                .contains("16 operators");
+        assertThat(_get(Div.class, s -> s.withClasses("scenario-status")).getElement().getTextRecursively())
+                .contains("Valid scenario");
+    }
+
+    @Test
+    void aReadOnlyScenarioOpensItsFormReadOnly() {
+        ScenarioCellEditor editor = attach(new ScenarioCellEditor(newScenario(), Map.of()));
+        editor.setReadOnly(true);
+        editor.expand();
+        assertThat(editor.expanded()).isTrue();
+        assertThat(byPath(IntegerField.class, "$.subnets[0].miners.operators").isReadOnly()).isTrue();
+        assertThat(_find(Button.class, s -> s.withText("Add subnet"))).as("hidden when read-only").isEmpty();
+    }
+
+    @Test
     void everyScenarioFieldHasAnInput() {
         attach(new ScenarioCellEditor(newScenario(), Map.of()));
+        openForm();
         for (String path : List.of("$.name", "$.description", "$.network.horizonDays", "$.network.emissionSplit",
                 "$.subnets[0].metric", "$.subnets[0].metricWeights.storage", "$.subnets[0].rewardCurve.alpha",
                 "$.subnets[0].verification.auditRate", "$.subnets[0].yuma.liquidAlpha", "$.subnets[0].limits.maxUids",
@@ -86,6 +125,7 @@ class CellEditorsTest {
     @Test
     void aBadValueIsShownBesideItsFieldWithTheCodecsMessage() {
         attach(new ScenarioCellEditor(newScenario(), Map.of()));
+        openForm();
         IntegerField operators = byPath(IntegerField.class, "$.subnets[0].miners.operators");
         _setValue(operators, 1000);
         assertThat(operators.isInvalid()).isTrue();
@@ -98,6 +138,7 @@ class CellEditorsTest {
     @Test
     void aChoiceAndASecondSubnet() {
         attach(new ScenarioCellEditor(newScenario(), Map.of()));
+        openForm();
         @SuppressWarnings("unchecked")
         Select<String> curve = byPath(Select.class, "$.subnets[0].rewardCurve.type");
         _setValue(curve, "WINNER_TAKE_ALL");
@@ -115,6 +156,7 @@ class CellEditorsTest {
     @Test
     void theJsonViewReadsBackAndRefusesBadJson() {
         attach(new ScenarioCellEditor(newScenario(), Map.of()));
+        openForm();
         _get(com.vaadin.flow.component.tabs.Tabs.class).setSelectedIndex(1);
         TextArea json = _get(TextArea.class, s -> s.withLabel("Scenario JSON"));
         _setValue(json, "{ not json");
