@@ -42,7 +42,11 @@ import java.util.SplittableRandom;
  * copier answers with the best honest operator's quality and each evaluation detects it with probability
  * copyDetection; ε = exp(σ Z) is the validator's noise. A caught UID scores 0 with that validator for the
  * epoch and the next penaltyEpochs epochs. MIXED = Σ_c w_c · s_c / max_j s_c. The binomial uses the
- * normal approximation round(np + √(npq) Z) when npq ≥ 9 and exact inversion otherwise.
+ * normal approximation round(np + √(npq) Z) when npq ≥ 9 and exact inversion otherwise. Noise comes from the
+ * {@link NormalTable} (engine-4): for each validator and measured component, one 64-bit draw gives the table
+ * indices of five UIDs (12 bits each), drawn for every slot before the audits, copy checks and binomials,
+ * which follow in UID order. SPEED or STORAGE with nobody catchable and no penalty running is one pass
+ * (score = resource · ε), and a PROPORTIONAL curve quantises the scores directly (its weights are s / max s).
  *
  * <p><b>Weights</b>: scores → {@link RewardCurves} → u16; a CARTEL validator then moves a share b of its
  * (normalised) weight equally onto the cartel's UIDs; a WEIGHT_COPIER submits the Yuma consensus it can
