@@ -1,5 +1,6 @@
 package io.incentivelab.simulation;
 
+import io.incentivelab.simulation.scenario.CurveType;
 import io.incentivelab.simulation.scenario.RewardCurveSpec;
 
 import java.util.Arrays;
@@ -105,7 +106,7 @@ final class RewardCurves {
 
     /** True for PROPORTIONAL, whose u16 weights are {@link #quantise} of the scores themselves (no weights pass). */
     boolean proportional() {
-        return spec.type() == io.incentivelab.simulation.scenario.CurveType.PROPORTIONAL;
+        return spec.type() == CurveType.PROPORTIONAL;
     }
 
     /** round(w / max w · 65535) into {@code row[offset + j]}; all 0 when every weight is 0. */
