@@ -13,6 +13,7 @@ import io.incentivelab.experiment.PointSummary;
 import io.incentivelab.experiment.RunGroup;
 import io.incentivelab.experiment.SeriesBand;
 import io.incentivelab.experiment.SimulationEngine;
+import io.incentivelab.simulation.RunSummary;
 import io.incentivelab.notebook.chart.ChartOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -73,7 +74,8 @@ public class NotebookAnalysis {
             switch (kind) {
                 case "TIME_SERIES" -> {
                     if (m.equals("network.issuanceTao") || m.equals("network.crossSubnetHhi")
-                            || (!m.startsWith("network.") && SimulationEngine.SERIES_SUFFIXES.stream().anyMatch(m::endsWith))) {
+                            || (!m.startsWith("network.") && !RunSummary.isFinalKey(m)
+                            && SimulationEngine.SERIES_SUFFIXES.stream().anyMatch(m::endsWith))) {
                         out.add(m);
                     }
                 }

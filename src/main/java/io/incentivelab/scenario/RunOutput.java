@@ -16,7 +16,8 @@ import java.util.Map;
  * A run's JSON: {@code {"summary": …, "timeSeries": …, "manifest": {"seed", "scenarioHash",
  * "engineVersion"}}} with no timestamps, so the same scenario, seed and engine version give the same bytes.
  * Dotted output keys become nested objects ({@code resources.compute} → {@code "resources": {"compute": …}});
- * a non-finite number is written as {@code null}.
+ * a non-finite number is written as {@code null}. In the summary, each subnet and the network hold the
+ * last-quarter means (the contract fields) and a {@code "final"} object with the same outputs at the final sample.
  */
 public final class RunOutput {
 
@@ -51,8 +52,11 @@ public final class RunOutput {
             }
             sn.put("rewardCurve", s.rewardCurve());
             nest(sn, s.values());
+            nest(sn.putObject(RunSummary.FINAL), s.finalValues());
         }
-        nest(o.putObject("network"), summary.network());
+        ObjectNode network = o.putObject("network");
+        nest(network, summary.network());
+        nest(network.putObject(RunSummary.FINAL), summary.networkFinal());
         return o;
     }
 

@@ -1,5 +1,6 @@
 package io.incentivelab.simulation;
 
+import io.incentivelab.simulation.scenario.CurveType;
 import io.incentivelab.simulation.scenario.RewardCurveSpec;
 
 import java.util.Arrays;
@@ -103,6 +104,11 @@ final class RewardCurves {
         return (int) (0xFFFFFFFFL - (keys[m - 1 - r] & 0xFFFFFFFFL));
     }
 
+    /** True for PROPORTIONAL, whose u16 weights are {@link #quantise} of the scores themselves (no weights pass). */
+    boolean proportional() {
+        return spec.type() == CurveType.PROPORTIONAL;
+    }
+
     /** round(w / max w · 65535) into {@code row[offset + j]}; all 0 when every weight is 0. */
     static void quantise(double[] w, int m, int[] row, int offset) {
         double max = 0;
@@ -111,19 +117,22 @@ final class RewardCurves {
                 max = w[j];
             }
         }
+        quantise(w, m, max, row, offset);
+    }
+
+    /** {@link #quantise(double[], int, int[], int)} when the caller already knows {@code max} = max w (≥ 0). */
+    static void quantise(double[] w, int m, double max, int[] row, int offset) {
         if (!(max > 0)) {
             Arrays.fill(row, offset, offset + m, 0);
             return;
         }
         double scale = 65535 / max;
         for (int j = 0; j < m; j++) {
-            // Math.round for x in [0, 65535]: floor(x + ½); the fix-up covers x + ½ rounding up to an integer
+            // Math.round for x in [0, 65535]: floor(x + ½). x + ½ is exact for x ≥ ½ (½ is a multiple of x's
+            // ulp, and a carry into the next binade cannot reach the next integer); below ½ it may round up
+            // to 1 (x = 0.49999999999999994), so those are 0
             double x = w[j] * scale;
-            int r = (int) (x + 0.5);
-            if (r - 0.5 > x) {
-                r--;
-            }
-            row[offset + j] = r;
+            row[offset + j] = x < 0.5 ? 0 : (int) (x + 0.5);
         }
     }
 }

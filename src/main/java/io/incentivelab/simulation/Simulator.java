@@ -35,17 +35,19 @@ import java.util.function.BooleanSupplier;
  * weights, runs Yuma Consensus ({@link YumaConsensus}) and pays owner, miners and validators
  * ({@link SubnetRun}). Every {@code sampleEveryEpochs} epochs (and at the last) the outputs of the interval
  * are sampled; the summary is the mean of the samples in the last quarter of the horizon (samples at epoch
- * counts above ⌊3E/4⌋).
+ * counts above ⌊3E/4⌋) and the final values (the sample at the last epoch).
  */
 public final class Simulator {
 
     /** Bumped whenever results for the same scenario and seed change. */
-    public static final String ENGINE_VERSION = "engine-3";
+    public static final String ENGINE_VERSION = "engine-4";
 
     private static final List<String> RESOURCES = List.of("compute", "storage", "quality");
 
     private final Scenario scenario;
     private final YumaConsensus[] yumas;
+    /** Per subnet, the validators' lognormal noise table (read only, shared by every run). */
+    private final double[][] noiseTables;
     private final double[] shares;
     private final List<String> keys;
     private final int threads;
@@ -71,9 +73,12 @@ public final class Simulator {
         NetworkSpec net = scenario.network();
         yumas = new YumaConsensus[subnets.size()];
         shares = new double[subnets.size()];
+        noiseTables = new double[subnets.size()][];
+        Map<Double, double[]> bySigma = new java.util.HashMap<>();
         double total = subnets.stream().mapToDouble(SubnetSpec::emissionShare).sum();
         for (int s = 0; s < subnets.size(); s++) {
             yumas[s] = new YumaConsensus(yumaParams(subnets.get(s), net.tempo()));
+            noiseTables[s] = bySigma.computeIfAbsent(subnets.get(s).validators().noiseSigma(), NormalTable::lognormal);
             shares[s] = net.emissionSplit() == EmissionSplit.EQUAL ? 1.0 / subnets.size()
                     : subnets.get(s).emissionShare() / total;
         }
@@ -107,7 +112,8 @@ public final class Simulator {
         long uids = 0;
         int firstOperator = 0;
         for (int s = 0; s < subnets; s++) {
-            runs[s] = new SubnetRun(specs.get(s), s, seed, split, yumas[s], scenario.economics(), firstOperator);
+            runs[s] = new SubnetRun(specs.get(s), s, seed, split, yumas[s], scenario.economics(), firstOperator,
+                    noiseTables[s]);
             firstOperator += runs[s].ops.size();
             uids += runs[s].uids();
         }
@@ -228,13 +234,16 @@ public final class Simulator {
         for (int k = 0; k < mean.length; k++) {
             mean[k] /= count;
         }
+        double[] last = rows.get(rows.size() - 1);
         List<SubnetSummary> subnets = new ArrayList<>();
         int per = SubnetRun.KEYS.size();
         for (int s = 0; s < scenario.subnets().size(); s++) {
             SubnetSpec spec = scenario.subnets().get(s);
             Map<String, Double> values = new LinkedHashMap<>();
+            Map<String, Double> finals = new LinkedHashMap<>();
             for (int k = 0; k < per; k++) {
                 values.put(SubnetRun.KEYS.get(k), mean[s * per + k]);
+                finals.put(SubnetRun.KEYS.get(k), last[s * per + k]);
             }
             Map<String, Double> mw = new LinkedHashMap<>();
             if (spec.metric() == Metric.MIXED) {
@@ -244,14 +253,16 @@ public final class Simulator {
                 mw.put("accuracy", spec.metricWeights().accuracy() / t);
             }
             subnets.add(new SubnetSummary(spec.name(), spec.metric().name(), mw, spec.rewardCurve().type().name(),
-                    values));
+                    values, finals));
         }
         Map<String, Double> network = new LinkedHashMap<>();
+        Map<String, Double> networkFinal = new LinkedHashMap<>();
         String prefix = "network.";
         for (int k = scenario.subnets().size() * per; k < keys.size(); k++) {
             network.put(keys.get(k).substring(prefix.length()), mean[k]);
+            networkFinal.put(keys.get(k).substring(prefix.length()), last[k]);
         }
-        return new RunSummary(subnets, network);
+        return new RunSummary(subnets, network, networkFinal);
     }
 
     private TimeSeries timeSeries(List<double[]> rows, List<Integer> sampleEpochs, NetworkSpec net) {
@@ -269,7 +280,10 @@ public final class Simulator {
         return new TimeSeries(ep, days, keys, cols);
     }
 
-    /** The flat output keys of a scenario, in {@link RunSummary#toFlatMap()} order. */
+    /**
+     * The time-series keys of a scenario: the flat keys of the last-quarter means, which open
+     * {@link RunSummary#toFlatMap()} in the same order (the final values follow them, see {@link #summaryFlatKeys}).
+     */
     public static List<String> flatKeys(Scenario scenario) {
         List<String> keys = new ArrayList<>();
         for (SubnetSpec s : scenario.subnets()) {
@@ -287,6 +301,20 @@ public final class Simulator {
         }
         for (String k : Economy.KEYS) {
             keys.add("network." + k);
+        }
+        return keys;
+    }
+
+    /** Every key of {@link RunSummary#toFlatMap()} for a scenario, in order: {@link #flatKeys}, then the final values. */
+    public static List<String> summaryFlatKeys(Scenario scenario) {
+        List<String> keys = flatKeys(scenario);
+        for (SubnetSpec s : scenario.subnets()) {
+            for (String k : RunSummary.FINAL_FLAT_KEYS) {
+                keys.add(s.name() + "." + RunSummary.FINAL + "." + k);
+            }
+        }
+        for (String k : RunSummary.FINAL_FLAT_NETWORK_KEYS) {
+            keys.add("network." + RunSummary.FINAL + "." + k);
         }
         return keys;
     }

@@ -42,7 +42,11 @@ import java.util.SplittableRandom;
  * copier answers with the best honest operator's quality and each evaluation detects it with probability
  * copyDetection; ε = exp(σ Z) is the validator's noise. A caught UID scores 0 with that validator for the
  * epoch and the next penaltyEpochs epochs. MIXED = Σ_c w_c · s_c / max_j s_c. The binomial uses the
- * normal approximation round(np + √(npq) Z) when npq ≥ 9 and exact inversion otherwise.
+ * normal approximation round(np + √(npq) Z) when npq ≥ 9 and exact inversion otherwise. Noise comes from the
+ * {@link NormalTable} (engine-4): for each validator and measured component, one 64-bit draw gives the table
+ * indices of five UIDs (12 bits each), drawn for every slot before the audits, copy checks and binomials,
+ * which follow in UID order. SPEED or STORAGE with nobody catchable and no penalty running is one pass
+ * (score = resource · ε), and a PROPORTIONAL curve quantises the scores directly (its weights are s / max s).
  *
  * <p><b>Weights</b>: scores → {@link RewardCurves} → u16; a CARTEL validator then moves a share b of its
  * (normalised) weight equally onto the cartel's UIDs; a WEIGHT_COPIER submits the Yuma consensus it can
@@ -160,6 +164,14 @@ final class SubnetRun {
     private final double[] sAccuracy;
     private final double[] score;
     private final double[] w;
+    private final double[] ones;
+    private final double[] epsSpeed;
+    private final double[] epsStorage;
+    private final double[] epsAccuracy;
+    /** An audit or copy check can catch somebody (a cheater under audits, or a copier under checks); set by {@link #rebuild}. */
+    private boolean catchPossible;
+    /** No penalty lasts beyond this epoch. */
+    private int penaltyHorizon;
 
     // accumulators over the current sample interval
     final long[] valRao;
@@ -179,8 +191,12 @@ final class SubnetRun {
     long intervalMiner;
     long intervalValidator;
 
+    /**
+     * @param noise {@link NormalTable#lognormal} of the validators' σ (read only; shared by the runs of a
+     *              {@link Simulator})
+     */
     SubnetRun(SubnetSpec spec, int index, long seed, SubnetEmissionSplit split, YumaConsensus yuma,
-              EconomicsSpec econ, int firstOperatorId) {
+              EconomicsSpec econ, int firstOperatorId, double[] noise) {
         this.spec = spec;
         this.index = index;
         this.yuma = yuma;
@@ -326,7 +342,7 @@ final class SubnetRun {
         cartelBoost = vs.cartelBoost();
         remeasure = vs.remeasureEveryEpochs();
         copyLag = spec.commitReveal() ? 1 + spec.revealPeriodEpochs() : 1;
-        noise = NormalTable.lognormal(vs.noiseSigma());
+        this.noise = noise;
         noisy = vs.noiseSigma() > 0;
 
         // chain state: validators hold permits as if the subnet had run before (top-k stake, higher uid wins ties)
@@ -355,6 +371,11 @@ final class SubnetRun {
         sAccuracy = new double[nMiners];
         score = new double[nMiners];
         w = new double[nMiners];
+        ones = new double[nMiners];
+        Arrays.fill(ones, 1.0);
+        epsSpeed = new double[nMiners];
+        epsStorage = new double[nMiners];
+        epsAccuracy = new double[nMiners];
         valRao = new long[nVal];
         rebuild();
     }
@@ -417,6 +438,12 @@ final class SubnetRun {
                 cartelCount++;
             }
         }
+        boolean catchable = false;
+        for (int j = 0; j < nMiners; j++) {
+            catchable |= owner[j] != null && ((useStorage && auditRate > 0 && slotCheater[j])
+                    || (useAccuracy && copyDetection > 0 && slotCopier[j]));
+        }
+        catchPossible = catchable;
         cartelUids = new int[cartelCount];
         for (int j = 0, c = 0; j < nMiners; j++) {
             if (owner[j] != null && owner[j].cartel) {
@@ -745,9 +772,15 @@ final class SubnetRun {
             if (behaviour[v] == COPIER) {
                 continue;
             }
-            measure(v, e);
+            double max = measure(v, e);
+            boolean cartel = behaviour[v] == CARTEL && cartelBoost > 0 && cartelUids.length > 0;
+            if (!cartel && curves.proportional()) {
+                // PROPORTIONAL's u16 weights are the quantised scores themselves
+                RewardCurves.quantise(score, nMiners, max, weights[v], nVal);
+                continue;
+            }
             curves.weights(score, nMiners, w);
-            if (behaviour[v] == CARTEL && cartelBoost > 0 && cartelUids.length > 0) {
+            if (cartel) {
                 double sum = 0;
                 for (int j = 0; j < nMiners; j++) {
                     sum += w[j];
@@ -765,8 +798,25 @@ final class SubnetRun {
         }
     }
 
-    /** Validator v's scores of every miner UID into {@link #score}. */
-    private void measure(int v, int e) {
+    /**
+     * Validator v's scores of every miner UID into {@link #score}; returns the largest (0 if none is positive).
+     * The noise factors of every UID and measured component are drawn first ({@link #drawNoise}), then the
+     * audits, copy checks and binomials in UID order.
+     */
+    private double measure(int v, int e) {
+        if (!mixed && !useAccuracy && !catchPossible && penaltyHorizon <= e) {
+            // SPEED or STORAGE with nobody to catch: score = resource · noise; empty slots hold 0
+            return drawNoise(useSpeed ? uidCompute : uidClaim, score);
+        }
+        if (useSpeed) {
+            drawNoise(ones, epsSpeed);
+        }
+        if (useStorage) {
+            drawNoise(ones, epsStorage);
+        }
+        if (useAccuracy) {
+            drawNoise(ones, epsAccuracy);
+        }
         int base = v * nMiners;
         double maxSpeed = 0;
         double maxStorage = 0;
@@ -781,24 +831,26 @@ final class SubnetRun {
             boolean caught = (useStorage && slotCheater[j] && auditRate > 0 && rng.nextDouble() < auditRate)
                     || (useAccuracy && slotCopier[j] && copyDetection > 0 && rng.nextDouble() < copyDetection);
             if (caught) {
-                penaltyUntil[base + j] = e + 1 + penaltyEpochs;
+                int until = e + 1 + penaltyEpochs;
+                penaltyUntil[base + j] = until;
+                penaltyHorizon = Math.max(penaltyHorizon, until);
                 sSpeed[j] = 0;
                 sStorage[j] = 0;
                 sAccuracy[j] = 0;
                 continue;
             }
             if (useSpeed) {
-                double x = uidCompute[j] * eps();
+                double x = uidCompute[j] * epsSpeed[j];
                 sSpeed[j] = x;
                 maxSpeed = Math.max(maxSpeed, x);
             }
             if (useStorage) {
-                double x = uidClaim[j] * eps();
+                double x = uidClaim[j] * epsStorage[j];
                 sStorage[j] = x;
                 maxStorage = Math.max(maxStorage, x);
             }
             if (useAccuracy) {
-                double x = binomial(j) / evalSamples * eps();
+                double x = binomial(j) / evalSamples * epsAccuracy[j];
                 sAccuracy[j] = x;
                 maxAcc = Math.max(maxAcc, x);
             }
@@ -806,19 +858,64 @@ final class SubnetRun {
         if (!mixed) {
             double[] src = useSpeed ? sSpeed : useStorage ? sStorage : sAccuracy;
             System.arraycopy(src, 0, score, 0, nMiners);
-            return;
+            return useSpeed ? maxSpeed : useStorage ? maxStorage : maxAcc;
         }
         double fs = maxSpeed > 0 ? wSpeed / maxSpeed : 0;
         double ft = maxStorage > 0 ? wStorage / maxStorage : 0;
         double fa = maxAcc > 0 ? wAccuracy / maxAcc : 0;
+        double max = 0;
         for (int j = 0; j < nMiners; j++) {
-            score[j] = (useSpeed ? fs * sSpeed[j] : 0) + (useStorage ? ft * sStorage[j] : 0)
+            double x = (useSpeed ? fs * sSpeed[j] : 0) + (useStorage ? ft * sStorage[j] : 0)
                     + (useAccuracy ? fa * sAccuracy[j] : 0);
+            score[j] = x;
+            max = Math.max(max, x);
         }
+        return max;
     }
 
-    private double eps() {
-        return noisy ? noise[rng.nextInt() >>> (32 - NormalTable.BITS)] : 1;
+    /**
+     * out[j] = base[j] · ε_j for every miner slot, ε_j = exp(σ z) from the {@link NormalTable} with the table
+     * index taken from 12 bits of a 64-bit draw (five UIDs per draw); without noise, out = base and nothing is
+     * drawn. Returns max(0, max out).
+     */
+    private double drawNoise(double[] base, double[] out) {
+        int m = nMiners;
+        double max = 0;
+        if (!noisy) {
+            for (int j = 0; j < m; j++) {
+                double x = base[j];
+                out[j] = x;
+                max = Math.max(max, x);
+            }
+            return max;
+        }
+        final double[] t = noise;
+        final int mask = NormalTable.SIZE - 1;
+        final int b = NormalTable.BITS;
+        int j = 0;
+        for (; j + 5 <= m; j += 5) {
+            long r = rng.nextLong();
+            double x0 = base[j] * t[(int) r & mask];
+            double x1 = base[j + 1] * t[(int) (r >>> b) & mask];
+            double x2 = base[j + 2] * t[(int) (r >>> 2 * b) & mask];
+            double x3 = base[j + 3] * t[(int) (r >>> 3 * b) & mask];
+            double x4 = base[j + 4] * t[(int) (r >>> 4 * b) & mask];
+            out[j] = x0;
+            out[j + 1] = x1;
+            out[j + 2] = x2;
+            out[j + 3] = x3;
+            out[j + 4] = x4;
+            max = Math.max(max, Math.max(Math.max(x0, x1), Math.max(Math.max(x2, x3), x4)));
+        }
+        if (j < m) {
+            long r = rng.nextLong();
+            for (; j < m; j++, r >>>= b) {
+                double x = base[j] * t[(int) r & mask];
+                out[j] = x;
+                max = Math.max(max, x);
+            }
+        }
+        return max;
     }
 
     /** Tasks solved out of evalSamples by UID j: normal approximation if npq ≥ 9, else exact inversion. */

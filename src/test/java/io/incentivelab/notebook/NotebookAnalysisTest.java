@@ -67,7 +67,13 @@ class NotebookAnalysisTest {
         assertThat(sweep.option().at("/series/0/data/1").asDouble()).isGreaterThan(sweep.option().at("/series/0/data/0").asDouble());
         assertThat(NotebookAnalysis.metricsFor("LORENZ", output)).contains("alpha.lorenzEmission", "lorenzEmission");
         assertThat(NotebookAnalysis.metricsFor("TIME_SERIES", output)).contains("alpha.giniEmission", "beta.resources.storage")
-                .doesNotContain("alpha.lorenzEmission.p10");
+                .doesNotContain("alpha.lorenzEmission.p10")
+                .doesNotContain("alpha.final.giniEmission", "network.final.issuanceTao"); // final values have no series
+        // final values are metrics like any other: a sweep chart can draw them
+        assertThat(NotebookAnalysis.metricsFor("SWEEP", output)).contains("alpha.final.giniEmission");
+        ChartOutput finalSweep = chart("SWEEP", "alpha.final.top1Share");
+        assertThat(finalSweep.option().at("/series/0/data/1").asDouble())
+                .isGreaterThan(finalSweep.option().at("/series/0/data/0").asDouble());
     }
 
     @Test

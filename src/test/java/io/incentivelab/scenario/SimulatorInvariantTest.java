@@ -135,9 +135,17 @@ class SimulatorInvariantTest {
         RunSummary b = new Simulator(s).run(2).summary();
         LinkedHashMap<String, Double> flat = a.toFlatMap();
         assertThat(new ArrayList<>(flat.keySet())).isEqualTo(new ArrayList<>(b.toFlatMap().keySet()))
-                .isEqualTo(Simulator.flatKeys(s));
+                .isEqualTo(Simulator.summaryFlatKeys(s))
+                .startsWith(Simulator.flatKeys(s).toArray(new String[0]));
         assertThat(flat.keySet()).startsWith("mixed.emissionTao").contains("mixed.giniEmission",
-                "soft.resources.compute", "network.issuanceTao", "network.resourceShareBySubnet.quality.top");
+                "soft.resources.compute", "network.issuanceTao", "network.resourceShareBySubnet.quality.top",
+                "mixed.final.giniEmission", "soft.final.emissionTao", "network.final.issuanceTao")
+                .endsWith("network.final.issuanceTao");
+        // the means are the time series' keys; the finals are a few more per subnet (stored per run: kept small)
+        assertThat(flat).hasSize(Simulator.flatKeys(s).size()
+                + s.subnets().size() * RunSummary.FINAL_FLAT_KEYS.size() + RunSummary.FINAL_FLAT_NETWORK_KEYS.size());
+        assertThat(flat.keySet().stream().filter(RunSummary::isFinalKey))
+                .hasSize(s.subnets().size() * RunSummary.FINAL_FLAT_KEYS.size() + 1);
         assertThat(flat.values()).allSatisfy(v -> assertThat(v).isFinite());
         SubnetSummary mixed = a.subnet("mixed");
         assertThat(mixed.metric()).isEqualTo("MIXED");
@@ -154,6 +162,43 @@ class SimulatorInvariantTest {
         double[] g = r.timeSeries().series("a.giniEmission");
         // samples at 5,10,…,40; last quarter = epochs above 30 → 35 and 40
         assertThat(r.summary().subnet("a").giniEmission()).isCloseTo((g[6] + g[7]) / 2, within(1e-15));
+    }
+
+    @Test
+    void finalValuesAreTheLastSampleOfEverySeries() {
+        // the horizon is not a multiple of the sampling interval: the last sample is the short interval at 38
+        Scenario s = ScenarioCodec.parse("""
+                {"network": {"horizonEpochs": 38, "sampleEveryEpochs": 5},
+                 "subnets": [{"name": "a", "rewardCurve": {"type": "POWER", "alpha": 3},
+                              "miners": {"operators": 12, "cheaterFraction": 0.25}, "metric": "STORAGE",
+                              "verification": {"auditRate": 0.05}, "validators": {"count": 4}},
+                             {"name": "b", "miners": {"operators": 7}, "validators": {"count": 3}}]}""");
+        RunResult r = new Simulator(s).run(4);
+        TimeSeries ts = r.timeSeries();
+        assertThat(ts.epochs()[ts.samples() - 1]).isEqualTo(38);
+        int last = ts.samples() - 1;
+        for (SubnetSummary sub : r.summary().subnets()) {
+            assertThat(sub.finalValues().keySet()).containsExactlyElementsOf(sub.values().keySet());
+            for (String k : sub.values().keySet()) {
+                assertThat(sub.finalValue(k)).as(sub.name() + " final " + k)
+                        .isEqualTo(ts.series(sub.name() + "." + k)[last]);
+            }
+        }
+        assertThat(r.summary().networkFinal().keySet()).containsExactlyElementsOf(r.summary().network().keySet());
+        r.summary().networkFinal().forEach((k, v) -> assertThat(v).as("network final " + k)
+                .isEqualTo(ts.series("network." + k)[last]));
+        // issuance only grows, so the final value lies above the last-quarter mean
+        assertThat(r.summary().networkFinal().get("issuanceTao")).isGreaterThan(r.summary().network().get("issuanceTao"));
+        LinkedHashMap<String, Double> flat = r.summary().toFlatMap();
+        assertThat(flat.get("a.final.giniEmission")).isEqualTo(r.summary().subnet("a").finalValue("giniEmission"));
+        assertThat(flat.get("network.final.issuanceTao")).isEqualTo(r.summary().networkFinal().get("issuanceTao"));
+        // in the JSON summary each subnet and the network carry a "final" object beside the contract means
+        var json = RunOutput.summary(r.summary());
+        assertThat(json.at("/subnets/0/final/resources/storage").asDouble())
+                .isEqualTo(r.summary().subnet("a").finalValue("resources.storage"));
+        assertThat(json.at("/subnets/1/giniEmission").asDouble()).isEqualTo(r.summary().subnet("b").giniEmission());
+        assertThat(json.at("/network/final/resourceShareBySubnet/compute/b").asDouble())
+                .isEqualTo(r.summary().networkFinal().get("resourceShareBySubnet.compute.b"));
     }
 
     @Test

@@ -63,4 +63,39 @@ class RewardCurvesTest {
         RewardCurves.quantise(new double[]{0, 0, 0, 0}, 4, row, 2);
         assertThat(row).containsExactly(0, 0, 0, 0, 0, 0);
     }
+
+    @Test
+    void roundingMatchesMathRoundAtEveryHalfInteger() {
+        // scale 1 (max 65535): x itself is rounded; check k + ½ and its neighbours for every k, and tiny values
+        double[] w = new double[3 * 65535 + 4];
+        int i = 0;
+        for (int k = 0; k < 65535; k++) {
+            w[i++] = k + 0.5;
+            w[i++] = Math.nextDown(k + 0.5);
+            w[i++] = Math.nextUp(k + 0.5);
+        }
+        w[i++] = Double.MIN_VALUE;
+        w[i++] = Math.nextDown(0.5);
+        w[i++] = 0;
+        w[i] = 65535;
+        int[] row = new int[w.length];
+        RewardCurves.quantise(w, w.length, 65535, row, 0);
+        for (int j = 0; j < w.length; j++) {
+            assertThat(row[j]).as("x = %s", w[j]).isEqualTo((int) Math.round(w[j]));
+        }
+    }
+
+    @Test
+    void proportionalWeightsAreTheQuantisedScoresThemselves() {
+        RewardCurves proportional = new RewardCurves(new RewardCurveSpec(CurveType.PROPORTIONAL, 2, 0.5, 2, 0.5, 0.5), S.length);
+        assertThat(proportional.proportional()).isTrue();
+        assertThat(new RewardCurves(new RewardCurveSpec(CurveType.POWER, 2, 0.5, 2, 0.5, 0.5), S.length).proportional()).isFalse();
+        double[] w = new double[S.length];
+        proportional.weights(S, S.length, w);
+        int[] viaWeights = new int[S.length];
+        RewardCurves.quantise(w, S.length, viaWeights, 0);
+        int[] direct = new int[S.length];
+        RewardCurves.quantise(S, S.length, 4, direct, 0);
+        assertThat(direct).containsExactly(viaWeights).containsExactly(32768, 65535, 0, 16384, 65535);
+    }
 }

@@ -19,6 +19,7 @@ import io.incentivelab.notebook.NotebookDocument;
 import io.incentivelab.notebook.NotebookFile;
 import io.incentivelab.notebook.ScenarioCell;
 import io.incentivelab.notebook.SweepAxis;
+import io.incentivelab.simulation.RunSummary;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -218,7 +219,7 @@ public final class NotebookReport {
     static List<String> shownMetrics(List<String> all) {
         Set<String> chosen = new LinkedHashSet<>();
         for (String key : FIRST) {
-            all.stream().filter(m -> m.endsWith("." + key) || m.equals(key)).forEach(chosen::add);
+            all.stream().filter(m -> (m.endsWith("." + key) || m.equals(key)) && !RunSummary.isFinalKey(m)).forEach(chosen::add);
         }
         List<String> list = new ArrayList<>(chosen.isEmpty() ? all : chosen);
         return list.subList(0, Math.min(8, list.size()));

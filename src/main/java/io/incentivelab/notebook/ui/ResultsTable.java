@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Span;
 import io.incentivelab.notebook.ExperimentOutput;
 import io.incentivelab.notebook.ExperimentOutput.MetricSummary;
 import io.incentivelab.notebook.ExperimentOutput.PointResult;
+import io.incentivelab.simulation.RunSummary;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ class ResultsTable extends Div {
     private static Set<String> defaults(List<String> all) {
         Set<String> chosen = new LinkedHashSet<>();
         for (String key : FIRST) {
-            all.stream().filter(m -> m.endsWith("." + key)).forEach(chosen::add);
+            all.stream().filter(m -> m.endsWith("." + key) && !RunSummary.isFinalKey(m)).forEach(chosen::add);
         }
         List<String> list = new ArrayList<>(chosen);
         return new LinkedHashSet<>(list.subList(0, Math.min(8, list.size())));
