@@ -31,7 +31,7 @@ final class AnalysisCellCodec {
         String kind = text(node, "kind", "TIME_SERIES", path, problems);
         if (!ChartCell.KINDS.contains(kind)) {
             problems.add(new NotebookProblem(path + ".kind", "must be one of " + String.join(", ", ChartCell.KINDS)
-                    + " (got \"" + kind + "\")"));
+                    + " (got \"" + (kind.length() > 60 ? kind.substring(0, 57) + "..." : kind) + "\")"));
         }
         List<Integer> points = new ArrayList<>();
         JsonNode p = node.get("points");
