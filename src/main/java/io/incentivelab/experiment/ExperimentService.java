@@ -154,14 +154,26 @@ public class ExperimentService {
 
     /**
      * Deletes the experiments started from a notebook ({@code keepCells} null), or from its cells that are not in
-     * {@code keepCells} (cells removed from it), as {@link #delete}.
+     * {@code keepCells} (cells removed from it). Finished ones are deleted at once; a queued or running one is
+     * cancelled and deleted as soon as its in-flight runs stopped, on the executor's thread, so the caller (a
+     * view, on the UI thread) never waits for a run.
      *
-     * @return how many were deleted
+     * @return how many were deleted or are being deleted
      */
     public int deleteForNotebook(String notebookId, java.util.Collection<String> keepCells) {
         int n = 0;
         for (String id : store.findByNotebook(notebookId, keepCells)) {
-            n += delete(id) ? 1 : 0;
+            Optional<ExperimentJob> job = runner.job(id);
+            if (job.isPresent()) {
+                job.get().cancel();
+                job.get().finished().whenComplete((p, e) -> {
+                    store.delete(id);
+                    LOG.info("experiment {} deleted with its runs after it stopped", id);
+                });
+            } else {
+                store.delete(id);
+            }
+            n++;
         }
         return n;
     }

@@ -140,7 +140,14 @@ class DeleteResultsIT {
                 .statusCode()).as("somebody else's key").isEqualTo(404);
         assertThat(send("DELETE", "/api/notebooks/" + other.id(), null, cookie).statusCode()).isEqualTo(204);
         assertThat(rows(othersExperiment)).isEqualTo(new long[] {0, 0});
+        // the running one is cancelled at once and deleted as soon as its runs stopped (nobody waits for it)
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (rows(running)[0] > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
         assertThat(rows(running)).isEqualTo(new long[] {0, 0});
+        Thread.sleep(300);
+        assertThat(rows(running)).as("and stays deleted").isEqualTo(new long[] {0, 0});
         assertThat(jdbc.sql("SELECT COUNT(*) FROM notebook_output WHERE notebook_id IN (:a, :b)")
                 .param("a", nb.id()).param("b", other.id()).query(Long.class).single()).isZero();
         assertThat(rows(apiExperiment)).isEqualTo(new long[] {1, 3});

