@@ -192,6 +192,19 @@ public class NotebookService {
         return repository.delete(id);
     }
 
+    /**
+     * Deletes experiments whose notebook is gone (the app stopped before a cancelled experiment of a deleted
+     * notebook could be deleted); runs at every start.
+     *
+     * @return how many notebooks' experiments were deleted
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    public int deleteOrphanedExperiments() {
+        List<String> gone = repository.notebooksGoneWithExperiments();
+        gone.forEach(id -> experiments.deleteForNotebook(id, null));
+        return gone.size();
+    }
+
     private void requireOwner(String id, OwnerKey owner) {
         if (id == null || owner == null || !repository.isOwner(id, owner.hash())) {
             throw new NotebookNotFoundException(id);

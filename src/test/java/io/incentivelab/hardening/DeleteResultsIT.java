@@ -2,7 +2,6 @@ package io.incentivelab.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.incentivelab.experiment.ExperimentProgress;
@@ -153,6 +152,18 @@ class DeleteResultsIT {
         assertThat(rows(apiExperiment)).isEqualTo(new long[] {1, 3});
     }
 
+    @Test
+    void experimentsOfANotebookThatIsGoneAreDeletedAtStart() throws Exception {
+        String orphan = experiments.start(experiments.plan(spec(2, 20)),
+                new io.incentivelab.experiment.ExperimentOrigin(java.util.UUID.randomUUID().toString(), "e1")).id();
+        experiments.awaitEnd(orphan, Duration.ofSeconds(60));
+        String apiExperiment = finished(spec(2, 20));
+        assertThat(rows(orphan)).isEqualTo(new long[] {1, 2});
+        assertThat(notebooks.deleteOrphanedExperiments()).isEqualTo(1);
+        assertThat(rows(orphan)).isEqualTo(new long[] {0, 0});
+        assertThat(rows(apiExperiment)).isEqualTo(new long[] {1, 2});
+    }
+
     private Notebook notebookWithTwoExperiments(OwnerKey owner) throws Exception {
         ObjectNode scenario = (ObjectNode) JSON.readTree(SCENARIO.formatted(20));
         ObjectNode slow = (ObjectNode) JSON.readTree(SCENARIO.formatted(400));
@@ -202,10 +213,5 @@ class DeleteResultsIT {
             b.header("Cookie", cookie);
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    @SuppressWarnings("unused")
-    private static JsonNode json(String s) throws Exception {
-        return JSON.readTree(s);
     }
 }

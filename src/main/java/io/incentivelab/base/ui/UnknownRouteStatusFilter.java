@@ -19,7 +19,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * HTTP status 404 for the page request of an address that is neither a view nor an API endpoint
  * ({@code /h2-console}, {@code /api/no-such-thing}, a mistyped page). Vaadin answers every unknown path with its
  * bootstrap page and shows {@link NotFoundView} in it; this filter makes the status say so too. Vaadin's own
- * requests ({@code v-r=…}, {@code /VAADIN/…}), files (a dot in the last segment) and the actuator pass untouched.
+ * requests ({@code v-r=…}, {@code /VAADIN/…}), files (a dot in the last segment) and the exposed actuator endpoints
+ * (health) pass untouched.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 30)
@@ -36,7 +37,8 @@ class UnknownRouteStatusFilter extends OncePerRequestFilter {
         String path = path(request);
         String last = path.substring(path.lastIndexOf('/') + 1);
         return !"GET".equals(request.getMethod()) || request.getParameter("v-r") != null || path.startsWith("/VAADIN/")
-                || path.startsWith("/HEARTBEAT") || path.startsWith("/actuator") || path.startsWith("/error")
+                || path.startsWith("/HEARTBEAT") || path.equals("/actuator") || path.startsWith("/actuator/health")
+                || path.startsWith("/error")
                 || last.contains(".");
     }
 
