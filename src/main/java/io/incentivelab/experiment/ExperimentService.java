@@ -61,10 +61,18 @@ public class ExperimentService {
 
     /** Stores the experiment and queues its runs; returns at once with the new id. */
     public ExperimentProgress start(ExperimentPlan plan) {
+        return start(plan, null);
+    }
+
+    /**
+     * As {@link #start(ExperimentPlan)}, for a notebook cell: the experiment is deleted with the notebook or when
+     * the cell is removed ({@link #deleteForNotebook}).
+     */
+    public ExperimentProgress start(ExperimentPlan plan, ExperimentOrigin origin) {
         String id = UUID.randomUUID().toString();
         ExperimentRecord record = new ExperimentRecord(id, plan.spec(), ExperimentStatus.QUEUED, plan.runs(), null,
                 clock.instant(), null, null);
-        store.create(record, plan);
+        store.create(record, plan, origin);
         double secondsPerRun = secondsPerRun(plan);
         ExperimentJob job = runner.start(record, plan, secondsPerRun);
         LOG.info("experiment {} '{}' started: {} runs on {} threads", id, plan.spec().name(), plan.runs(),
@@ -113,6 +121,61 @@ public class ExperimentService {
         status.filter(s -> !s.status().terminal()).ifPresent(s -> store.updateStatus(id, ExperimentStatus.CANCELLED,
                 "cancelled before it resumed", clock.instant()));
         return status(id);
+    }
+
+    /** The notebook cell an experiment was started from; empty for one started through the API or unknown. */
+    public Optional<ExperimentOrigin> origin(String id) {
+        return store.origin(id);
+    }
+
+    /**
+     * Deletes an experiment with every run and result of it. A queued or running one is cancelled first and
+     * deleted once its in-flight runs stopped (they stop at their next epoch; waited for at most 30 s — a run
+     * that ends later finds no row and stores nothing). False for an unknown id.
+     */
+    public boolean delete(String id) {
+        Optional<ExperimentJob> job = runner.job(id);
+        if (job.isPresent()) {
+            job.get().cancel();
+            try {
+                job.get().finished().get(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                LOG.warn("experiment {} did not stop within {}; deleting it anyway", id, SHUTDOWN_WAIT);
+            }
+        }
+        boolean deleted = store.delete(id);
+        if (deleted) {
+            LOG.info("experiment {} deleted with its runs", id);
+        }
+        return deleted;
+    }
+
+    /**
+     * Deletes the experiments started from a notebook ({@code keepCells} null), or from its cells that are not in
+     * {@code keepCells} (cells removed from it). Finished ones are deleted at once; a queued or running one is
+     * cancelled and deleted as soon as its in-flight runs stopped, on the executor's thread, so the caller (a
+     * view, on the UI thread) never waits for a run.
+     *
+     * @return how many were deleted or are being deleted
+     */
+    public int deleteForNotebook(String notebookId, java.util.Collection<String> keepCells) {
+        int n = 0;
+        for (String id : store.findByNotebook(notebookId, keepCells)) {
+            Optional<ExperimentJob> job = runner.job(id);
+            if (job.isPresent()) {
+                job.get().cancel();
+                job.get().finished().whenComplete((p, e) -> {
+                    store.delete(id);
+                    LOG.info("experiment {} deleted with its runs after it stopped", id);
+                });
+            } else {
+                store.delete(id);
+            }
+            n++;
+        }
+        return n;
     }
 
     /** Per-point statistics of the runs finished so far (all of them once the experiment ended). */

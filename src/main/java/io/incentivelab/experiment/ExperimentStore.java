@@ -14,7 +14,24 @@ import java.util.function.Consumer;
 public interface ExperimentStore {
 
     /** Stores a new experiment and one PENDING row per run (with its seed), atomically. */
-    void create(ExperimentRecord experiment, ExperimentPlan plan);
+    default void create(ExperimentRecord experiment, ExperimentPlan plan) {
+        create(experiment, plan, null);
+    }
+
+    /** As {@link #create(ExperimentRecord, ExperimentPlan)}, recording the notebook cell it belongs to (or null). */
+    void create(ExperimentRecord experiment, ExperimentPlan plan, ExperimentOrigin origin);
+
+    /**
+     * Ids of the experiments started from a notebook, oldest first; with {@code keepCells} non-null, only those
+     * of cells not in it.
+     */
+    List<String> findByNotebook(String notebookId, java.util.Collection<String> keepCells);
+
+    /** The notebook cell the experiment was started from; empty for API experiments and unknown ids. */
+    Optional<ExperimentOrigin> origin(String id);
+
+    /** Deletes the experiment and every run of it; false if there was none. */
+    boolean delete(String id);
 
     Optional<ExperimentRecord> find(String id);
 

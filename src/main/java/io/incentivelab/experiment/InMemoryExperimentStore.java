@@ -28,6 +28,7 @@ public final class InMemoryExperimentStore implements ExperimentStore {
 
     private static final class Entry {
         volatile ExperimentRecord record;
+        ExperimentOrigin origin;
         final ExperimentPlan plan;
         final Finished[] runs;
         final byte[][] series;
@@ -41,8 +42,29 @@ public final class InMemoryExperimentStore implements ExperimentStore {
     }
 
     @Override
-    public void create(ExperimentRecord experiment, ExperimentPlan plan) {
-        experiments.put(experiment.id(), new Entry(experiment, plan));
+    public void create(ExperimentRecord experiment, ExperimentPlan plan, ExperimentOrigin origin) {
+        Entry entry = new Entry(experiment, plan);
+        entry.origin = origin;
+        experiments.put(experiment.id(), entry);
+    }
+
+    @Override
+    public List<String> findByNotebook(String notebookId, java.util.Collection<String> keepCells) {
+        return experiments.values().stream()
+                .filter(e -> e.origin != null && e.origin.notebookId().equals(notebookId)
+                        && (keepCells == null || !keepCells.contains(e.origin.cellId())))
+                .sorted((a, b) -> a.record.createdAt().compareTo(b.record.createdAt())).map(e -> e.record.id()).toList();
+    }
+
+    @Override
+    public Optional<ExperimentOrigin> origin(String id) {
+        Entry e = experiments.get(id);
+        return e == null ? Optional.empty() : Optional.ofNullable(e.origin);
+    }
+
+    @Override
+    public boolean delete(String id) {
+        return experiments.remove(id) != null;
     }
 
     @Override
@@ -60,6 +82,9 @@ public final class InMemoryExperimentStore implements ExperimentStore {
     @Override
     public synchronized void updateStatus(String id, ExperimentStatus status, String message, Instant at) {
         Entry e = experiments.get(id);
+        if (e == null) {
+            return; // deleted
+        }
         ExperimentRecord r = e.record;
         e.record = new ExperimentRecord(r.id(), r.spec(), status, r.totalRuns(), message, r.createdAt(),
                 status == ExperimentStatus.RUNNING && r.startedAt() == null ? at : r.startedAt(),
@@ -69,6 +94,9 @@ public final class InMemoryExperimentStore implements ExperimentStore {
     @Override
     public boolean saveRun(RunResult result) {
         Entry e = experiments.get(result.experimentId());
+        if (e == null) {
+            return false; // deleted while the run was computing
+        }
         int i = result.run().runIndex();
         synchronized (e) {
             if (e.runs[i] != null) {

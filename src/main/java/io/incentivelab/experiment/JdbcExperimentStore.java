@@ -31,12 +31,14 @@ class JdbcExperimentStore implements ExperimentStore {
     }
 
     @Override
-    public void create(ExperimentRecord e, ExperimentPlan plan) {
+    public void create(ExperimentRecord e, ExperimentPlan plan, ExperimentOrigin origin) {
         tx.executeWithoutResult(status -> {
             jdbc.sql("""
-                    INSERT INTO experiment (id, name, spec, status, total_runs, message, created_at)
-                    VALUES (:id, :name, :spec, :status, :total, :message, :created)""")
+                    INSERT INTO experiment (id, name, spec, status, total_runs, message, created_at, notebook_id, cell_id)
+                    VALUES (:id, :name, :spec, :status, :total, :message, :created, :notebook, :cell)""")
                     .param("id", e.id()).param("name", e.spec().name())
+                    .param("notebook", origin == null ? null : origin.notebookId(), Types.VARCHAR)
+                    .param("cell", origin == null ? null : origin.cellId(), Types.VARCHAR)
                     .param("spec", ExperimentSpecCodec.toJson(e.spec()).toString())
                     .param("status", e.status().name()).param("total", e.totalRuns()).param("message", e.message())
                     .param("created", Timestamp.from(e.createdAt())).update();
@@ -69,6 +71,31 @@ class JdbcExperimentStore implements ExperimentStore {
     public List<String> findUnfinished() {
         return jdbc.sql("SELECT id FROM experiment WHERE status IN ('QUEUED', 'RUNNING') ORDER BY created_at, id")
                 .query(String.class).list();
+    }
+
+    @Override
+    public List<String> findByNotebook(String notebookId, java.util.Collection<String> keepCells) {
+        if (keepCells == null || keepCells.isEmpty()) {
+            return jdbc.sql("SELECT id FROM experiment WHERE notebook_id = :nb ORDER BY created_at, id")
+                    .param("nb", notebookId).query(String.class).list();
+        }
+        return jdbc.sql("SELECT id FROM experiment WHERE notebook_id = :nb AND cell_id NOT IN (:keep) ORDER BY created_at, id")
+                .param("nb", notebookId).param("keep", List.copyOf(keepCells)).query(String.class).list();
+    }
+
+    @Override
+    public Optional<ExperimentOrigin> origin(String id) {
+        return jdbc.sql("SELECT notebook_id, cell_id FROM experiment WHERE id = :id AND notebook_id IS NOT NULL")
+                .param("id", id).query((rs, i) -> new ExperimentOrigin(rs.getString(1), rs.getString(2))).optional();
+    }
+
+    @Override
+    public boolean delete(String id) {
+        Boolean deleted = tx.execute(status -> {
+            jdbc.sql("DELETE FROM experiment_run WHERE experiment_id = :id").param("id", id).update();
+            return jdbc.sql("DELETE FROM experiment WHERE id = :id").param("id", id).update() == 1;
+        });
+        return Boolean.TRUE.equals(deleted);
     }
 
     @Override

@@ -31,7 +31,7 @@ final class AnalysisCellCodec {
         String kind = text(node, "kind", "TIME_SERIES", path, problems);
         if (!ChartCell.KINDS.contains(kind)) {
             problems.add(new NotebookProblem(path + ".kind", "must be one of " + String.join(", ", ChartCell.KINDS)
-                    + " (got \"" + kind + "\")"));
+                    + " (got \"" + (kind.length() > 60 ? kind.substring(0, 57) + "..." : kind) + "\")"));
         }
         List<Integer> points = new ArrayList<>();
         JsonNode p = node.get("points");
@@ -71,7 +71,7 @@ final class AnalysisCellCodec {
             boolean ok = cells.stream().anyMatch(c -> c.id().equals(ref) && c instanceof ExperimentCell);
             if (!ok) {
                 problems.add(new NotebookProblem("$.cells[" + positions.get(i) + "].experimentCellId",
-                        "no experiment cell has id \"" + ref + "\""));
+                        "no experiment cell has id \"" + (ref.length() > 60 ? ref.substring(0, 57) + "..." : ref) + "\""));
             }
         }
     }
@@ -101,7 +101,7 @@ final class AnalysisCellCodec {
     private static void allow(ObjectNode node, String path, Set<String> allowed, List<NotebookProblem> problems) {
         node.fieldNames().forEachRemaining(n -> {
             if (!allowed.contains(n)) {
-                problems.add(new NotebookProblem(path + "." + n, "unknown field; allowed: "
+                problems.add(new NotebookProblem(path + "." + (n.length() > 60 ? n.substring(0, 57) + "..." : n), "unknown field; allowed: "
                         + String.join(", ", allowed.stream().sorted().toList())));
             }
         });

@@ -26,10 +26,41 @@ public final class Markdown {
     private Markdown() {
     }
 
-    /** The note rendered to sanitised HTML (a fragment). */
+    /** Deepest nesting of Markdown blocks and inlines rendered as such; deeper notes are shown as plain text. */
+    public static final int MAX_NESTING = 64;
+
+    /**
+     * The note rendered to sanitised HTML (a fragment). A note nested deeper than {@link #MAX_NESTING} (thousands
+     * of {@code >} or list levels, which would overflow the renderer's stack) is shown as its text in a
+     * {@code <pre>}, escaped.
+     */
     public static String toSafeHtml(String markdown) {
-        String html = RENDERER.render(PARSER.parse(markdown == null ? "" : markdown));
+        String text = markdown == null ? "" : markdown;
+        org.commonmark.node.Node doc = PARSER.parse(text);
+        String html = depth(doc) > MAX_NESTING ? "<pre>" + org.jsoup.nodes.Entities.escape(text) + "</pre>"
+                : RENDERER.render(doc);
         Document.OutputSettings out = new Document.OutputSettings().prettyPrint(false);
         return Jsoup.clean(html, "", SAFE, out);
+    }
+
+    /** Depth of the syntax tree, walked without recursion. */
+    private static int depth(org.commonmark.node.Node root) {
+        int max = 0;
+        int depth = 0;
+        org.commonmark.node.Node n = root;
+        while (n != null) {
+            max = Math.max(max, depth);
+            if (n.getFirstChild() != null) {
+                n = n.getFirstChild();
+                depth++;
+                continue;
+            }
+            while (n != null && n != root && n.getNext() == null) {
+                n = n.getParent();
+                depth--;
+            }
+            n = n == null || n == root ? null : n.getNext();
+        }
+        return max;
     }
 }

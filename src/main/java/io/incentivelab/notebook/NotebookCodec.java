@@ -66,7 +66,7 @@ public final class NotebookCodec {
             } else {
                 for (Iterator<Map.Entry<String, JsonNode>> it = out.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> e = it.next();
-                    String p = "$.outputs." + e.getKey();
+                    String p = "$.outputs." + shorten(e.getKey());
                     if (doc != null && doc.indexOf(e.getKey()) < 0) {
                         problems.add(new NotebookProblem(p, "no cell has this id"));
                         continue;
@@ -158,7 +158,7 @@ public final class NotebookCodec {
                         boolean ok = cells.stream().anyMatch(c -> c.id().equals(ref) && c instanceof ScenarioCell);
                         if (!ok) {
                             problems.add(new NotebookProblem("$.cells[" + positions.get(i) + "].scenarioCellIds[" + k
-                                    + "]", "no scenario cell has id \"" + ref + "\""));
+                                    + "]", "no scenario cell has id \"" + shorten(ref) + "\""));
                         }
                     }
                 }

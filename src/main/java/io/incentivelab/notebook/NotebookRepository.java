@@ -100,6 +100,13 @@ class NotebookRepository {
         return jdbc.sql("DELETE FROM notebook WHERE id = :id").param("id", id).update() == 1;
     }
 
+    /** Notebook ids that experiments were started from but that no longer exist. */
+    List<String> notebooksGoneWithExperiments() {
+        return jdbc.sql("SELECT DISTINCT e.notebook_id FROM experiment e WHERE e.notebook_id IS NOT NULL"
+                        + " AND NOT EXISTS (SELECT 1 FROM notebook n WHERE n.id = e.notebook_id)")
+                .query(String.class).list();
+    }
+
     Map<String, CellOutput> findOutputs(String notebookId) {
         Map<String, CellOutput> out = new LinkedHashMap<>();
         jdbc.sql("SELECT cell_id, content FROM notebook_output WHERE notebook_id = :id ORDER BY cell_id")

@@ -147,7 +147,8 @@ public class NotebookRuns {
         if (notebooks.find(notebookId, owner).isEmpty()) {
             throw new NotebookNotFoundException(notebookId);
         }
-        ExperimentProgress started = experiments.start(plan(document, cell));
+        ExperimentProgress started = experiments.start(plan(document, cell),
+                new io.incentivelab.experiment.ExperimentOrigin(notebookId, cell.id()));
         watch(notebookId, cell.id(), started.id());
         return started;
     }

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import io.incentivelab.experiment.ExperimentService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,16 +26,18 @@ public class NotebookService {
 
     private final NotebookRepository repository;
     private final NotebookExamples examples;
+    private final ExperimentService experiments;
     private final Clock clock;
 
     @org.springframework.beans.factory.annotation.Autowired
-    NotebookService(NotebookRepository repository, NotebookExamples examples) {
-        this(repository, examples, Clock.systemUTC());
+    NotebookService(NotebookRepository repository, NotebookExamples examples, ExperimentService experiments) {
+        this(repository, examples, experiments, Clock.systemUTC());
     }
 
-    NotebookService(NotebookRepository repository, NotebookExamples examples, Clock clock) {
+    NotebookService(NotebookRepository repository, NotebookExamples examples, ExperimentService experiments, Clock clock) {
         this.repository = repository;
         this.examples = examples;
+        this.experiments = experiments;
         this.clock = clock;
     }
 
@@ -137,7 +140,8 @@ public class NotebookService {
     }
 
     /**
-     * Saves a document edited from {@code expectedVersion}; outputs of removed cells are dropped.
+     * Saves a document edited from {@code expectedVersion}; outputs of removed cells are dropped, and so are the
+     * experiments (runs and results) started from removed cells, a running one cancelled first.
      *
      * @return the new version
      * @throws NotebookConflictException if the notebook changed since that version
@@ -153,7 +157,9 @@ public class NotebookService {
             }
             throw new NotebookConflictException(id);
         }
-        repository.retainOutputs(id, doc.cells().stream().map(Cell::id).toList());
+        List<String> cellIds = doc.cells().stream().map(Cell::id).toList();
+        repository.retainOutputs(id, cellIds);
+        experiments.deleteForNotebook(id, cellIds);
         return expectedVersion + 1;
     }
 
@@ -172,13 +178,31 @@ public class NotebookService {
         return true;
     }
 
-    /** Deletes a notebook and its outputs; false if there was none or the owner key may not edit it. */
+    /**
+     * Deletes a notebook, its outputs and the experiments started from it (every run and result; running ones
+     * are cancelled first); false if there was none or the owner key may not edit it. Share-link snapshots keep
+     * their frozen copy.
+     */
     @Transactional
     public boolean delete(String id, OwnerKey owner) {
         if (owner == null || !repository.isOwner(id, owner.hash())) {
             return false;
         }
+        experiments.deleteForNotebook(id, null);
         return repository.delete(id);
+    }
+
+    /**
+     * Deletes experiments whose notebook is gone (the app stopped before a cancelled experiment of a deleted
+     * notebook could be deleted); runs at every start.
+     *
+     * @return how many notebooks' experiments were deleted
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    public int deleteOrphanedExperiments() {
+        List<String> gone = repository.notebooksGoneWithExperiments();
+        gone.forEach(id -> experiments.deleteForNotebook(id, null));
+        return gone.size();
     }
 
     private void requireOwner(String id, OwnerKey owner) {

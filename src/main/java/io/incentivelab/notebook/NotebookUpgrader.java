@@ -24,8 +24,9 @@ final class NotebookUpgrader {
                     "is required (this app writes " + NotebookDocument.FORMAT_VERSION + ")");
         }
         if (!tree.get("formatVersion").canConvertToExactIntegral()) {
+            String got = tree.get("formatVersion").toString();
             throw new InvalidNotebookException("$.formatVersion", "must be a whole number (got "
-                    + tree.get("formatVersion") + ")");
+                    + (got.length() > 60 ? got.substring(0, 57) + "..." : got) + ")");
         }
         int version = tree.get("formatVersion").asInt();
         if (version > NotebookDocument.FORMAT_VERSION) {

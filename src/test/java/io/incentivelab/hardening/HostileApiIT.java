@@ -64,6 +64,75 @@ class HostileApiIT {
         }
     }
 
+    @Test
+    void hostileNotebookFilesGetFieldMessagesNeverA500AndNothingIsOverwritten() throws Exception {
+        String notebook = HostileDocuments.read("data/examples/verification.notebook.json");
+        String cookie = io.incentivelab.notebook.sharing.OwnerKeyFilter.COOKIE + "="
+                + io.incentivelab.notebook.OwnerKey.generate().value();
+        ResponseEntity<String> created = send(org.springframework.http.HttpMethod.POST, "/api/notebooks", notebook, cookie, null);
+        assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
+        String id = HostileDocuments.JSON.readTree(created.getBody()).get("id").asText();
+        String stored = send(org.springframework.http.HttpMethod.GET, "/api/notebooks/" + id, null, cookie, null).getBody();
+
+        List<String> kinds = new java.util.ArrayList<>(HostileDocuments.KINDS);
+        kinds.addAll(HostileDocuments.TEXT_KINDS);
+        int rejected = 0;
+        long version = 0;
+        for (String kind : kinds) {
+            for (long seed = 1; seed <= 3; seed++) {
+                String doc = HostileDocuments.mutate(notebook, kind, seed * 104729 + kind.hashCode());
+                for (org.springframework.http.HttpMethod method : List.of(org.springframework.http.HttpMethod.POST,
+                        org.springframework.http.HttpMethod.PUT)) {
+                    boolean put = method == org.springframework.http.HttpMethod.PUT;
+                    ResponseEntity<String> r = send(method, put ? "/api/notebooks/" + id : "/api/notebooks", doc, cookie,
+                            put ? "\"" + version + "\"" : null);
+                    int status = r.getStatusCode().value();
+                    String body = r.getBody() == null ? "" : r.getBody();
+                    assertThat(status).as(method + " " + kind + " " + seed + ": " + body).isIn(put ? 200 : 201, 400, 413);
+                    assertThat(body).doesNotContain("\tat ").doesNotContain("Exception:");
+                    if (status == 400) {
+                        rejected++;
+                        JsonNode errors = HostileDocuments.JSON.readTree(body).get("errors");
+                        assertThat(errors).as(body).isNotEmpty();
+                        errors.forEach(e -> assertThat(e.get("path").asText()).startsWith("$"));
+                    }
+                    if (put && status == 200) { // a harmless change (an optional field removed, say) was saved
+                        version = HostileDocuments.JSON.readTree(body).get("version").asLong();
+                        stored = send(org.springframework.http.HttpMethod.GET, "/api/notebooks/" + id, null, cookie, null).getBody();
+                    } else if (put) { // a refused save changed nothing
+                        String now = send(org.springframework.http.HttpMethod.GET, "/api/notebooks/" + id, null, cookie, null).getBody();
+                        assertThat(now).isEqualTo(stored);
+                    }
+                }
+            }
+        }
+        assertThat(rejected).isGreaterThan(kinds.size());
+
+        String huge = "{\"formatVersion\":1,\"title\":\"" + "x".repeat(9 * 1024 * 1024) + "\",\"cells\":[]}";
+        ResponseEntity<String> tooBig = send(org.springframework.http.HttpMethod.POST, "/api/notebooks", huge, cookie, null);
+        assertThat(tooBig.getStatusCode().value()).isEqualTo(413);
+        ResponseEntity<String> noVersion = send(org.springframework.http.HttpMethod.PUT, "/api/notebooks/" + id, notebook, cookie, null);
+        assertThat(noVersion.getStatusCode().value()).isEqualTo(428);
+        ResponseEntity<String> stale = send(org.springframework.http.HttpMethod.PUT, "/api/notebooks/" + id, notebook, cookie, "\"999\"");
+        assertThat(stale.getStatusCode().value()).isEqualTo(409);
+        ResponseEntity<String> others = send(org.springframework.http.HttpMethod.GET, "/api/notebooks/" + id, null,
+                io.incentivelab.notebook.sharing.OwnerKeyFilter.COOKIE + "=" + io.incentivelab.notebook.OwnerKey.generate().value(), null);
+        assertThat(others.getStatusCode().value()).as("another key sees nothing").isEqualTo(404);
+    }
+
+    private ResponseEntity<String> send(org.springframework.http.HttpMethod method, String path, String body, String cookie,
+            String ifMatch) {
+        HttpHeaders headers = new HttpHeaders();
+        if (body != null) {
+            headers.setContentType(MediaType.APPLICATION_JSON);
+        }
+        headers.add("Cookie", cookie);
+        if (ifMatch != null) {
+            headers.add("If-Match", ifMatch);
+        }
+        return http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+    }
+
     private ResponseEntity<String> post(String body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);

@@ -30,4 +30,14 @@ class MarkdownTest {
         assertThat(html).doesNotContain("javascript:", "data:text");
         assertThat(html).contains("href=\"https://example.org\"").contains("rel=\"nofollow noopener noreferrer\"");
     }
+
+    @Test
+    void notesNestedThousandsDeepShowAsTextInsteadOfOverflowingTheRenderer() {
+        String deep = ">".repeat(10_000) + " <script>x</script> quote";
+        String html = Markdown.toSafeHtml(deep);
+        assertThat(html).startsWith("<pre>").contains("quote").doesNotContain("<script").doesNotContain("<blockquote");
+        String lists = "- a\n".repeat(1) + "  ".repeat(0);
+        assertThat(Markdown.toSafeHtml(">".repeat(Markdown.MAX_NESTING - 2) + " fine")).contains("<blockquote>").contains("fine");
+        assertThat(Markdown.toSafeHtml(lists)).contains("<li>a</li>");
+    }
 }

@@ -189,7 +189,7 @@ class ExperimentController {
     }
 
     /** Cancels: 202 when the experiment was queued or running, 200 when it had already ended. */
-    @DeleteMapping("/{id}")
+    @PostMapping("/{id}/cancel")
     ResponseEntity<ObjectNode> cancel(@PathVariable String id) {
         String key = checked(id);
         ExperimentProgress before = service.status(key).orElseThrow(NotFound::new);
@@ -197,6 +197,26 @@ class ExperimentController {
             return ResponseEntity.ok(status(before));
         }
         return ResponseEntity.accepted().body(status(service.cancel(key).orElseThrow(NotFound::new)));
+    }
+
+    /**
+     * Deletes the experiment with all its runs and results (a queued or running one is cancelled first): 204.
+     * An experiment started from a notebook cell is deleted with its cell or notebook instead: 409.
+     */
+    @DeleteMapping("/{id}")
+    ResponseEntity<?> delete(@PathVariable String id) {
+        String key = checked(id);
+        service.status(key).orElseThrow(NotFound::new);
+        if (service.origin(key).isPresent()) {
+            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "this experiment belongs to a notebook"
+                    + " cell; it is deleted with the cell or the notebook");
+            p.setTitle("Belongs to a notebook");
+            return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+        }
+        if (!service.delete(key)) {
+            throw new NotFound();
+        }
+        return ResponseEntity.noContent().build();
     }
 
     @ExceptionHandler(InvalidExperimentException.class)

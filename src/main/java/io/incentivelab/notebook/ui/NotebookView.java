@@ -299,9 +299,22 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
             case MOVE_DOWN -> structural(document.move(cellId, 1));
             case DUPLICATE -> structural(document.duplicate(cellId, CellIds.nextFor(document)));
             case DELETE -> {
-                document.cell(cellId).filter(ExperimentCell.class::isInstance).map(c -> ((ExperimentCell) c).lastExperimentId())
-                        .ifPresent(runs::cancel);
-                structural(document.remove(cellId));
+                boolean hasResults = document.cell(cellId).filter(ExperimentCell.class::isInstance)
+                        .map(c -> ((ExperimentCell) c).lastExperimentId()).isPresent();
+                if (!hasResults) {
+                    structural(document.remove(cellId));
+                    return;
+                }
+                com.vaadin.flow.component.confirmdialog.ConfirmDialog confirm = new com.vaadin.flow.component.confirmdialog.ConfirmDialog();
+                confirm.setHeader("Delete this experiment cell?");
+                confirm.setText("Its runs and results are deleted for good (a running experiment is cancelled first)."
+                        + " This cannot be undone.");
+                confirm.setCancelable(true);
+                confirm.setConfirmText("Delete");
+                confirm.setConfirmButtonTheme("error primary");
+                // saving the document without the cell cancels and deletes the cell's experiments (NotebookService.save)
+                confirm.addConfirmListener(e -> structural(document.remove(cellId)));
+                confirm.open();
             }
         }
     }

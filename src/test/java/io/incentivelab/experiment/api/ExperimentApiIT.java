@@ -121,7 +121,7 @@ class ExperimentApiIT {
         assertThat(series.get("replicates").asInt()).isEqualTo(4);
         assertThat(series.at("/series/speed.giniEmission/mean").size()).isEqualTo(series.get("epochs").size());
 
-        HttpResponse<String> cancelEnded = send("DELETE", "/api/experiments/" + id, null);
+        HttpResponse<String> cancelEnded = send("POST", "/api/experiments/" + id + "/cancel", null);
         assertThat(cancelEnded.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(cancelEnded.body()).get("status").asText()).isEqualTo("COMPLETED");
 
@@ -133,7 +133,7 @@ class ExperimentApiIT {
     @Test
     void cancelStopsARunningExperiment() throws Exception {
         String id = JSON.readTree(send("POST", "/api/experiments", spec(500)).body()).get("id").asText();
-        HttpResponse<String> cancel = send("DELETE", "/api/experiments/" + id, null);
+        HttpResponse<String> cancel = send("POST", "/api/experiments/" + id + "/cancel", null);
         assertThat(cancel.statusCode()).isEqualTo(202);
         JsonNode end = awaitEnd(id);
         assertThat(end.get("status").asText()).isEqualTo("CANCELLED");
