@@ -113,6 +113,8 @@ class DeleteResultsIT {
 
         // the API refuses to delete a notebook's experiment behind the notebook's back
         assertThat(send("DELETE", "/api/experiments/" + first, null, null).statusCode()).isEqualTo(409);
+        // nor to cancel one: a shared notebook's viewers see its experiment ids
+        assertThat(send("POST", "/api/experiments/" + first + "/cancel", null, null).statusCode()).isEqualTo(409);
         assertThat(rows(first)).isEqualTo(new long[] {1, 2});
 
         // removing cell e1 deletes both of its experiments, not e2's

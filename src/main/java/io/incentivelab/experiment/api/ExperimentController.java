@@ -188,11 +188,18 @@ class ExperimentController {
         return o;
     }
 
-    /** Cancels: 202 when the experiment was queued or running, 200 when it had already ended. */
+    /**
+     * Cancels: 202 when the experiment was queued or running, 200 when it had already ended. An experiment
+     * started from a notebook cell is cancelled from its notebook (by whoever may edit it) instead: 409, as for
+     * delete, so that the viewers of a shared notebook, who can see its experiment ids, cannot stop its runs.
+     */
     @PostMapping("/{id}/cancel")
-    ResponseEntity<ObjectNode> cancel(@PathVariable String id) {
+    ResponseEntity<?> cancel(@PathVariable String id) {
         String key = checked(id);
         ExperimentProgress before = service.status(key).orElseThrow(NotFound::new);
+        if (service.origin(key).isPresent()) {
+            return belongsToNotebook("it is cancelled from the notebook");
+        }
         if (before.status().terminal()) {
             return ResponseEntity.ok(status(before));
         }
@@ -208,10 +215,7 @@ class ExperimentController {
         String key = checked(id);
         service.status(key).orElseThrow(NotFound::new);
         if (service.origin(key).isPresent()) {
-            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "this experiment belongs to a notebook"
-                    + " cell; it is deleted with the cell or the notebook");
-            p.setTitle("Belongs to a notebook");
-            return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+            return belongsToNotebook("it is deleted with the cell or the notebook");
         }
         if (!service.delete(key)) {
             throw new NotFound();
@@ -325,4 +329,11 @@ class ExperimentController {
         }
     }
 
+
+    private static ResponseEntity<ProblemDetail> belongsToNotebook(String what) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "this experiment belongs to a notebook cell; " + what);
+        p.setTitle("Belongs to a notebook");
+        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    }
 }
