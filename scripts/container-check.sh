@@ -156,7 +156,7 @@ done
 echo "ok: finished experiment identical after the restart (results JSON, summary CSV, runs CSV byte for byte)"
 
 probe verify || fail "the notebook did not survive the restart unchanged"
-echo "ok: notebook kept across the restart with identical content"
+echo "ok: notebook kept across the restart with the same content"
 
 "${PODMAN[@]}" logs "$NAME" > "$STATE/container.log" 2>&1
 grep -q "experiment $RUNNING resumed" "$STATE/container.log" \
