@@ -81,10 +81,10 @@ public final class ContainerNotebookProbe {
                     new Page.GetByRoleOptions().setName("Edit a copy"))).isHidden();
             byte[] after = export(page);
             Files.write(dir.resolve("notebook-after.json"), after);
-            // the same JSON content; object members may come in another order (the export lists outputs in
-            // the order the database returns them, which is not fixed across a restart)
+            // the same JSON content; members may come in another order: an export right after the import lists
+            // the outputs in the file's order, an export of the stored notebook in cell-id order (ORDER BY cell_id)
             boolean same = JSON.readTree(before).equals(JSON.readTree(after));
-            String how = Arrays.equals(before, after) ? "byte-identical" : "identical JSON content, outputs in another order";
+            String how = Arrays.equals(before, after) ? "byte-identical" : "same JSON, outputs in cell-id order";
             System.out.println(same ? "notebook " + path + " listed, opens, and exports the same " + after.length
                     + " bytes (" + how + ")"
                     : "notebook " + path + " exports different content after the restart (" + before.length + " vs "
