@@ -20,7 +20,7 @@ RUN ./mvnw -B -q dependency:go-offline -Pproduction || true
 COPY src src
 COPY frontend frontend
 COPY data/examples data/examples
-RUN ./mvnw -B -Pproduction -DskipTests package \
+RUN ./mvnw -B -Pproduction -Dmaven.test.skip=true package \
  && cp target/incentive-lab.jar /incentive-lab.jar
 
 FROM ${BASE_IMAGE}

@@ -9,23 +9,25 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Base of the browser tests: one Chromium (through {@link BrowserSupport}) per test class, and the random port
  * of the app under test. Subclasses carry their own {@code @SpringBootTest} with their own in-memory database.
+ * Public for browser tests in other packages (the hardening load test); Playwright objects are confined to
+ * the thread that made them, so a test driving browsers from several threads launches one per thread.
  */
-abstract class BrowserTest {
+public abstract class BrowserTest {
 
-    static Playwright playwright;
-    static Browser browser;
+    protected static Playwright playwright;
+    protected static Browser browser;
 
     @LocalServerPort
-    int port;
+    protected int port;
 
     @BeforeAll
-    static void startBrowser() {
+    protected static void startBrowser() {
         playwright = BrowserSupport.playwright();
         browser = BrowserSupport.launch(playwright);
     }
 
     @AfterAll
-    static void stopBrowser() {
+    protected static void stopBrowser() {
         if (browser != null) {
             browser.close();
         }
