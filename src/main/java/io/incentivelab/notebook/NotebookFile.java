@@ -10,12 +10,15 @@ import java.util.Map;
 public record NotebookFile(NotebookDocument document, Map<String, CellOutput> outputs) {
 
     public NotebookFile {
+        // in the document's cell order, whatever order they were read in (file, database), so that an export
+        // of the same notebook is the same bytes
         Map<String, CellOutput> kept = new LinkedHashMap<>();
-        outputs.forEach((id, out) -> {
-            if (document.indexOf(id) >= 0) {
-                kept.put(id, out);
+        for (Cell c : document.cells()) {
+            CellOutput out = outputs.get(c.id());
+            if (out != null) {
+                kept.put(c.id(), out);
             }
-        });
+        }
         outputs = java.util.Collections.unmodifiableMap(kept);
     }
 }

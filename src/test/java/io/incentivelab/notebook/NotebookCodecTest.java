@@ -39,6 +39,24 @@ class NotebookCodecTest {
     }
 
     @Test
+    void outputsAreWrittenInCellOrderWhateverOrderTheyCameIn() throws Exception {
+        NotebookFile one = sample();
+        ExperimentOutput out = (ExperimentOutput) one.outputs().get("e1");
+        NotebookDocument doc = one.document()
+                .append(new ExperimentCell("e0", "Other", List.of("s1"), "GRID", List.of(), 1, 1L, "exp-0"));
+        // the database reads outputs ordered by cell id ("e0" < "e1"), a file in its own order
+        Map<String, CellOutput> byId = new java.util.LinkedHashMap<>();
+        byId.put("e0", out);
+        byId.put("e1", out);
+        Map<String, CellOutput> reversed = new java.util.LinkedHashMap<>();
+        reversed.put("e1", out);
+        reversed.put("e0", out);
+        String a = NotebookCodec.writeFile(new NotebookFile(doc, byId));
+        assertThat(NotebookCodec.writeFile(new NotebookFile(doc, reversed))).isEqualTo(a);
+        assertThat(a.indexOf("\"e1\" : {")).isLessThan(a.indexOf("\"e0\" : {"));
+    }
+
+    @Test
     void theDocumentAloneHasNoOutputs() throws Exception {
         String json = NotebookCodec.writeDocument(sample().document());
         assertThat(json).doesNotContain("outputs");
