@@ -1,6 +1,7 @@
 package io.incentivelab;
 
 import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.theme.Theme;
 import io.incentivelab.cli.Cli;
@@ -23,5 +24,11 @@ public class Application implements AppShellConfigurator {
             System.exit(Cli.run(args, System.out, System.err));
         }
         SpringApplication.run(Application.class, args);
+    }
+
+    /** The tab icon (without it the browser asks for {@code /favicon.ico}, which is a 404). */
+    @Override
+    public void configurePage(AppShellSettings settings) {
+        settings.addFavIcon("icon", "icons/favicon.svg", "any");
     }
 }

@@ -34,6 +34,11 @@ class HomePageIT extends BrowserTest {
                     .isVisible();
             org.assertj.core.api.Assertions.assertThat(problems)
                     .as("no script errors or content-security-policy violations").isEmpty();
+            // the tab icon is declared and served
+            String icon = page.locator("link[rel=icon]").first().getAttribute("href");
+            var answer = page.request().get("http://localhost:" + port + "/" + icon.replaceFirst("^/", ""));
+            org.assertj.core.api.Assertions.assertThat(answer.status()).isEqualTo(200);
+            org.assertj.core.api.Assertions.assertThat(answer.headers().get("content-type")).contains("svg");
         }
     }
 

@@ -244,8 +244,7 @@ class LoadIT extends BrowserTest {
                 Page page = context.newPage();
                 page.onPageError(e -> errors.add("browser " + client + " page error: " + e));
                 page.onConsoleMessage(m -> {
-                    // the app has no favicon: Chromium's own request for one is the only 404 it may report
-                    if ("error".equals(m.type()) && !m.location().contains("/favicon.ico")) {
+                    if ("error".equals(m.type())) {
                         errors.add("browser " + client + " console error: " + m.text() + " at " + m.location());
                     }
                 });
