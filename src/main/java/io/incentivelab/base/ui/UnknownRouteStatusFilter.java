@@ -2,11 +2,11 @@ package io.incentivelab.base.ui;
 
 import com.vaadin.flow.server.VaadinServletContext;
 import com.vaadin.flow.server.startup.ApplicationRouteRegistry;
+import io.incentivelab.base.NotFoundStatus;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -51,13 +51,7 @@ class UnknownRouteStatusFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-        chain.doFilter(request, new HttpServletResponseWrapper(response) {
-            @Override
-            public void setStatus(int sc) {
-                super.setStatus(sc == HttpServletResponse.SC_OK ? HttpServletResponse.SC_NOT_FOUND : sc);
-            }
-        });
+        NotFoundStatus.continueAsNotFound(request, response, chain);
     }
 
     private boolean isController(HttpServletRequest request) {

@@ -1,12 +1,12 @@
 package io.incentivelab.notebook.sharing;
 
+import io.incentivelab.base.NotFoundStatus;
 import io.incentivelab.notebook.NotebookService;
 import io.incentivelab.notebook.OwnerKey;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -53,12 +53,6 @@ class LinkStatusFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-        chain.doFilter(request, new HttpServletResponseWrapper(response) {
-            @Override
-            public void setStatus(int sc) {
-                super.setStatus(sc == HttpServletResponse.SC_OK ? HttpServletResponse.SC_NOT_FOUND : sc);
-            }
-        });
+        NotFoundStatus.continueAsNotFound(request, response, chain);
     }
 }
