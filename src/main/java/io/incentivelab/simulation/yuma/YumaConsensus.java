@@ -189,8 +189,15 @@ public final class YumaConsensus {
                     rowSum += Math.max(s[j], 0);
                 }
             }
-            inv[i] = rowSum > 0 ? 1.0 / rowSum : 1.0;
+            double iv = rowSum > 0 ? 1.0 / rowSum : 1.0;
+            inv[i] = iv;
             src[i] = s;
+            // W_ij as doubles, absent entries 0: int→double conversion does not vectorise, so it is done once here
+            // and the later passes (transpose, bonds) run on doubles
+            double[] wr = ws.wRow(i);
+            for (int j = 0; j < n; j++) {
+                wr[j] = Math.max(s[j], 0) * iv;
+            }
         }
 
         // §5.6–5.9 consensus, clipping, validator trust, ranks (and Σ_i Wb_ij), one column block at a time
@@ -298,18 +305,32 @@ public final class YumaConsensus {
             vt[v] = 0;
         }
         double[] vals = ws.colVals;
+        double[] cMax = ws.blockMax;
         final int block = YumaWorkspace.BLOCK;
         for (int j0 = 0; j0 < n; j0 += block) {
             int jb = Math.min(block, n - j0);
             for (int v = 0; v < rows; v++) {
                 int i = list[v];
                 if (hasRow[i]) {
-                    int[] r = src[i];
-                    double iv = inv[i];
+                    double[] r = ws.w[i];
                     for (int t = 0; t < jb; t++) {
-                        vals[t * rows + v] = Math.max(r[j0 + t], 0) * iv;
+                        vals[t * rows + v] = r[j0 + t];
+                    }
+                    if (v < k) { // voters: the column maximum bounds the quantile's buckets (scores are ≥ 0)
+                        if (v == 0) {
+                            System.arraycopy(r, j0, cMax, 0, jb);
+                        } else {
+                            for (int t = 0; t < jb; t++) {
+                                double x = r[j0 + t];
+                                double m = cMax[t];
+                                cMax[t] = x > m ? x : m;
+                            }
+                        }
                     }
                 } else {
+                    if (v == 0) {
+                        Arrays.fill(cMax, 0, jb, 0.0);
+                    }
                     for (int t = 0; t < jb; t++) {
                         vals[t * rows + v] = 0;
                     }
@@ -322,7 +343,7 @@ public final class YumaConsensus {
                 if (knownConsensus != null) {
                     c = knownConsensus[j];
                 } else if (k > 0) {
-                    c = WeightedQuantile.selectColumn(vals, off, k, s, minority, ws.bucketW, ws.bucketOf,
+                    c = WeightedQuantile.selectColumn(vals, off, k, s, minority, 0.0, cMax[t], ws.bucketW, ws.bucketOf,
                             ws.candVals, ws.candWts);
                 } else {
                     c = 0;
@@ -486,6 +507,7 @@ public final class YumaConsensus {
             }
             int[] w = hr ? ws.src[i] : zeros;
             double iv = hr ? ws.inv[i] : 0.0;
+            double[] wd = hr ? ws.w[i] : ws.zeroDoubles;
             int[] b = br != null ? br : zeros;
             int[] out = store ? new int[n] : sink;
             double tb = 0;
@@ -503,29 +525,34 @@ public final class YumaConsensus {
                     bondsFixed[i] = fixed;
                 }
             } else if (betaMode != 2) {
-                // four partial sums (j ≡ 0, 1, 2, 3 mod 4) so the adds of the dividend do not wait on each other
+                // three simple loops rather than one: the EMA row (SIMD-friendly: int max, int→double, mul, min,
+                // fma-free mul/add), the dividend with four partial sums (j ≡ 0, 1, 2, 3 mod 4, so the adds do not
+                // wait on each other), and the u16 floor
+                double[] e = ws.emaScratch;
+                double[] bd = ws.bondScratch;
+                for (int j = 0; j < n; j++) {
+                    bd[j] = b[j] * bScale[j];
+                }
+                for (int j = 0; j < n; j++) {
+                    e[j] = a * Math.min(wd[j], caps[j]) + keep * bd[j];
+                }
                 double t0 = 0, t1 = 0, t2 = 0, t3 = 0;
                 int j = 0;
                 for (int end4 = n & ~3; j < end4; j += 4) {
-                    double e0 = a * Math.min(Math.max(w[j], 0) * iv, caps[j]) + keep * (b[j] * bScale[j]);
-                    double e1 = a * Math.min(Math.max(w[j + 1], 0) * iv, caps[j + 1]) + keep * (b[j + 1] * bScale[j + 1]);
-                    double e2 = a * Math.min(Math.max(w[j + 2], 0) * iv, caps[j + 2]) + keep * (b[j + 2] * bScale[j + 2]);
-                    double e3 = a * Math.min(Math.max(w[j + 3], 0) * iv, caps[j + 3]) + keep * (b[j + 3] * bScale[j + 3]);
-                    t0 += e0 * scale[j];
-                    t1 += e1 * scale[j + 1];
-                    t2 += e2 * scale[j + 2];
-                    t3 += e3 * scale[j + 3];
-                    out[j] = (int) (e0 * 65535.0);
-                    out[j + 1] = (int) (e1 * 65535.0);
-                    out[j + 2] = (int) (e2 * 65535.0);
-                    out[j + 3] = (int) (e3 * 65535.0);
+                    t0 += e[j] * scale[j];
+                    t1 += e[j + 1] * scale[j + 1];
+                    t2 += e[j + 2] * scale[j + 2];
+                    t3 += e[j + 3] * scale[j + 3];
                 }
                 for (; j < n; j++) {
-                    double e = a * Math.min(Math.max(w[j], 0) * iv, caps[j]) + keep * (b[j] * bScale[j]);
-                    t0 += e * scale[j];
-                    out[j] = (int) (e * 65535.0);
+                    t0 += e[j] * scale[j];
                 }
                 tb = ((t0 + t1) + t2) + t3;
+                if (store) {
+                    for (j = 0; j < n; j++) {
+                        out[j] = (int) (e[j] * 65535.0);
+                    }
+                }
             } else {
                 double bt = beta;
                 for (int j = 0; j < n; j++) {

@@ -22,6 +22,11 @@ public final class YumaWorkspace {
     long[] bondColSum = new long[0];
     int[] bondColSumInt = new int[0];
     int[] scratchRow = new int[0];
+    double[] emaScratch = new double[0];
+    double[] bondScratch = new double[0];
+    double[] zeroDoubles = new double[0];
+    double[] blockMin = new double[BLOCK];
+    double[] blockMax = new double[BLOCK];
     double[][] ema = new double[0][];
     boolean[] hasRow = new boolean[0];
     boolean[] hasEma = new boolean[0];
@@ -57,6 +62,9 @@ public final class YumaWorkspace {
         bondColSum = new long[n];
         bondColSumInt = new int[n];
         scratchRow = new int[n];
+        emaScratch = new double[n];
+        bondScratch = new double[n];
+        zeroDoubles = new double[n];
         ema = new double[n][];
         hasRow = new boolean[n];
         hasEma = new boolean[n];
@@ -72,7 +80,7 @@ public final class YumaWorkspace {
         colSumC = new double[n];
         colScale = new double[n];
         zeroRow = new int[n];
-        bucketW = new double[n + 1];
+        bucketW = new double[n + 2];
     }
 
     double[] wRow(int i) {
