@@ -10,6 +10,10 @@ public final class YumaWorkspace {
     static final int BLOCK = 64;
 
     int capacity;
+    /** Whether this epoch's W is kept as double rows in {@link #w} (small W only, see YumaConsensus). */
+    boolean doubleRows;
+    /** Largest W, in bytes as doubles, kept as double rows; tests set it to force either path. */
+    long doubleRowsMaxBytes = YumaConsensus.DOUBLE_ROWS_MAX_BYTES;
     double[][] w = new double[0][];
     int[][] src = new int[0][];
     int[][] masked = new int[0][];
