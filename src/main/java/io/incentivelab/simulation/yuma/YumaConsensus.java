@@ -34,9 +34,9 @@ public final class YumaConsensus {
     private static final double TWO32 = 4294967296.0;
     private static final double INV_U16 = 1.0 / 65535.0;
     /**
-     * Largest W (rows with weights × n × 8 bytes) that is kept as double rows: a quarter of this machine's 2 MiB
-     * of L2 per core pair. 64×256 (128 KiB) fits and gains from the vectorised double passes; at 256×4096 (8 MiB)
-     * the double rows fall out of cache and reading the 4-byte stored rows twice is faster.
+     * Largest W (rows with weights × n × 8 bytes) that is kept as double rows: half of the 1 MiB L2 per core of
+     * the machine it was measured on. 64×256 (128 KiB) fits and gains from the vectorised double passes; at
+     * 256×4096 (8 MiB) the double rows fall out of cache and reading the 4-byte stored rows twice is faster.
      */
     static final long DOUBLE_ROWS_MAX_BYTES = 512L * 1024;
 
