@@ -5,7 +5,7 @@ package io.incentivelab.simulation.yuma;
  * {@code weighted_median}): returns the score {@code x} with
  * {@code Σ_{v<x} w ≤ minority < Σ_{v≤x} w}, i.e. {@code max{x : Σ_{v≥x} w ≥ Σw − minority}}.
  * Quickselect with a three-way partition and a median-of-three pivot: expected O(len), no sorting.
- * {@link #selectColumn} first adds the weights into value buckets (bucket index is monotone in the value, so
+ * {@link #selectColumn} first adds the weights into value buckets (about two or four scores per bucket) (bucket index is monotone in the value, so
  * lower buckets hold strictly smaller scores), then selects inside the one bucket that holds the quantile;
  * still linear, but with fewer mispredicted branches, and it leaves its input untouched.
  */
@@ -87,7 +87,7 @@ final class WeightedQuantile {
      * @param k        number of scores, ≥ 1
      * @param s        stake of score i at {@code s[i]}, ≥ 0
      * @param minority {@code Σs − κ}
-     * @param bucketW  scratch of length ≥ {@code k/4 + 1}
+     * @param bucketW  scratch of length ≥ {@code k + 2}
      * @param bucketOf scratch of length ≥ {@code k}
      * @param candV    scratch of length ≥ {@code k}
      * @param candW    scratch of length ≥ {@code k}
@@ -100,31 +100,72 @@ final class WeightedQuantile {
             System.arraycopy(s, 0, candW, 0, k);
             return select(candV, candW, 0, k, minority);
         }
+        // two independent min/max chains (even and odd i) halve the compare latency
         double min = v[off];
         double max = min;
-        for (int i = 1; i < k; i++) {
+        double min1 = min;
+        double max1 = min;
+        int i = 1;
+        for (int end = k - 1; i < end; i += 2) {
+            double x = v[off + i];
+            double y = v[off + i + 1];
+            min = x < min ? x : min;
+            max = x > max ? x : max;
+            min1 = y < min1 ? y : min1;
+            max1 = y > max1 ? y : max1;
+        }
+        if (i < k) {
             double x = v[off + i];
             min = x < min ? x : min;
             max = x > max ? x : max;
         }
+        min = min1 < min ? min1 : min;
+        max = max1 > max ? max1 : max;
+        return selectColumn(v, off, k, s, minority, min, max, bucketW, bucketOf, candV, candW);
+    }
+
+    /**
+     * {@link #selectColumn(double[], int, int, double[], double, double[], int[], double[], double[])} with bounds
+     * of the scores already known: {@code min} ≤ every score (e.g. 0) and {@code max} the largest score.
+     */
+    static double selectColumn(double[] v, int off, int k, double[] s, double minority, double min, double max,
+                               double[] bucketW, int[] bucketOf, double[] candV, double[] candW) {
+        if (k <= 32) {
+            System.arraycopy(v, off, candV, 0, k);
+            System.arraycopy(s, 0, candW, 0, k);
+            return select(candV, candW, 0, k, minority);
+        }
         if (min == max) {
             return min;
         }
-        int buckets = k >>> 2;
+        // about two scores per bucket for short columns (fewer candidates for the final select), four for long
+        // ones (the bucket scan is sequential): measured best at 64 and 256 voters
+        int buckets = k <= 128 ? k >>> 1 : k >>> 2;
         int last = buckets - 1;
         double scale = buckets / (max - min);
-        for (int b = 0; b < buckets; b++) {
+        // two bucket arrays (even and odd i, added afterwards) so that consecutive scores in one bucket do not
+        // chain a load on the previous store
+        for (int b = 0; b < 2 * buckets; b++) {
             bucketW[b] = 0;
         }
-        for (int i = 0; i < k; i++) {
-            int b = Math.min(last, (int) ((v[off + i] - min) * scale));
-            bucketOf[i] = b;
-            bucketW[b] += s[i];
+        int i = 0;
+        for (int end2 = k & ~1; i < end2; i += 2) {
+            int b0 = Math.min(last, (int) ((v[off + i] - min) * scale));
+            int b1 = Math.min(last, (int) ((v[off + i + 1] - min) * scale));
+            bucketOf[i] = b0;
+            bucketOf[i + 1] = b1;
+            bucketW[b0] += s[i];
+            bucketW[buckets + b1] += s[i + 1];
+        }
+        if (i < k) {
+            int b0 = Math.min(last, (int) ((v[off + i] - min) * scale));
+            bucketOf[i] = b0;
+            bucketW[b0] += s[i];
         }
         double below = 0;
         int chosen = 0;
         while (chosen < buckets) {
-            double next = below + bucketW[chosen];
+            double next = below + (bucketW[chosen] + bucketW[buckets + chosen]);
             if (next > minority) {
                 break;
             }
@@ -135,7 +176,7 @@ final class WeightedQuantile {
             return max; // minority ≥ Σs
         }
         int m = 0;
-        for (int i = 0; i < k; i++) {
+        for (i = 0; i < k; i++) {
             if (bucketOf[i] == chosen) {
                 candV[m] = v[off + i];
                 candW[m] = s[i];

@@ -33,6 +33,12 @@ public final class YumaConsensus {
 
     private static final double TWO32 = 4294967296.0;
     private static final double INV_U16 = 1.0 / 65535.0;
+    /**
+     * Largest W (rows with weights × n × 8 bytes) that is kept as double rows: half of the 1 MiB L2 per core of
+     * the machine it was measured on. 64×256 (128 KiB) fits and gains from the vectorised double passes; at
+     * 256×4096 (8 MiB) the double rows fall out of cache and reading the 4-byte stored rows twice is faster.
+     */
+    static final long DOUBLE_ROWS_MAX_BYTES = 512L * 1024;
 
     private final YumaParams params;
     private final double kappa;
@@ -148,8 +154,8 @@ public final class YumaConsensus {
         }
 
         // §5.5 weight masks and row normalization. W_ij = src_ij · inv_i with src the stored u16 row, or a
-        // copy with masked entries set to ABSENT (−1) when the row has any; W is never materialised as doubles
-        // on the Yuma 3 fixed-α path, so each pass over W reads 4 bytes per entry.
+        // copy with masked entries set to ABSENT (−1) when the row has any. A small W (≤ DOUBLE_ROWS_MAX_BYTES as
+        // doubles) is also kept as double rows for the vectorised passes; a large one is read from the 4-byte rows.
         boolean commitReveal = params.commitReveal();
         long maxReg = Long.MIN_VALUE;
         for (int j = 0; j < n; j++) {
@@ -158,6 +164,14 @@ public final class YumaConsensus {
         boolean[] hasRow = ws.hasRow;
         int[][] src = ws.src;
         double[] inv = ws.inv;
+        long weightRows = 0;
+        for (int i = 0; i < n; i++) {
+            if (in.weights()[i] != null && permitOld[i]) {
+                weightRows++;
+            }
+        }
+        final boolean doubleRows = weightRows * n * Double.BYTES <= ws.doubleRowsMaxBytes;
+        ws.doubleRows = doubleRows;
         for (int i = 0; i < n; i++) {
             int[] row = in.weights()[i];
             hasRow[i] = row != null && permitOld[i];
@@ -189,8 +203,17 @@ public final class YumaConsensus {
                     rowSum += Math.max(s[j], 0);
                 }
             }
-            inv[i] = rowSum > 0 ? 1.0 / rowSum : 1.0;
+            double iv = rowSum > 0 ? 1.0 / rowSum : 1.0;
+            inv[i] = iv;
             src[i] = s;
+            if (doubleRows) {
+                // W_ij as doubles, absent entries 0: int→double conversion does not vectorise, so for a W that
+                // stays in cache it is done once here and the later passes (transpose, bonds) run on doubles
+                double[] wr = ws.wRow(i);
+                for (int j = 0; j < n; j++) {
+                    wr[j] = Math.max(s[j], 0) * iv;
+                }
+            }
         }
 
         // §5.6–5.9 consensus, clipping, validator trust, ranks (and Σ_i Wb_ij), one column block at a time
@@ -298,18 +321,54 @@ public final class YumaConsensus {
             vt[v] = 0;
         }
         double[] vals = ws.colVals;
+        double[] cMax = ws.blockMax;
+        final boolean doubleRows = ws.doubleRows;
         final int block = YumaWorkspace.BLOCK;
         for (int j0 = 0; j0 < n; j0 += block) {
             int jb = Math.min(block, n - j0);
             for (int v = 0; v < rows; v++) {
                 int i = list[v];
-                if (hasRow[i]) {
+                if (hasRow[i] && !doubleRows) { // large W: read the stored u16 row, 4 bytes per entry
                     int[] r = src[i];
                     double iv = inv[i];
+                    if (v >= k) {
+                        for (int t = 0; t < jb; t++) {
+                            vals[t * rows + v] = Math.max(r[j0 + t], 0) * iv;
+                        }
+                    } else if (v == 0) {
+                        for (int t = 0; t < jb; t++) {
+                            double x = Math.max(r[j0 + t], 0) * iv;
+                            vals[t * rows + v] = x;
+                            cMax[t] = x;
+                        }
+                    } else {
+                        for (int t = 0; t < jb; t++) {
+                            double x = Math.max(r[j0 + t], 0) * iv;
+                            vals[t * rows + v] = x;
+                            double m = cMax[t];
+                            cMax[t] = x > m ? x : m;
+                        }
+                    }
+                } else if (hasRow[i]) {
+                    double[] r = ws.w[i];
                     for (int t = 0; t < jb; t++) {
-                        vals[t * rows + v] = Math.max(r[j0 + t], 0) * iv;
+                        vals[t * rows + v] = r[j0 + t];
+                    }
+                    if (v < k) { // voters: the column maximum bounds the quantile's buckets (scores are ≥ 0)
+                        if (v == 0) {
+                            System.arraycopy(r, j0, cMax, 0, jb);
+                        } else {
+                            for (int t = 0; t < jb; t++) {
+                                double x = r[j0 + t];
+                                double m = cMax[t];
+                                cMax[t] = x > m ? x : m;
+                            }
+                        }
                     }
                 } else {
+                    if (v == 0) {
+                        Arrays.fill(cMax, 0, jb, 0.0);
+                    }
                     for (int t = 0; t < jb; t++) {
                         vals[t * rows + v] = 0;
                     }
@@ -322,7 +381,7 @@ public final class YumaConsensus {
                 if (knownConsensus != null) {
                     c = knownConsensus[j];
                 } else if (k > 0) {
-                    c = WeightedQuantile.selectColumn(vals, off, k, s, minority, ws.bucketW, ws.bucketOf,
+                    c = WeightedQuantile.selectColumn(vals, off, k, s, minority, 0.0, cMax[t], ws.bucketW, ws.bucketOf,
                             ws.candVals, ws.candWts);
                 } else {
                     c = 0;
@@ -486,6 +545,7 @@ public final class YumaConsensus {
             }
             int[] w = hr ? ws.src[i] : zeros;
             double iv = hr ? ws.inv[i] : 0.0;
+            double[] wd = !ws.doubleRows ? null : hr ? ws.w[i] : ws.zeroDoubles;
             int[] b = br != null ? br : zeros;
             int[] out = store ? new int[n] : sink;
             double tb = 0;
@@ -502,8 +562,9 @@ public final class YumaConsensus {
                 if (store) {
                     bondsFixed[i] = fixed;
                 }
-            } else if (betaMode != 2) {
-                // four partial sums (j ≡ 0, 1, 2, 3 mod 4) so the adds of the dividend do not wait on each other
+            } else if (betaMode != 2 && wd == null) {
+                // large W, one fused pass over the stored row; four partial sums (j ≡ 0, 1, 2, 3 mod 4) so the
+                // adds of the dividend do not wait on each other
                 double t0 = 0, t1 = 0, t2 = 0, t3 = 0;
                 int j = 0;
                 for (int end4 = n & ~3; j < end4; j += 4) {
@@ -526,6 +587,35 @@ public final class YumaConsensus {
                     out[j] = (int) (e * 65535.0);
                 }
                 tb = ((t0 + t1) + t2) + t3;
+            } else if (betaMode != 2) {
+                // small W (double rows): three simple loops rather than one: the EMA row (SIMD-friendly: int max, int→double, mul, min,
+                // fma-free mul/add), the dividend with four partial sums (j ≡ 0, 1, 2, 3 mod 4, so the adds do not
+                // wait on each other), and the u16 floor
+                double[] e = ws.emaScratch;
+                double[] bd = ws.bondScratch;
+                for (int j = 0; j < n; j++) {
+                    bd[j] = b[j] * bScale[j];
+                }
+                for (int j = 0; j < n; j++) {
+                    e[j] = a * Math.min(wd[j], caps[j]) + keep * bd[j];
+                }
+                double t0 = 0, t1 = 0, t2 = 0, t3 = 0;
+                int j = 0;
+                for (int end4 = n & ~3; j < end4; j += 4) {
+                    t0 += e[j] * scale[j];
+                    t1 += e[j + 1] * scale[j + 1];
+                    t2 += e[j + 2] * scale[j + 2];
+                    t3 += e[j + 3] * scale[j + 3];
+                }
+                for (; j < n; j++) {
+                    t0 += e[j] * scale[j];
+                }
+                tb = ((t0 + t1) + t2) + t3;
+                if (store) {
+                    for (j = 0; j < n; j++) {
+                        out[j] = (int) (e[j] * 65535.0);
+                    }
+                }
             } else {
                 double bt = beta;
                 for (int j = 0; j < n; j++) {

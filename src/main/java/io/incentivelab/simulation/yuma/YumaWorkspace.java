@@ -10,6 +10,10 @@ public final class YumaWorkspace {
     static final int BLOCK = 64;
 
     int capacity;
+    /** Whether this epoch's W is kept as double rows in {@link #w} (small W only, see YumaConsensus). */
+    boolean doubleRows;
+    /** Largest W, in bytes as doubles, kept as double rows; tests set it to force either path. */
+    long doubleRowsMaxBytes = YumaConsensus.DOUBLE_ROWS_MAX_BYTES;
     double[][] w = new double[0][];
     int[][] src = new int[0][];
     int[][] masked = new int[0][];
@@ -22,6 +26,11 @@ public final class YumaWorkspace {
     long[] bondColSum = new long[0];
     int[] bondColSumInt = new int[0];
     int[] scratchRow = new int[0];
+    double[] emaScratch = new double[0];
+    double[] bondScratch = new double[0];
+    double[] zeroDoubles = new double[0];
+    double[] blockMin = new double[BLOCK];
+    double[] blockMax = new double[BLOCK];
     double[][] ema = new double[0][];
     boolean[] hasRow = new boolean[0];
     boolean[] hasEma = new boolean[0];
@@ -57,6 +66,9 @@ public final class YumaWorkspace {
         bondColSum = new long[n];
         bondColSumInt = new int[n];
         scratchRow = new int[n];
+        emaScratch = new double[n];
+        bondScratch = new double[n];
+        zeroDoubles = new double[n];
         ema = new double[n][];
         hasRow = new boolean[n];
         hasEma = new boolean[n];
@@ -72,7 +84,7 @@ public final class YumaWorkspace {
         colSumC = new double[n];
         colScale = new double[n];
         zeroRow = new int[n];
-        bucketW = new double[n + 1];
+        bucketW = new double[n + 2];
     }
 
     double[] wRow(int i) {

@@ -34,6 +34,58 @@ class YumaNaiveComparisonTest {
         }
     }
 
+    @Test
+    void largeWeightMatrixTakesTheIntRowPathAndEqualsNaive() {
+        int v = 64;
+        int n = 1100; // 64 × 1100 × 8 bytes > DOUBLE_ROWS_MAX_BYTES
+        assertThat((long) v * n * Double.BYTES).isGreaterThan(YumaConsensus.DOUBLE_ROWS_MAX_BYTES);
+        YumaInputs in = SyntheticYumaInputs.dense(v, n, 41);
+        YumaParams p = YumaParams.newSubnetDefaults().withMaxAllowedValidators(v);
+        for (YumaParams q : new YumaParams[] {p, p.withYuma3(true, true), p.withYuma3(false, false)}) {
+            YumaWorkspace ws = new YumaWorkspace();
+            YumaResult fast = new YumaConsensus(q).epoch(in, ws, true);
+            assertThat(ws.doubleRows).isFalse();
+            assertSame(q.toString(), fast, NaiveYumaEpoch.run(q, in), n);
+        }
+    }
+
+    @Test
+    void doubleRowAndIntRowPathsGiveIdenticalResults() {
+        SplittableRandom rnd = new SplittableRandom(20260202);
+        YumaWorkspace small = new YumaWorkspace();
+        small.doubleRowsMaxBytes = Long.MAX_VALUE;
+        YumaWorkspace large = new YumaWorkspace();
+        large.doubleRowsMaxBytes = -1; // int rows even with no weight rows
+        for (int trial = 0; trial < 300; trial++) {
+            boolean bench = trial % 3 == 0;
+            int n = bench ? 20 + rnd.nextInt(200) : 1 + rnd.nextInt(70);
+            YumaParams p = bench
+                    ? YumaParams.newSubnetDefaults().withMaxAllowedValidators(1 + rnd.nextInt(n))
+                    : RandomYumaInputs.params(rnd, n);
+            YumaInputs in = bench
+                    ? SyntheticYumaInputs.dense(Math.max(1, n / 4), n, trial)
+                    : RandomYumaInputs.generate(rnd, n, rnd.nextBoolean());
+            boolean withFixed = rnd.nextBoolean();
+            YumaConsensus yuma = new YumaConsensus(p);
+            YumaResult a = yuma.epoch(in, small, withFixed);
+            boolean aDouble = small.doubleRows;
+            YumaResult b = yuma.epoch(in, large, withFixed);
+            assertThat(aDouble).isTrue();
+            assertThat(large.doubleRows).isFalse();
+            String what = "trial " + trial + " " + p;
+            assertThat(a.consensus()).as(what).isEqualTo(b.consensus());
+            assertThat(a.validatorTrust()).as(what).isEqualTo(b.validatorTrust());
+            assertThat(a.ranks()).as(what).isEqualTo(b.ranks());
+            assertThat(a.incentive()).as(what).isEqualTo(b.incentive());
+            assertThat(a.dividends()).as(what).isEqualTo(b.dividends());
+            assertThat(a.emissionRao()).as(what).isEqualTo(b.emissionRao());
+            assertThat(a.bondsU16()).as(what).isDeepEqualTo(b.bondsU16());
+            if (withFixed) {
+                assertThat(a.bondsFixed()).as(what).isDeepEqualTo(b.bondsFixed());
+            }
+        }
+    }
+
     static void assertSame(String what, YumaResult a, YumaResult b, int n) {
         assertThat(a.active()).as(what).isEqualTo(b.active());
         assertThat(a.newValidatorPermits()).as(what).isEqualTo(b.newValidatorPermits());

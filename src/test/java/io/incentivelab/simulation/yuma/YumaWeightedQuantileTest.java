@@ -33,6 +33,10 @@ class YumaWeightedQuantileTest {
             double[] sClone = w.clone();
             assertThat(WeightedQuantile.selectColumn(shifted, off, len, sClone, minority, new double[len + 1],
                     new int[len], new double[len], new double[len])).as("column trial " + trial).isEqualTo(expected);
+            double max = Arrays.stream(v).max().getAsDouble();
+            assertThat(WeightedQuantile.selectColumn(shifted, off, len, sClone, minority, 0.0, max, new double[len + 2],
+                    new int[len], new double[len], new double[len])).as("column with bounds 0, max, trial " + trial)
+                    .isEqualTo(expected);
             assertThat(Arrays.copyOfRange(shifted, off, off + len)).as("scores unchanged").isEqualTo(v);
             assertThat(sClone).as("stakes unchanged").isEqualTo(w);
         }
