@@ -374,6 +374,10 @@ public final class YumaConsensus {
                     }
                 }
             }
+            if (doubleRows && betaMode == 1) {
+                clipBlockDoubleRows(j0, jb, rows, k, list, s, minority, knownConsensus, ws, consensus, ranks, wbSum);
+                continue;
+            }
             for (int t = 0; t < jb; t++) {
                 int j = j0 + t;
                 int off = t * rows;
@@ -431,6 +435,73 @@ public final class YumaConsensus {
             if (hasRow[i]) {
                 validatorTrust[i] = vt[v];
             }
+        }
+    }
+
+    /**
+     * The clip of one column block for double rows and β = 1 (Wb = min(W, C)), in loops C2 vectorises: first the
+     * κ-quantile of every column of the block, then validator trust column-major ({@code vt[v] += min(W_vj, C_j)},
+     * independent over v), then ranks and Σ_i Wb_ij row-major from the double rows (independent over j). The
+     * rank and Wb sums keep four partial sums by row (v ≡ 0, 1, 2, 3 mod 4; the rows after the last multiple of
+     * four go to the first), added in that order, so every sum is added in exactly the order of the scalar
+     * per-column loop: the results are bit-identical to it.
+     */
+    private void clipBlockDoubleRows(int j0, int jb, int rows, int k, int[] list, double[] s, double minority,
+                                     double[] knownConsensus, YumaWorkspace ws, double[] consensus, double[] ranks,
+                                     double[] wbSum) {
+        double[] vals = ws.colVals;
+        double[] cMax = ws.blockMax;
+        double[] cb = ws.blockC;
+        for (int t = 0; t < jb; t++) {
+            double c;
+            if (knownConsensus != null) {
+                c = knownConsensus[j0 + t];
+            } else if (k > 0) {
+                c = WeightedQuantile.selectColumn(vals, t * rows, k, s, minority, 0.0, cMax[t], ws.bucketW, ws.bucketOf,
+                        ws.candVals, ws.candWts);
+            } else {
+                c = 0;
+            }
+            cb[t] = c;
+            consensus[j0 + t] = c;
+        }
+        double[] vt = ws.rowTrust;
+        for (int t = 0; t < jb; t++) {
+            int off = t * rows;
+            double c = cb[t];
+            for (int v = 0; v < rows; v++) {
+                vt[v] += Math.min(vals[off + v], c);
+            }
+        }
+        double[][] rankAcc = ws.rankAcc;
+        double[][] wbAcc = ws.wbAcc;
+        for (int p = 0; p < 4; p++) {
+            Arrays.fill(rankAcc[p], 0, jb, 0.0);
+            Arrays.fill(wbAcc[p], 0, jb, 0.0);
+        }
+        double[] sa = ws.rowStake;
+        int end4 = rows & ~3;
+        for (int v = 0; v < rows; v++) {
+            int i = list[v];
+            if (!ws.hasRow[i]) {
+                continue; // an all-zero row adds only +0.0
+            }
+            int p = v < end4 ? v & 3 : 0;
+            double[] ra = rankAcc[p];
+            double[] wa = wbAcc[p];
+            double[] r = ws.w[i];
+            double sv = sa[v];
+            for (int t = 0; t < jb; t++) {
+                double x = Math.min(r[j0 + t], cb[t]);
+                ra[t] += sv * x;
+                wa[t] += x;
+            }
+        }
+        double[] r0 = rankAcc[0], r1 = rankAcc[1], r2 = rankAcc[2], r3 = rankAcc[3];
+        double[] w0 = wbAcc[0], w1 = wbAcc[1], w2 = wbAcc[2], w3 = wbAcc[3];
+        for (int t = 0; t < jb; t++) {
+            ranks[j0 + t] = ((r0[t] + r1[t]) + r2[t]) + r3[t];
+            wbSum[j0 + t] = ((w0[t] + w1[t]) + w2[t]) + w3[t];
         }
     }
 
