@@ -191,6 +191,25 @@ public final class YumaConsensus {
                     s[i] = YumaInputs.ABSENT;
                 }
             }
+            if (doubleRows && n <= 32768) {
+                // W_ij as doubles, absent entries 0: int→double conversion does not vectorise, so for a W that
+                // stays in cache it is done once here, fused with the row sum (Σ of ≤ 32768 u16 values fits an
+                // int), and the later passes (transpose, bonds) run on doubles; the scaling by 1/Σ is a SIMD pass
+                double[] wr = ws.wRow(i);
+                int sum = 0;
+                for (int j = 0; j < n; j++) {
+                    int x = Math.max(s[j], 0);
+                    sum += x;
+                    wr[j] = x;
+                }
+                double iv = sum > 0 ? 1.0 / sum : 1.0;
+                for (int j = 0; j < n; j++) {
+                    wr[j] *= iv;
+                }
+                inv[i] = iv;
+                src[i] = s;
+                continue;
+            }
             long rowSum = 0;
             if (n <= 32768) { // Σ of ≤ 32768 u16 values fits an int
                 int sum = 0;
