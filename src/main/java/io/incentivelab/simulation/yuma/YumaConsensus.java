@@ -345,6 +345,11 @@ public final class YumaConsensus {
         final int block = YumaWorkspace.BLOCK;
         for (int j0 = 0; j0 < n; j0 += block) {
             int jb = Math.min(block, n - j0);
+            if (doubleRows && betaMode == 1) {
+                transposeDoubleRows(j0, jb, rows, k, list, ws);
+                clipBlockDoubleRows(j0, jb, rows, k, list, s, minority, knownConsensus, ws, consensus, ranks, wbSum);
+                continue;
+            }
             for (int v = 0; v < rows; v++) {
                 int i = list[v];
                 if (hasRow[i] && !doubleRows) { // large W: read the stored u16 row, 4 bytes per entry
@@ -392,10 +397,6 @@ public final class YumaConsensus {
                         vals[t * rows + v] = 0;
                     }
                 }
-            }
-            if (doubleRows && betaMode == 1) {
-                clipBlockDoubleRows(j0, jb, rows, k, list, s, minority, knownConsensus, ws, consensus, ranks, wbSum);
-                continue;
             }
             for (int t = 0; t < jb; t++) {
                 int j = j0 + t;
@@ -453,6 +454,50 @@ public final class YumaConsensus {
             int i = list[v];
             if (hasRow[i]) {
                 validatorTrust[i] = vt[v];
+            }
+        }
+    }
+
+    /**
+     * Columns {@code j0 .. j0+jb} of the double rows into the column-major block ({@code vals[t·rows + v]}), four
+     * rows at a time so that each column gets four adjacent stores per pass, and the voters' column maximum
+     * (max(0, scores), the same value as the one-row-at-a-time gather).
+     */
+    private static void transposeDoubleRows(int j0, int jb, int rows, int k, int[] list, YumaWorkspace ws) {
+        double[] vals = ws.colVals;
+        double[] cMax = ws.blockMax;
+        boolean[] hasRow = ws.hasRow;
+        double[] zeros = ws.zeroDoubles;
+        int v = 0;
+        for (int end4 = rows & ~3; v < end4; v += 4) {
+            double[] a0 = hasRow[list[v]] ? ws.w[list[v]] : zeros;
+            double[] a1 = hasRow[list[v + 1]] ? ws.w[list[v + 1]] : zeros;
+            double[] a2 = hasRow[list[v + 2]] ? ws.w[list[v + 2]] : zeros;
+            double[] a3 = hasRow[list[v + 3]] ? ws.w[list[v + 3]] : zeros;
+            for (int t = 0; t < jb; t++) {
+                int o = t * rows + v;
+                vals[o] = a0[j0 + t];
+                vals[o + 1] = a1[j0 + t];
+                vals[o + 2] = a2[j0 + t];
+                vals[o + 3] = a3[j0 + t];
+            }
+        }
+        for (; v < rows; v++) {
+            double[] a = hasRow[list[v]] ? ws.w[list[v]] : zeros;
+            for (int t = 0; t < jb; t++) {
+                vals[t * rows + v] = a[j0 + t];
+            }
+        }
+        Arrays.fill(cMax, 0, jb, 0.0);
+        for (v = 0; v < k; v++) {
+            if (!hasRow[list[v]]) {
+                continue;
+            }
+            double[] r = ws.w[list[v]];
+            for (int t = 0; t < jb; t++) {
+                double x = r[j0 + t];
+                double m = cMax[t];
+                cMax[t] = x > m ? x : m;
             }
         }
     }
