@@ -141,38 +141,40 @@ final class WeightedQuantile {
         // about two scores per bucket for short columns (fewer candidates for the final select), four for long
         // ones (the bucket scan is sequential): measured best at 64 and 256 voters
         int buckets = k <= 128 ? k >>> 1 : k >>> 2;
-        int last = buckets - 1;
         double scale = buckets / (max - min);
+        // (x − min)·scale ≤ buckets (1 + 2^−51) for x ≤ max, so its integer part is at most buckets: one more
+        // bucket (holding at most the scores at the maximum) instead of a clamp per score
+        int nb = buckets + 1;
         // two bucket arrays (even and odd i, added afterwards) so that consecutive scores in one bucket do not
         // chain a load on the previous store
-        for (int b = 0; b < 2 * buckets; b++) {
+        for (int b = 0; b < 2 * nb; b++) {
             bucketW[b] = 0;
         }
         int i = 0;
         for (int end2 = k & ~1; i < end2; i += 2) {
-            int b0 = Math.min(last, (int) ((v[off + i] - min) * scale));
-            int b1 = Math.min(last, (int) ((v[off + i + 1] - min) * scale));
+            int b0 = (int) ((v[off + i] - min) * scale);
+            int b1 = (int) ((v[off + i + 1] - min) * scale);
             bucketOf[i] = b0;
             bucketOf[i + 1] = b1;
             bucketW[b0] += s[i];
-            bucketW[buckets + b1] += s[i + 1];
+            bucketW[nb + b1] += s[i + 1];
         }
         if (i < k) {
-            int b0 = Math.min(last, (int) ((v[off + i] - min) * scale));
+            int b0 = (int) ((v[off + i] - min) * scale);
             bucketOf[i] = b0;
             bucketW[b0] += s[i];
         }
         double below = 0;
         int chosen = 0;
-        while (chosen < buckets) {
-            double next = below + (bucketW[chosen] + bucketW[buckets + chosen]);
+        while (chosen < nb) {
+            double next = below + (bucketW[chosen] + bucketW[nb + chosen]);
             if (next > minority) {
                 break;
             }
             below = next;
             chosen++;
         }
-        if (chosen == buckets) {
+        if (chosen == nb) {
             return max; // minority ≥ Σs
         }
         int m = 0;

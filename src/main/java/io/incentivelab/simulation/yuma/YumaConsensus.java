@@ -191,6 +191,25 @@ public final class YumaConsensus {
                     s[i] = YumaInputs.ABSENT;
                 }
             }
+            if (doubleRows && n <= 32768) {
+                // W_ij as doubles, absent entries 0: int→double conversion does not vectorise, so for a W that
+                // stays in cache it is done once here, fused with the row sum (Σ of ≤ 32768 u16 values fits an
+                // int), and the later passes (transpose, bonds) run on doubles; the scaling by 1/Σ is a SIMD pass
+                double[] wr = ws.wRow(i);
+                int sum = 0;
+                for (int j = 0; j < n; j++) {
+                    int x = Math.max(s[j], 0);
+                    sum += x;
+                    wr[j] = x;
+                }
+                double iv = sum > 0 ? 1.0 / sum : 1.0;
+                for (int j = 0; j < n; j++) {
+                    wr[j] *= iv;
+                }
+                inv[i] = iv;
+                src[i] = s;
+                continue;
+            }
             long rowSum = 0;
             if (n <= 32768) { // Σ of ≤ 32768 u16 values fits an int
                 int sum = 0;
@@ -326,6 +345,11 @@ public final class YumaConsensus {
         final int block = YumaWorkspace.BLOCK;
         for (int j0 = 0; j0 < n; j0 += block) {
             int jb = Math.min(block, n - j0);
+            if (doubleRows && betaMode == 1) {
+                transposeDoubleRows(j0, jb, rows, k, list, ws);
+                clipBlockDoubleRows(j0, jb, rows, k, list, s, minority, knownConsensus, ws, consensus, ranks, wbSum);
+                continue;
+            }
             for (int v = 0; v < rows; v++) {
                 int i = list[v];
                 if (hasRow[i] && !doubleRows) { // large W: read the stored u16 row, 4 bytes per entry
@@ -431,6 +455,117 @@ public final class YumaConsensus {
             if (hasRow[i]) {
                 validatorTrust[i] = vt[v];
             }
+        }
+    }
+
+    /**
+     * Columns {@code j0 .. j0+jb} of the double rows into the column-major block ({@code vals[t·rows + v]}), four
+     * rows at a time so that each column gets four adjacent stores per pass, and the voters' column maximum
+     * (max(0, scores), the same value as the one-row-at-a-time gather).
+     */
+    private static void transposeDoubleRows(int j0, int jb, int rows, int k, int[] list, YumaWorkspace ws) {
+        double[] vals = ws.colVals;
+        double[] cMax = ws.blockMax;
+        boolean[] hasRow = ws.hasRow;
+        double[] zeros = ws.zeroDoubles;
+        int v = 0;
+        for (int end4 = rows & ~3; v < end4; v += 4) {
+            double[] a0 = hasRow[list[v]] ? ws.w[list[v]] : zeros;
+            double[] a1 = hasRow[list[v + 1]] ? ws.w[list[v + 1]] : zeros;
+            double[] a2 = hasRow[list[v + 2]] ? ws.w[list[v + 2]] : zeros;
+            double[] a3 = hasRow[list[v + 3]] ? ws.w[list[v + 3]] : zeros;
+            for (int t = 0; t < jb; t++) {
+                int o = t * rows + v;
+                vals[o] = a0[j0 + t];
+                vals[o + 1] = a1[j0 + t];
+                vals[o + 2] = a2[j0 + t];
+                vals[o + 3] = a3[j0 + t];
+            }
+        }
+        for (; v < rows; v++) {
+            double[] a = hasRow[list[v]] ? ws.w[list[v]] : zeros;
+            for (int t = 0; t < jb; t++) {
+                vals[t * rows + v] = a[j0 + t];
+            }
+        }
+        Arrays.fill(cMax, 0, jb, 0.0);
+        for (v = 0; v < k; v++) {
+            if (!hasRow[list[v]]) {
+                continue;
+            }
+            double[] r = ws.w[list[v]];
+            for (int t = 0; t < jb; t++) {
+                double x = r[j0 + t];
+                double m = cMax[t];
+                cMax[t] = x > m ? x : m;
+            }
+        }
+    }
+
+    /**
+     * The clip of one column block for double rows and β = 1 (Wb = min(W, C)), in loops C2 vectorises: first the
+     * κ-quantile of every column of the block, then validator trust column-major ({@code vt[v] += min(W_vj, C_j)},
+     * independent over v), then ranks and Σ_i Wb_ij row-major from the double rows (independent over j). The
+     * rank and Wb sums keep four partial sums by row (v ≡ 0, 1, 2, 3 mod 4; the rows after the last multiple of
+     * four go to the first), added in that order, so every sum is added in exactly the order of the scalar
+     * per-column loop: the results are bit-identical to it.
+     */
+    private void clipBlockDoubleRows(int j0, int jb, int rows, int k, int[] list, double[] s, double minority,
+                                     double[] knownConsensus, YumaWorkspace ws, double[] consensus, double[] ranks,
+                                     double[] wbSum) {
+        double[] vals = ws.colVals;
+        double[] cMax = ws.blockMax;
+        double[] cb = ws.blockC;
+        for (int t = 0; t < jb; t++) {
+            double c;
+            if (knownConsensus != null) {
+                c = knownConsensus[j0 + t];
+            } else if (k > 0) {
+                c = WeightedQuantile.selectColumn(vals, t * rows, k, s, minority, 0.0, cMax[t], ws.bucketW, ws.bucketOf,
+                        ws.candVals, ws.candWts);
+            } else {
+                c = 0;
+            }
+            cb[t] = c;
+            consensus[j0 + t] = c;
+        }
+        double[] vt = ws.rowTrust;
+        for (int t = 0; t < jb; t++) {
+            int off = t * rows;
+            double c = cb[t];
+            for (int v = 0; v < rows; v++) {
+                vt[v] += Math.min(vals[off + v], c);
+            }
+        }
+        double[][] rankAcc = ws.rankAcc;
+        double[][] wbAcc = ws.wbAcc;
+        for (int p = 0; p < 4; p++) {
+            Arrays.fill(rankAcc[p], 0, jb, 0.0);
+            Arrays.fill(wbAcc[p], 0, jb, 0.0);
+        }
+        double[] sa = ws.rowStake;
+        int end4 = rows & ~3;
+        for (int v = 0; v < rows; v++) {
+            int i = list[v];
+            if (!ws.hasRow[i]) {
+                continue; // an all-zero row adds only +0.0
+            }
+            int p = v < end4 ? v & 3 : 0;
+            double[] ra = rankAcc[p];
+            double[] wa = wbAcc[p];
+            double[] r = ws.w[i];
+            double sv = sa[v];
+            for (int t = 0; t < jb; t++) {
+                double x = Math.min(r[j0 + t], cb[t]);
+                ra[t] += sv * x;
+                wa[t] += x;
+            }
+        }
+        double[] r0 = rankAcc[0], r1 = rankAcc[1], r2 = rankAcc[2], r3 = rankAcc[3];
+        double[] w0 = wbAcc[0], w1 = wbAcc[1], w2 = wbAcc[2], w3 = wbAcc[3];
+        for (int t = 0; t < jb; t++) {
+            ranks[j0 + t] = ((r0[t] + r1[t]) + r2[t]) + r3[t];
+            wbSum[j0 + t] = ((w0[t] + w1[t]) + w2[t]) + w3[t];
         }
     }
 

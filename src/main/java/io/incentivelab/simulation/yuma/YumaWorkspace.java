@@ -31,6 +31,10 @@ public final class YumaWorkspace {
     double[] zeroDoubles = new double[0];
     double[] blockMin = new double[BLOCK];
     double[] blockMax = new double[BLOCK];
+    /** Consensus of the current column block, and the clip pass's four partial sums of ranks and of Σ_i Wb_ij. */
+    double[] blockC = new double[BLOCK];
+    double[][] rankAcc = new double[4][BLOCK];
+    double[][] wbAcc = new double[4][BLOCK];
     double[][] ema = new double[0][];
     boolean[] hasRow = new boolean[0];
     boolean[] hasEma = new boolean[0];

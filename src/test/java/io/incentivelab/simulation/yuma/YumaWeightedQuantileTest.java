@@ -31,7 +31,7 @@ class YumaWeightedQuantileTest {
             double[] shifted = new double[off + len];
             System.arraycopy(v, 0, shifted, off, len);
             double[] sClone = w.clone();
-            assertThat(WeightedQuantile.selectColumn(shifted, off, len, sClone, minority, new double[len + 1],
+            assertThat(WeightedQuantile.selectColumn(shifted, off, len, sClone, minority, new double[len + 2],
                     new int[len], new double[len], new double[len])).as("column trial " + trial).isEqualTo(expected);
             double max = Arrays.stream(v).max().getAsDouble();
             assertThat(WeightedQuantile.selectColumn(shifted, off, len, sClone, minority, 0.0, max, new double[len + 2],
