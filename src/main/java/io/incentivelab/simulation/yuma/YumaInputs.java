@@ -65,10 +65,10 @@ public record YumaInputs(long currentBlock, long lastMechanismStepBlock, long ra
                 throw new IllegalArgumentException("stake[" + i + "] must be >= 0");
             }
             if (weights[i] != null) {
-                check("weights[" + i + "]", weights[i].length, n);
+                checkRow("weights", i, weights[i].length, n);
             }
             if (bondsBefore[i] != null) {
-                check("bondsBefore[" + i + "]", bondsBefore[i].length, n);
+                checkRow("bondsBefore", i, bondsBefore[i].length, n);
             }
         }
     }
@@ -108,6 +108,13 @@ public record YumaInputs(long currentBlock, long lastMechanismStepBlock, long ra
             row[targets[k]] = values[k];
         }
         return row;
+    }
+
+    /** As {@link #check}, naming the row only on failure (this runs for every row of every epoch). */
+    private static void checkRow(String field, int row, int length, int n) {
+        if (length != n) {
+            check(field + "[" + row + "]", length, n);
+        }
     }
 
     private static void check(String field, int length, int n) {
