@@ -129,6 +129,25 @@ public class ExperimentService {
     }
 
     /**
+     * Whether a later experiment was started from the same notebook cell (a re-run): then this one's results are no
+     * longer what the cell shows, even if it ends after the re-run did.
+     */
+    public boolean supersededInItsCell(String id) {
+        Optional<ExperimentOrigin> origin = store.origin(id);
+        Optional<ExperimentRecord> me = store.find(id);
+        if (origin.isEmpty() || me.isEmpty()) {
+            return false;
+        }
+        for (String other : store.findByNotebook(origin.get().notebookId(), null)) {
+            if (!other.equals(id) && store.origin(other).map(o -> o.cellId().equals(origin.get().cellId())).orElse(false)
+                    && store.find(other).map(r -> r.createdAt().isAfter(me.get().createdAt())).orElse(false)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Deletes an experiment with every run and result of it. A queued or running one is cancelled first and
      * deleted once its in-flight runs stopped (they stop at their next epoch; waited for at most 30 s — a run
      * that ends later finds no row and stores nothing). False for an unknown id.

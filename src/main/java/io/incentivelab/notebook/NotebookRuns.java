@@ -217,6 +217,13 @@ public class NotebookRuns {
 
     private void store(String notebookId, String cellId, String experimentId) {
         try {
+            if (experiments.supersededInItsCell(experimentId)) {
+                // the cell was re-run while this one still ran: the newer experiment's output is the cell's, even
+                // when this older one ends last
+                log.info("experiment {} ended after a re-run of cell {} started; its output is not stored", experimentId,
+                        cellId);
+                return;
+            }
             experiments.results(experimentId).ifPresent(r -> notebooks.putOutput(notebookId, cellId, output(r)));
         } catch (NotebookNotFoundException e) {
             log.info("notebook {} was deleted before experiment {} ended; its results stay with the experiment",

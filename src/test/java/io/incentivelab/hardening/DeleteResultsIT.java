@@ -155,6 +155,32 @@ class DeleteResultsIT {
     }
 
     @Test
+    void aCellKeepsItsLatestRunsOutputWhenAnOlderRunEndsLast() throws Exception {
+        OwnerKey owner = OwnerKey.generate();
+        Notebook nb = notebookWithTwoExperiments(owner);
+        ExperimentCell e1 = (ExperimentCell) nb.document().cell("e1").orElseThrow();
+        // a long run of the cell, then a short re-run that ends first
+        String older = runs.start(nb.id(), owner, nb.document(),
+                e1.withScenarioCellIds(List.of("s2")).withReplicates(40)).id();
+        awaitRunning(older);
+        String newer = runs.start(nb.id(), owner, nb.document(), e1).id();
+        experiments.awaitEnd(newer, Duration.ofSeconds(120));
+        assertThat(storedExperiment(nb.id(), owner)).isEqualTo(newer);
+        ExperimentProgress end = experiments.awaitEnd(older, Duration.ofSeconds(300)).orElseThrow();
+        assertThat(end.status()).isEqualTo(ExperimentStatus.COMPLETED);
+        Thread.sleep(300); // the older one's end hook has run by now (it runs as the experiment ends)
+        assertThat(storedExperiment(nb.id(), owner)).as("the re-run's results stay the cell's").isEqualTo(newer);
+        assertThat(experiments.supersededInItsCell(older)).isTrue();
+        assertThat(experiments.supersededInItsCell(newer)).isFalse();
+    }
+
+    private String storedExperiment(String notebookId, OwnerKey owner) {
+        return notebooks.find(notebookId, owner).map(n -> n.outputs().get("e1"))
+                .filter(o -> o instanceof io.incentivelab.notebook.ExperimentOutput)
+                .map(o -> ((io.incentivelab.notebook.ExperimentOutput) o).experimentId()).orElse(null);
+    }
+
+    @Test
     void experimentsOfANotebookThatIsGoneAreDeletedAtStart() throws Exception {
         String orphan = experiments.start(experiments.plan(spec(2, 20)),
                 new io.incentivelab.experiment.ExperimentOrigin(java.util.UUID.randomUUID().toString(), "e1")).id();
