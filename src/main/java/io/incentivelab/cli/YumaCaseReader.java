@@ -121,11 +121,11 @@ final class YumaCaseReader {
             weights[i] = dense;
         }
         JsonNode bb = array(field(in, "bonds_before_u16", p), p + ".bonds_before_u16", n);
-        int[][] bonds = new int[n][];
+        double[][] bonds = new double[n][];
         for (int i = 0; i < n; i++) {
             String rp = p + ".bonds_before_u16[" + i + "]";
             JsonNode row = array(bb.get(i), rp, n);
-            int[] r = new int[n];
+            double[] r = new double[n];
             boolean any = false;
             for (int j = 0; j < n; j++) {
                 r[j] = (int) integer(row.get(j), rp + "[" + j + "]", 0, 65535);

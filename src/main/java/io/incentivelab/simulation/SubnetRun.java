@@ -147,7 +147,7 @@ final class SubnetRun {
 
     // chain state
     private final int[][] weights;
-    private int[][] bonds;
+    private double[][] bonds;
     private boolean[] permits;
     private long lastStepBlock;
     private final long[] lastUpdate;
@@ -351,7 +351,7 @@ final class SubnetRun {
             weights[v] = new int[n];
             Arrays.fill(weights[v], 0, nVal, YumaInputs.ABSENT);
         }
-        bonds = new int[n][];
+        bonds = new double[n][];
         permits = new boolean[n];
         Integer[] order = new Integer[nVal];
         for (int v = 0; v < nVal; v++) {
@@ -494,7 +494,7 @@ final class SubnetRun {
             }
             penaltyUntil[v * nMiners + j] = 0;
         }
-        for (int[] row : bonds) {
+        for (double[] row : bonds) {
             if (row != null) {
                 row[uid] = 0;
             }
@@ -692,7 +692,8 @@ final class SubnetRun {
         weightsMoved = false;
         consensusHistory[e % consensusHistory.length] = r.consensus();
         permits = r.newValidatorPermits();
-        bonds = r.bondsU16();
+        ws.recycle(bonds); // replaced: the next epoch of a subnet this size writes its bonds into these rows
+        bonds = r.bonds();
         lastStepBlock = block;
 
         double[] inc = r.incentive();

@@ -181,7 +181,7 @@ public final class NaiveYumaEpoch {
                 bonds[i][j] = masked ? 0 : in.bondsBefore()[i][j];
             }
         }
-        int[][] bondsU16 = new int[n][];
+        double[][] bondsU16 = new double[n][];
         double[][] bondsFixed = new double[n][];
         double[] dividends;
         if (!p.yuma3()) {
@@ -225,12 +225,12 @@ public final class NaiveYumaEpoch {
                 if (!permits[i]) {
                     continue;
                 }
-                bondsU16[i] = new int[n];
+                bondsU16[i] = new double[n];
                 bondsFixed[i] = new double[n];
                 for (int j = 0; j < n; j++) {
                     double up = ema[i] == null || max[j] == 0 ? 0 : ema[i][j] / max[j];
                     bondsFixed[i][j] = up;
-                    bondsU16[i][j] = (int) Math.floor(up * 65535);
+                    bondsU16[i][j] = Math.floor(up * 65535);
                 }
             }
         } else {
@@ -282,12 +282,12 @@ public final class NaiveYumaEpoch {
                 if (!permits[i]) {
                     continue;
                 }
-                bondsU16[i] = new int[n];
+                bondsU16[i] = new double[n];
                 bondsFixed[i] = new double[n];
                 for (int j = 0; j < n; j++) {
                     double v = ema[i] == null ? 0 : ema[i][j];
                     bondsFixed[i][j] = v;
-                    bondsU16[i][j] = (int) Math.floor(v * 65535);
+                    bondsU16[i][j] = Math.floor(v * 65535);
                 }
             }
         }

@@ -28,7 +28,7 @@ public final class SyntheticYumaInputs {
         }
         long[] stake = new long[n];
         int[][] weights = new int[n][];
-        int[][] bonds = new int[n][];
+        double[][] bonds = new double[n][];
         boolean[] permits = new boolean[n];
         long block = 10_000;
         long[] lastUpdate = new long[n];
@@ -52,7 +52,7 @@ public final class SyntheticYumaInputs {
                 row[j] = max > 0 ? (int) Math.round(score[j] / max * 65535.0) : 0;
             }
             weights[i] = row;
-            int[] b = new int[n];
+            double[] b = new double[n];
             for (int j = validators; j < n; j++) {
                 b[j] = rnd.nextInt(20_000);
             }

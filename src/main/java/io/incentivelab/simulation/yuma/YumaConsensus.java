@@ -252,17 +252,17 @@ public final class YumaConsensus {
         }
 
         // §5.9–5.10 bonds and dividends
-        int[][] bondsU16 = new int[n][];
+        double[][] bondsOut = new double[n][];
         double[][] bondsFixed = withBondsFixed ? new double[n][] : null;
         boolean liquid = params.liquidAlpha() && !allZero(consensus);
         double[] dividends;
         if (params.yuma3() && !liquid) {
-            dividends = yuma3FixedAlphaBonds(in, ws, consensus, activeStake, incentive, newPermits, bondsU16, bondsFixed);
+            dividends = yuma3FixedAlphaBonds(in, ws, consensus, activeStake, incentive, newPermits, bondsOut, bondsFixed);
         } else {
             materializeW(n, ws);
             dividends = params.yuma3()
-                    ? yuma3LiquidBonds(in, ws, consensus, newPermits, activeStake, incentive, bondsU16, bondsFixed)
-                    : yuma1Bonds(in, ws, consensus, activeStake, incentive, newPermits, bondsU16, bondsFixed);
+                    ? yuma3LiquidBonds(in, ws, consensus, newPermits, activeStake, incentive, bondsOut, bondsFixed)
+                    : yuma1Bonds(in, ws, consensus, activeStake, incentive, newPermits, bondsOut, bondsFixed);
         }
 
         // §5.11 emission
@@ -290,7 +290,7 @@ public final class YumaConsensus {
 
         return new YumaResult(active, newPermits, stakeNorm, activeStake, consensus, validatorTrust, ranks,
                 incentive, dividends, toU16(stakeNorm), toU16(consensus), toU16(validatorTrust), toU16(incentive),
-                toU16(dividends), serverRao, validatorRao, emissionRao, bondsU16, bondsFixed);
+                toU16(dividends), serverRao, validatorRao, emissionRao, bondsOut, bondsFixed);
     }
 
     /**
@@ -617,38 +617,26 @@ public final class YumaConsensus {
      * first for {@code colnorm(EMA)}, follow from sums already known: {@code α·Σ_i Wb_ij + (1−α)·Σ_i B_ij}.
      */
     private double[] yuma3FixedAlphaBonds(YumaInputs in, YumaWorkspace ws, double[] consensus, double[] activeStake,
-                                          double[] incentive, boolean[] newPermits, int[][] bondsU16,
+                                          double[] incentive, boolean[] newPermits, double[][] bondsOut,
                                           double[][] bondsFixed) {
         final int n = in.n();
         boolean[] hasRow = ws.hasRow;
-        int[][] bonds = in.bondsBefore();
+        double[][] bonds = in.bondsBefore();
         double[] wbSum = ws.colSumA;
         double[] bScale = ws.colSumB;
         for (int j = 0; j < n; j++) {
             bScale[j] = ws.colMasked[j] ? 0.0 : INV_U16;
         }
-        long[] bSum = ws.bondColSum;
-        Arrays.fill(bSum, 0, n, 0L);
-        int[] bSumInt = ws.bondColSumInt;
-        Arrays.fill(bSumInt, 0, n, 0);
-        int rowsInInt = 0; // a column sum of ≤ 32768 u16 values fits an int; spill to the long sums before that
+        // column sums of the stored bonds: whole numbers below 2^53, so the double sums are exact in any order
+        double[] bSum = ws.bondColSum;
+        Arrays.fill(bSum, 0, n, 0.0);
         for (int i = 0; i < n; i++) {
-            int[] br = bonds[i];
+            double[] br = bonds[i];
             if (br != null) {
                 for (int j = 0; j < n; j++) {
-                    bSumInt[j] += br[j];
-                }
-                if (++rowsInInt == 32768) {
-                    for (int j = 0; j < n; j++) {
-                        bSum[j] += bSumInt[j];
-                        bSumInt[j] = 0;
-                    }
-                    rowsInInt = 0;
+                    bSum[j] += br[j];
                 }
             }
-        }
-        for (int j = 0; j < n; j++) {
-            bSum[j] += bSumInt[j];
         }
         final double a = emaAlpha;
         final double keep = 1.0 - a;
@@ -662,16 +650,17 @@ public final class YumaConsensus {
             caps[j] = betaMode == 0 ? Double.POSITIVE_INFINITY : consensus[j];
         }
         int[] zeros = ws.zeroRow;
-        int[] sink = ws.scratchRow;
+        double[] zeroBonds = ws.zeroDoubles;
+        double[] sink = ws.bondScratch;
         double[] dividends = new double[n];
         for (int i = 0; i < n; i++) {
-            int[] br = bonds[i];
+            double[] br = bonds[i];
             boolean hr = hasRow[i];
             boolean store = newPermits[i];
             boolean pays = activeStake[i] > 0;
             if (!(hr || br != null) || !(store || pays || bondsFixed != null)) {
                 if (store) {
-                    bondsU16[i] = new int[n];
+                    bondsOut[i] = ws.bondRow(n, true);
                     if (bondsFixed != null) {
                         bondsFixed[i] = new double[n];
                     }
@@ -681,8 +670,8 @@ public final class YumaConsensus {
             int[] w = hr ? ws.src[i] : zeros;
             double iv = hr ? ws.inv[i] : 0.0;
             double[] wd = !ws.doubleRows ? null : hr ? ws.w[i] : ws.zeroDoubles;
-            int[] b = br != null ? br : zeros;
-            int[] out = store ? new int[n] : sink;
+            double[] b = br != null ? br : zeroBonds;
+            double[] out = store ? ws.bondRow(n, false) : sink;
             double tb = 0;
             if (bondsFixed != null) {
                 double[] fixed = new double[n];
@@ -692,7 +681,7 @@ public final class YumaConsensus {
                     double e = a * wb + keep * (b[j] * bScale[j]);
                     fixed[j] = e;
                     tb += e * scale[j];
-                    out[j] = (int) (e * 65535.0);
+                    out[j] = Math.floor(e * 65535.0);
                 }
                 if (store) {
                     bondsFixed[i] = fixed;
@@ -711,28 +700,24 @@ public final class YumaConsensus {
                     t1 += e1 * scale[j + 1];
                     t2 += e2 * scale[j + 2];
                     t3 += e3 * scale[j + 3];
-                    out[j] = (int) (e0 * 65535.0);
-                    out[j + 1] = (int) (e1 * 65535.0);
-                    out[j + 2] = (int) (e2 * 65535.0);
-                    out[j + 3] = (int) (e3 * 65535.0);
+                    out[j] = Math.floor(e0 * 65535.0);
+                    out[j + 1] = Math.floor(e1 * 65535.0);
+                    out[j + 2] = Math.floor(e2 * 65535.0);
+                    out[j + 3] = Math.floor(e3 * 65535.0);
                 }
                 for (; j < n; j++) {
                     double e = a * Math.min(Math.max(w[j], 0) * iv, caps[j]) + keep * (b[j] * bScale[j]);
                     t0 += e * scale[j];
-                    out[j] = (int) (e * 65535.0);
+                    out[j] = Math.floor(e * 65535.0);
                 }
                 tb = ((t0 + t1) + t2) + t3;
             } else if (betaMode != 2) {
-                // small W (double rows): three simple loops rather than one: the EMA row (SIMD-friendly: int max, int→double, mul, min,
-                // fma-free mul/add), the dividend with four partial sums (j ≡ 0, 1, 2, 3 mod 4, so the adds do not
-                // wait on each other), and the u16 floor
+                // small W (double rows): simple loops rather than one, each of which C2 vectorises except the
+                // dividend: the EMA row, the dividend with four partial sums (j ≡ 0, 1, 2, 3 mod 4, so the adds do
+                // not wait on each other), and the u16 floor (Math.floor on doubles is a SIMD round)
                 double[] e = ws.emaScratch;
-                double[] bd = ws.bondScratch;
                 for (int j = 0; j < n; j++) {
-                    bd[j] = b[j] * bScale[j];
-                }
-                for (int j = 0; j < n; j++) {
-                    e[j] = a * Math.min(wd[j], caps[j]) + keep * bd[j];
+                    e[j] = a * Math.min(wd[j], caps[j]) + keep * (b[j] * bScale[j]);
                 }
                 double t0 = 0, t1 = 0, t2 = 0, t3 = 0;
                 int j = 0;
@@ -748,7 +733,7 @@ public final class YumaConsensus {
                 tb = ((t0 + t1) + t2) + t3;
                 if (store) {
                     for (j = 0; j < n; j++) {
-                        out[j] = (int) (e[j] * 65535.0);
+                        out[j] = Math.floor(e[j] * 65535.0);
                     }
                 }
             } else {
@@ -758,11 +743,11 @@ public final class YumaConsensus {
                     double wb = x + bt * (Math.min(x, consensus[j]) - x);
                     double e = a * wb + keep * (b[j] * bScale[j]);
                     tb += e * scale[j];
-                    out[j] = (int) (e * 65535.0);
+                    out[j] = Math.floor(e * 65535.0);
                 }
             }
             if (store) {
-                bondsU16[i] = out;
+                bondsOut[i] = out;
             }
             dividends[i] = pays ? tb * activeStake[i] : 0;
         }
@@ -771,7 +756,7 @@ public final class YumaConsensus {
 
     /** §5.10b(i) Yuma 3 with liquid alpha: per-pair α, absent weight entries drop their bond (§5.10b(iii)). */
     private double[] yuma3LiquidBonds(YumaInputs in, YumaWorkspace ws, double[] consensus, boolean[] newPermits,
-                                      double[] activeStake, double[] incentive, int[][] bondsU16,
+                                      double[] activeStake, double[] incentive, double[][] bondsOut,
                                       double[][] bondsFixed) {
         final int n = in.n();
         boolean[] hasRow = ws.hasRow;
@@ -782,14 +767,14 @@ public final class YumaConsensus {
         for (int j = 0; j < n; j++) {
             bScale[j] = ws.colMasked[j] ? 0.0 : INV_U16;
         }
-        int[] zeros = ws.zeroRow;
+        double[] zeros = ws.zeroDoubles;
         for (int i = 0; i < n; i++) {
             hasEma[i] = hasRow[i];
             if (!hasEma[i]) {
                 continue;
             }
-            int[] brRaw = in.bondsBefore()[i];
-            int[] br = brRaw != null ? brRaw : zeros;
+            double[] brRaw = in.bondsBefore()[i];
+            double[] br = brRaw != null ? brRaw : zeros;
             double[] e = ws.emaRow(i);
             double[] row = ws.w[i];
             for (int j = 0; j < n; j++) {
@@ -812,7 +797,7 @@ public final class YumaConsensus {
         for (int i = 0; i < n; i++) {
             boolean store = newPermits[i];
             boolean pays = hasEma[i] && activeStake[i] > 0;
-            int[] out = store ? new int[n] : null;
+            double[] out = store ? ws.bondRow(n, true) : null;
             if (hasEma[i] && (store || pays)) {
                 double[] e = ws.ema[i];
                 double tb = 0;
@@ -820,7 +805,7 @@ public final class YumaConsensus {
                     double x = e[j];
                     tb += x * scale[j];
                     if (store) {
-                        out[j] = (int) (x * 65535.0);
+                        out[j] = Math.floor(x * 65535.0);
                     }
                 }
                 if (store && bondsFixed != null) {
@@ -829,7 +814,7 @@ public final class YumaConsensus {
                 dividends[i] = pays ? tb * activeStake[i] : 0;
             }
             if (store) {
-                bondsU16[i] = out;
+                bondsOut[i] = out;
                 if (bondsFixed != null && bondsFixed[i] == null) {
                     bondsFixed[i] = new double[n];
                 }
@@ -840,7 +825,7 @@ public final class YumaConsensus {
 
     /** §5.10a original Yuma: column-normalized bonds, EMA renormalized, stored column-max-upscaled. */
     private double[] yuma1Bonds(YumaInputs in, YumaWorkspace ws, double[] consensus, double[] activeStake,
-                                double[] incentive, boolean[] newPermits, int[][] bondsU16, double[][] bondsFixed) {
+                                double[] incentive, boolean[] newPermits, double[][] bondsOut, double[][] bondsFixed) {
         final int n = in.n();
         boolean[] hasRow = ws.hasRow;
         boolean[] hasEma = ws.hasEma;
@@ -852,7 +837,7 @@ public final class YumaConsensus {
         Arrays.fill(dSum, 0, n, 0.0);
         Arrays.fill(eSum, 0, n, 0.0);
         for (int i = 0; i < n; i++) {
-            int[] br = in.bondsBefore()[i];
+            double[] br = in.bondsBefore()[i];
             hasEma[i] = hasRow[i] || br != null;
             if (br != null) {
                 for (int j = 0; j < n; j++) {
@@ -878,7 +863,7 @@ public final class YumaConsensus {
             if (!hasEma[i]) {
                 continue;
             }
-            int[] br = in.bondsBefore()[i];
+            double[] br = in.bondsBefore()[i];
             double[] row = hasRow[i] ? ws.w[i] : null;
             double sa = activeStake[i];
             double[] e = ws.emaRow(i);
@@ -919,19 +904,19 @@ public final class YumaConsensus {
             if (!newPermits[i]) {
                 continue;
             }
-            int[] out = new int[n];
+            double[] out = ws.bondRow(n, true);
             double[] fixed = bondsFixed != null ? new double[n] : null;
             if (hasEma[i]) {
                 double[] e = ws.ema[i];
                 for (int j = 0; j < n; j++) {
                     double up = colMax[j] > 0 ? e[j] / colMax[j] : 0;
-                    out[j] = (int) (up * 65535.0);
+                    out[j] = Math.floor(up * 65535.0);
                     if (fixed != null) {
                         fixed[j] = up;
                     }
                 }
             }
-            bondsU16[i] = out;
+            bondsOut[i] = out;
             if (bondsFixed != null) {
                 bondsFixed[i] = fixed;
             }

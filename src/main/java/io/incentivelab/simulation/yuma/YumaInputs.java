@@ -8,8 +8,11 @@ import java.util.Arrays;
  * <p><b>Weights</b> are dense rows as stored on chain (after the {@code set_weights} max-upscale):
  * {@code weights[i]} is {@code null} when uid i has no row, otherwise an {@code int[n]} whose entry j is the
  * u16 weight i gives j, or {@link #ABSENT} (−1) when i set nothing for j. An explicit 0 and an absent entry
- * differ (yuma.md §5.5, §5.10b(iii)). <b>Bonds</b> are u16 rows: {@code bondsBefore[i]} is {@code null} (all
- * zero) or an {@code int[n]}. Arrays are read, never written, by the epoch.
+ * differ (yuma.md §5.5, §5.10b(iii)). <b>Bonds</b> are the stored u16 rows held as doubles: {@code bondsBefore[i]} is
+ * {@code null} (all zero) or a {@code double[n]} of whole numbers in [0, 65535] — the form
+ * {@link YumaResult#bonds()} returns them in, so an epoch's bonds feed the next without conversion (the epoch
+ * reads them as doubles; int↔double conversions do not vectorise on the JDK this runs on). Use
+ * {@link #bondRows(int[][])} to build them from u16 integers. Arrays are read, never written, by the epoch.
  *
  * @param currentBlock           block number at which the epoch runs
  * @param lastMechanismStepBlock {@code LastMechansimStepBlock}; 0 means none, then {@code last_tempo = currentBlock − tempo}
@@ -19,14 +22,14 @@ import java.util.Arrays;
  * @param lastUpdate             block of each uid's last weight setting
  * @param blockAtRegistration    block of each uid's current registration
  * @param permitsBefore          validator permits produced by the previous epoch
- * @param bondsBefore            stored bonds (u16) before the epoch
+ * @param bondsBefore            stored bonds (u16 values as doubles) before the epoch
  * @param earliestCommitBlock    with commit-reveal on ({@link YumaParams#commitReveal()}): per uid, the block of its
  *                               earliest unexpired weight commit, or {@link #NO_COMMIT}; {@code null} means no uid
  *                               has one (yuma.md §5.5 step 4)
  */
 public record YumaInputs(long currentBlock, long lastMechanismStepBlock, long raoEmission, long[] stake,
                          int[][] weights, long[] lastUpdate, long[] blockAtRegistration, boolean[] permitsBefore,
-                         int[][] bondsBefore, long[] earliestCommitBlock) {
+                         double[][] bondsBefore, long[] earliestCommitBlock) {
 
     /** Marks a weight entry that is not in the sparse row. */
     public static final int ABSENT = -1;
@@ -37,7 +40,7 @@ public record YumaInputs(long currentBlock, long lastMechanismStepBlock, long ra
     /** Inputs without commit data (no uid has an unexpired weight commit). */
     public YumaInputs(long currentBlock, long lastMechanismStepBlock, long raoEmission, long[] stake,
                       int[][] weights, long[] lastUpdate, long[] blockAtRegistration, boolean[] permitsBefore,
-                      int[][] bondsBefore) {
+                      double[][] bondsBefore) {
         this(currentBlock, lastMechanismStepBlock, raoEmission, stake, weights, lastUpdate, blockAtRegistration,
                 permitsBefore, bondsBefore, null);
     }
@@ -108,6 +111,33 @@ public record YumaInputs(long currentBlock, long lastMechanismStepBlock, long ra
             row[targets[k]] = values[k];
         }
         return row;
+    }
+
+    /**
+     * Bond rows in the form {@link #bondsBefore()} takes them, from u16 integers.
+     *
+     * @param u16 per uid {@code null} (no bonds) or an {@code int[]} of u16 values
+     * @return the same rows as doubles ({@code null} rows stay {@code null})
+     * @throws IllegalArgumentException naming the entry when a value is outside [0, 65535]
+     */
+    public static double[][] bondRows(int[][] u16) {
+        double[][] rows = new double[u16.length][];
+        for (int i = 0; i < u16.length; i++) {
+            int[] r = u16[i];
+            if (r == null) {
+                continue;
+            }
+            double[] d = new double[r.length];
+            for (int j = 0; j < r.length; j++) {
+                if (r[j] < 0 || r[j] > 65535) {
+                    throw new IllegalArgumentException("bondsBefore[" + i + "][" + j + "] = " + r[j]
+                            + " is outside the u16 range [0, 65535]");
+                }
+                d[j] = r[j];
+            }
+            rows[i] = d;
+        }
+        return rows;
     }
 
     /** As {@link #check}, naming the row only on failure (this runs for every row of every epoch). */

@@ -14,13 +14,31 @@ package io.incentivelab.simulation.yuma;
  * @param ranks                R_j = Σ_i S_act_i · min(W_ij, C_j), not normalized
  * @param incentive            I = R / ΣR
  * @param dividends            D, normalized
- * @param bondsU16             stored bonds after the epoch; row i is {@code null} unless {@code newValidatorPermits[i]}
+ * @param bonds                stored bonds after the epoch, u16 values held as doubles (whole numbers in [0, 65535], the
+ *                             form {@link YumaInputs#bondsBefore()} takes); row i is {@code null} unless
+ *                             {@code newValidatorPermits[i]}; {@link #bondsU16()} gives them as integers
  * @param bondsFixed           the pre-storage bond values (original Yuma: column max-upscaled EMA; Yuma 3: EMA) for the
- *                             rows of {@code bondsU16}, or {@code null} when not requested
+ *                             rows of {@code bonds}, or {@code null} when not requested
  */
 public record YumaResult(boolean[] active, boolean[] newValidatorPermits, double[] stakeNormalized,
                          double[] activeStake, double[] consensus, double[] validatorTrust, double[] ranks,
                          double[] incentive, double[] dividends, int[] stakeWeightU16, int[] consensusU16,
                          int[] validatorTrustU16, int[] incentiveU16, int[] dividendsU16, long[] serverEmissionRao,
-                         long[] validatorEmissionRao, long[] emissionRao, int[][] bondsU16, double[][] bondsFixed) {
+                         long[] validatorEmissionRao, long[] emissionRao, double[][] bonds, double[][] bondsFixed) {
+
+    /** The stored bonds as u16 integers (a copy of {@link #bonds()}; {@code null} rows stay {@code null}). */
+    public int[][] bondsU16() {
+        int[][] out = new int[bonds.length][];
+        for (int i = 0; i < bonds.length; i++) {
+            double[] r = bonds[i];
+            if (r != null) {
+                int[] u = new int[r.length];
+                for (int j = 0; j < r.length; j++) {
+                    u[j] = (int) r[j];
+                }
+                out[i] = u;
+            }
+        }
+        return out;
+    }
 }

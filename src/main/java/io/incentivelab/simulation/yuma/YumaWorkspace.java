@@ -3,9 +3,13 @@ package io.incentivelab.simulation.yuma;
 /**
  * Reusable scratch memory for {@link YumaConsensus#epoch}: one per thread, never shared. It grows to the
  * largest subnet seen and is then reused, so the hot path allocates only the result vectors and the stored
- * bond rows. Not thread-safe.
+ * bond rows — and not even those rows when the caller hands back the rows of a result it no longer reads
+ * ({@link #recycle}). Not thread-safe.
  */
 public final class YumaWorkspace {
+
+    /** Most bond rows kept for reuse (bounds the memory a workspace holds on to). */
+    static final int MAX_RECYCLED_ROWS = 4096;
 
     static final int BLOCK = 64;
 
@@ -23,9 +27,7 @@ public final class YumaWorkspace {
     int[] bucketOf = new int[0];
     double[] candVals = new double[0];
     double[] candWts = new double[0];
-    long[] bondColSum = new long[0];
-    int[] bondColSumInt = new int[0];
-    int[] scratchRow = new int[0];
+    double[] bondColSum = new double[0];
     double[] emaScratch = new double[0];
     double[] bondScratch = new double[0];
     double[] zeroDoubles = new double[0];
@@ -52,6 +54,52 @@ public final class YumaWorkspace {
     int[] zeroRow = new int[0];
     double[] bucketW = new double[0];
 
+    /** Bond rows handed back by {@link #recycle}, all of length {@link #recycledLength}. */
+    private double[][] recycled = new double[0][];
+    private int recycledCount;
+    private int recycledLength = -1;
+
+    /**
+     * Hands back the bond rows of an earlier result ({@link YumaResult#bonds()}, or any rows of the same kind)
+     * that the caller will never read again, e.g. the bonds an epoch has just replaced. Later epochs of a subnet
+     * of the same size write their bonds into these rows instead of allocating new ones, so <b>no reference to
+     * them may be kept</b>: they are overwritten. {@code null} rows are skipped; rows of another length than
+     * the ones held replace those (a workspace keeps rows of one length, up to {@value #MAX_RECYCLED_ROWS}).
+     *
+     * @param rows rows no longer in use; the array itself is not kept
+     */
+    public void recycle(double[][] rows) {
+        for (double[] r : rows) {
+            if (r == null) {
+                continue;
+            }
+            if (r.length != recycledLength) {
+                recycledCount = 0;
+                recycledLength = r.length;
+            }
+            if (recycledCount == MAX_RECYCLED_ROWS) {
+                return;
+            }
+            if (recycledCount == recycled.length) {
+                recycled = java.util.Arrays.copyOf(recycled, Math.min(MAX_RECYCLED_ROWS, Math.max(16, 2 * recycledCount)));
+            }
+            recycled[recycledCount++] = r;
+        }
+    }
+
+    /** A bond row of length n: a recycled one (contents arbitrary unless {@code zeroed}) or a new one. */
+    double[] bondRow(int n, boolean zeroed) {
+        if (recycledCount > 0 && recycledLength == n) {
+            double[] r = recycled[--recycledCount];
+            recycled[recycledCount] = null;
+            if (zeroed) {
+                java.util.Arrays.fill(r, 0.0);
+            }
+            return r;
+        }
+        return new double[n];
+    }
+
     /** Prepares for a subnet of n uids (allocates only when n exceeds the capacity so far). */
     void ensure(int n) {
         if (n <= capacity) {
@@ -67,9 +115,7 @@ public final class YumaWorkspace {
         bucketOf = new int[n];
         candVals = new double[n];
         candWts = new double[n];
-        bondColSum = new long[n];
-        bondColSumInt = new int[n];
-        scratchRow = new int[n];
+        bondColSum = new double[n];
         emaScratch = new double[n];
         bondScratch = new double[n];
         zeroDoubles = new double[n];

@@ -61,7 +61,7 @@ final class RandomYumaInputs {
                 commits[i] = rnd.nextInt(3) == 0 ? YumaInputs.NO_COMMIT : rnd.nextInt(1_000);
             }
         }
-        return new YumaInputs(block, 0, 1_000_000_000L, stake, weights, lastUpdate, reg, permits, bonds, commits);
+        return new YumaInputs(block, 0, 1_000_000_000L, stake, weights, lastUpdate, reg, permits, YumaInputs.bondRows(bonds), commits);
     }
 
     static YumaParams params(SplittableRandom rnd, int n) {

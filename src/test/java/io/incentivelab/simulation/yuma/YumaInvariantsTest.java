@@ -168,7 +168,7 @@ class YumaInvariantsTest {
         long[] reg = new long[n];
         boolean[] permits = new boolean[n];
         int[][] w = new int[n][];
-        int[][] b = new int[n][];
+        double[][] b = new double[n][];
         long[] commits = in.earliestCommitBlock() == null ? null : new long[n];
         for (int i = 0; i < n; i++) {
             int k = perm[i];
@@ -191,6 +191,17 @@ class YumaInvariantsTest {
             return null;
         }
         int[] out = new int[row.length];
+        for (int j = 0; j < row.length; j++) {
+            out[perm[j]] = row[j];
+        }
+        return out;
+    }
+
+    private static double[] permuteRow(double[] row, int[] perm) {
+        if (row == null) {
+            return null;
+        }
+        double[] out = new double[row.length];
         for (int j = 0; j < row.length; j++) {
             out[perm[j]] = row[j];
         }
