@@ -172,6 +172,13 @@ public final class YumaConsensus {
         }
         final boolean doubleRows = weightRows * n * Double.BYTES <= ws.doubleRowsMaxBytes;
         ws.doubleRows = doubleRows;
+        // with double rows and β = 1 the column maximum over the voters' rows (bounds of the κ-quantile's buckets)
+        // is gathered here, in a loop C2 vectorises, rather than in the column-block transpose
+        final boolean gatherColMax = doubleRows && betaMode == 1;
+        double[] colMax = ws.colMax;
+        if (gatherColMax) {
+            Arrays.fill(colMax, 0, n, 0.0);
+        }
         for (int i = 0; i < n; i++) {
             int[] row = in.weights()[i];
             hasRow[i] = row != null && permitOld[i];
@@ -206,6 +213,11 @@ public final class YumaConsensus {
                 for (int j = 0; j < n; j++) {
                     wr[j] *= iv;
                 }
+                if (gatherColMax && activeStake[i] > 0) {
+                    for (int j = 0; j < n; j++) {
+                        colMax[j] = Math.max(colMax[j], wr[j]); // scores are ≥ 0: Math.max is the plain maximum
+                    }
+                }
                 inv[i] = iv;
                 src[i] = s;
                 continue;
@@ -231,6 +243,11 @@ public final class YumaConsensus {
                 double[] wr = ws.wRow(i);
                 for (int j = 0; j < n; j++) {
                     wr[j] = Math.max(s[j], 0) * iv;
+                }
+                if (gatherColMax && activeStake[i] > 0) {
+                    for (int j = 0; j < n; j++) {
+                        colMax[j] = Math.max(colMax[j], wr[j]);
+                    }
                 }
             }
         }
@@ -346,7 +363,7 @@ public final class YumaConsensus {
         for (int j0 = 0; j0 < n; j0 += block) {
             int jb = Math.min(block, n - j0);
             if (doubleRows && betaMode == 1) {
-                transposeDoubleRows(j0, jb, rows, k, list, ws);
+                transposeDoubleRows(j0, jb, rows, list, ws);
                 clipBlockDoubleRows(j0, jb, rows, k, list, s, minority, knownConsensus, ws, consensus, ranks, wbSum);
                 continue;
             }
@@ -460,12 +477,11 @@ public final class YumaConsensus {
 
     /**
      * Columns {@code j0 .. j0+jb} of the double rows into the column-major block ({@code vals[t·rows + v]}), four
-     * rows at a time so that each column gets four adjacent stores per pass, and the voters' column maximum
-     * (max(0, scores), the same value as the one-row-at-a-time gather).
+     * rows at a time so that each column gets four adjacent stores per pass. (The voters' column maximum was
+     * gathered by the row pass, {@code ws.colMax}.)
      */
-    private static void transposeDoubleRows(int j0, int jb, int rows, int k, int[] list, YumaWorkspace ws) {
+    private static void transposeDoubleRows(int j0, int jb, int rows, int[] list, YumaWorkspace ws) {
         double[] vals = ws.colVals;
-        double[] cMax = ws.blockMax;
         boolean[] hasRow = ws.hasRow;
         double[] zeros = ws.zeroDoubles;
         int v = 0;
@@ -488,18 +504,6 @@ public final class YumaConsensus {
                 vals[t * rows + v] = a[j0 + t];
             }
         }
-        Arrays.fill(cMax, 0, jb, 0.0);
-        for (v = 0; v < k; v++) {
-            if (!hasRow[list[v]]) {
-                continue;
-            }
-            double[] r = ws.w[list[v]];
-            for (int t = 0; t < jb; t++) {
-                double x = r[j0 + t];
-                double m = cMax[t];
-                cMax[t] = x > m ? x : m;
-            }
-        }
     }
 
     /**
@@ -514,15 +518,15 @@ public final class YumaConsensus {
                                      double[] knownConsensus, YumaWorkspace ws, double[] consensus, double[] ranks,
                                      double[] wbSum) {
         double[] vals = ws.colVals;
-        double[] cMax = ws.blockMax;
+        double[] colMax = ws.colMax;
         double[] cb = ws.blockC;
         for (int t = 0; t < jb; t++) {
             double c;
             if (knownConsensus != null) {
                 c = knownConsensus[j0 + t];
             } else if (k > 0) {
-                c = WeightedQuantile.selectColumn(vals, t * rows, k, s, minority, 0.0, cMax[t], ws.bucketW, ws.bucketOf,
-                        ws.candVals, ws.candWts);
+                c = WeightedQuantile.selectColumn(vals, t * rows, k, s, minority, 0.0, colMax[j0 + t], ws.bucketW,
+                        ws.bucketOf, ws.candVals, ws.candWts);
             } else {
                 c = 0;
             }
@@ -712,30 +716,33 @@ public final class YumaConsensus {
                 }
                 tb = ((t0 + t1) + t2) + t3;
             } else if (betaMode != 2) {
-                // small W (double rows): simple loops rather than one, each of which C2 vectorises except the
-                // dividend: the EMA row, the dividend with four partial sums (j ≡ 0, 1, 2, 3 mod 4, so the adds do
-                // not wait on each other), and the u16 floor (Math.floor on doubles is a SIMD round)
-                double[] e = ws.emaScratch;
-                for (int j = 0; j < n; j++) {
-                    e[j] = a * Math.min(wd[j], caps[j]) + keep * (b[j] * bScale[j]);
+                // small W (double rows): two simple loops rather than one: the EMA row with its u16 floor
+                // (Math.floor on doubles is a SIMD round) and the dividend's terms, which C2 vectorises, then the
+                // dividend's sum with four partial sums (j ≡ 0, 1, 2, 3 mod 4, so the adds do not wait on each other)
+                double[] e = ws.emaScratch; // the dividend's terms EMA_ij · scale_j
+                if (store) {
+                    for (int j = 0; j < n; j++) {
+                        double x = a * Math.min(wd[j], caps[j]) + keep * (b[j] * bScale[j]);
+                        e[j] = x * scale[j];
+                        out[j] = Math.floor(x * 65535.0);
+                    }
+                } else {
+                    for (int j = 0; j < n; j++) {
+                        e[j] = (a * Math.min(wd[j], caps[j]) + keep * (b[j] * bScale[j])) * scale[j];
+                    }
                 }
                 double t0 = 0, t1 = 0, t2 = 0, t3 = 0;
                 int j = 0;
                 for (int end4 = n & ~3; j < end4; j += 4) {
-                    t0 += e[j] * scale[j];
-                    t1 += e[j + 1] * scale[j + 1];
-                    t2 += e[j + 2] * scale[j + 2];
-                    t3 += e[j + 3] * scale[j + 3];
+                    t0 += e[j];
+                    t1 += e[j + 1];
+                    t2 += e[j + 2];
+                    t3 += e[j + 3];
                 }
                 for (; j < n; j++) {
-                    t0 += e[j] * scale[j];
+                    t0 += e[j];
                 }
                 tb = ((t0 + t1) + t2) + t3;
-                if (store) {
-                    for (j = 0; j < n; j++) {
-                        out[j] = Math.floor(e[j] * 65535.0);
-                    }
-                }
             } else {
                 double bt = beta;
                 for (int j = 0; j < n; j++) {

@@ -51,6 +51,8 @@ public final class YumaWorkspace {
     double[] colSumB = new double[0];
     double[] colSumC = new double[0];
     double[] colScale = new double[0];
+    /** max(0, max over the voters' rows of W_ij) per column, when the row pass gathers it (double rows, β = 1). */
+    double[] colMax = new double[0];
     int[] zeroRow = new int[0];
     double[] bucketW = new double[0];
 
@@ -133,6 +135,7 @@ public final class YumaWorkspace {
         colSumB = new double[n];
         colSumC = new double[n];
         colScale = new double[n];
+        colMax = new double[n];
         zeroRow = new int[n];
         bucketW = new double[n + 2];
     }
