@@ -360,13 +360,23 @@ public final class YumaConsensus {
         double[] cMax = ws.blockMax;
         final boolean doubleRows = ws.doubleRows;
         final int block = YumaWorkspace.BLOCK;
+        if (doubleRows && betaMode == 1) {
+            for (int j0 = 0; j0 < n; j0 += block) {
+                int jb = Math.min(block, n - j0);
+                transposeDoubleRows(j0, jb, rows, list, ws);
+                consensusAndTrustBlock(j0, jb, rows, k, s, minority, knownConsensus, ws, consensus);
+            }
+            ranksDoubleRows(n, rows, list, ws, consensus, ranks, wbSum);
+            for (int v = 0; v < rows; v++) {
+                int i = list[v];
+                if (hasRow[i]) {
+                    validatorTrust[i] = vt[v];
+                }
+            }
+            return;
+        }
         for (int j0 = 0; j0 < n; j0 += block) {
             int jb = Math.min(block, n - j0);
-            if (doubleRows && betaMode == 1) {
-                transposeDoubleRows(j0, jb, rows, list, ws);
-                clipBlockDoubleRows(j0, jb, rows, k, list, s, minority, knownConsensus, ws, consensus, ranks, wbSum);
-                continue;
-            }
             for (int v = 0; v < rows; v++) {
                 int i = list[v];
                 if (hasRow[i] && !doubleRows) { // large W: read the stored u16 row, 4 bytes per entry
@@ -507,16 +517,15 @@ public final class YumaConsensus {
     }
 
     /**
-     * The clip of one column block for double rows and β = 1 (Wb = min(W, C)), in loops C2 vectorises: first the
-     * κ-quantile of every column of the block, then validator trust column-major ({@code vt[v] += min(W_vj, C_j)},
-     * independent over v), then ranks and Σ_i Wb_ij row-major from the double rows (independent over j). The
-     * rank and Wb sums keep four partial sums by row (v ≡ 0, 1, 2, 3 mod 4; the rows after the last multiple of
-     * four go to the first), added in that order, so every sum is added in exactly the order of the scalar
-     * per-column loop: the results are bit-identical to it.
+     * For double rows and β = 1 (Wb = min(W, C)), one column block: the κ-quantile of every column of the block,
+     * then validator trust column-major ({@code vt[v] += min(W_vj, C_j)}, independent over v, so C2 vectorises
+     * it). The column is first copied to a scratch that starts at index 0: C2 on JDK 17 vectorises a loop over
+     * two arrays it cannot tell apart only when both are indexed alike ({@code a[v]}, {@code b[v]}), not
+     * {@code a[v]}, {@code b[off + v]}. Trust adds the columns in order, as the per-column loop of the int-row
+     * path does, so the results are bit-identical to it.
      */
-    private void clipBlockDoubleRows(int j0, int jb, int rows, int k, int[] list, double[] s, double minority,
-                                     double[] knownConsensus, YumaWorkspace ws, double[] consensus, double[] ranks,
-                                     double[] wbSum) {
+    private void consensusAndTrustBlock(int j0, int jb, int rows, int k, double[] s, double minority,
+                                        double[] knownConsensus, YumaWorkspace ws, double[] consensus) {
         double[] vals = ws.colVals;
         double[] colMax = ws.colMax;
         double[] cb = ws.blockC;
@@ -534,18 +543,30 @@ public final class YumaConsensus {
             consensus[j0 + t] = c;
         }
         double[] vt = ws.rowTrust;
+        double[] col = ws.colCopy;
         for (int t = 0; t < jb; t++) {
-            int off = t * rows;
+            System.arraycopy(vals, t * rows, col, 0, rows);
             double c = cb[t];
             for (int v = 0; v < rows; v++) {
-                vt[v] += Math.min(vals[off + v], c);
+                vt[v] += Math.min(col[v], c);
             }
         }
+    }
+
+    /**
+     * For double rows and β = 1, after the consensus of every column is known: ranks {@code R_j = Σ_i S_i·min(W_ij,
+     * C_j)} and {@code Σ_i Wb_ij} row by row over whole rows, into four partial-sum arrays by row (v ≡ 0, 1, 2, 3
+     * mod 4; the rows after the last multiple of four go to the first), added in that order — every sum is added
+     * in exactly the order of the int-row path's per-column loop, so the results are bit-identical to it. Whole
+     * rows, with every array indexed by j, are what C2 vectorises (see {@link #consensusAndTrustBlock}).
+     */
+    private static void ranksDoubleRows(int n, int rows, int[] list, YumaWorkspace ws, double[] consensus,
+                                        double[] ranks, double[] wbSum) {
         double[][] rankAcc = ws.rankAcc;
         double[][] wbAcc = ws.wbAcc;
         for (int p = 0; p < 4; p++) {
-            Arrays.fill(rankAcc[p], 0, jb, 0.0);
-            Arrays.fill(wbAcc[p], 0, jb, 0.0);
+            Arrays.fill(rankAcc[p], 0, n, 0.0);
+            Arrays.fill(wbAcc[p], 0, n, 0.0);
         }
         double[] sa = ws.rowStake;
         int end4 = rows & ~3;
@@ -559,17 +580,17 @@ public final class YumaConsensus {
             double[] wa = wbAcc[p];
             double[] r = ws.w[i];
             double sv = sa[v];
-            for (int t = 0; t < jb; t++) {
-                double x = Math.min(r[j0 + t], cb[t]);
-                ra[t] += sv * x;
-                wa[t] += x;
+            for (int j = 0; j < n; j++) {
+                double x = Math.min(r[j], consensus[j]);
+                ra[j] += sv * x;
+                wa[j] += x;
             }
         }
         double[] r0 = rankAcc[0], r1 = rankAcc[1], r2 = rankAcc[2], r3 = rankAcc[3];
         double[] w0 = wbAcc[0], w1 = wbAcc[1], w2 = wbAcc[2], w3 = wbAcc[3];
-        for (int t = 0; t < jb; t++) {
-            ranks[j0 + t] = ((r0[t] + r1[t]) + r2[t]) + r3[t];
-            wbSum[j0 + t] = ((w0[t] + w1[t]) + w2[t]) + w3[t];
+        for (int j = 0; j < n; j++) {
+            ranks[j] = ((r0[j] + r1[j]) + r2[j]) + r3[j];
+            wbSum[j] = ((w0[j] + w1[j]) + w2[j]) + w3[j];
         }
     }
 

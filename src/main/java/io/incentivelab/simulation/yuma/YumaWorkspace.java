@@ -35,8 +35,10 @@ public final class YumaWorkspace {
     double[] blockMax = new double[BLOCK];
     /** Consensus of the current column block, and the clip pass's four partial sums of ranks and of Σ_i Wb_ij. */
     double[] blockC = new double[BLOCK];
-    double[][] rankAcc = new double[4][BLOCK];
-    double[][] wbAcc = new double[4][BLOCK];
+    double[][] rankAcc = new double[4][0];
+    double[][] wbAcc = new double[4][0];
+    /** A copy of one column of the block, so that the trust loop indexes both arrays alike (see YumaConsensus). */
+    double[] colCopy = new double[0];
     double[][] ema = new double[0][];
     boolean[] hasRow = new boolean[0];
     boolean[] hasEma = new boolean[0];
@@ -136,6 +138,9 @@ public final class YumaWorkspace {
         colSumC = new double[n];
         colScale = new double[n];
         colMax = new double[n];
+        rankAcc = new double[4][n];
+        wbAcc = new double[4][n];
+        colCopy = new double[n];
         zeroRow = new int[n];
         bucketW = new double[n + 2];
     }

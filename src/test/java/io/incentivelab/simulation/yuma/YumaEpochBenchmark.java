@@ -46,8 +46,17 @@ public class YumaEpochBenchmark {
         workspace = new YumaWorkspace();
     }
 
+    /** As the engine and the bench command run it: the bond rows go back to the workspace after the epoch. */
     @Benchmark
     public YumaResult fast() {
+        YumaResult r = yuma.epoch(inputs, workspace);
+        workspace.recycle(r.bonds());
+        return r;
+    }
+
+    /** Every epoch allocates its bond rows (no {@link YumaWorkspace#recycle}). */
+    @Benchmark
+    public YumaResult fastFreshRows() {
         return yuma.epoch(inputs, workspace);
     }
 
