@@ -37,16 +37,20 @@ class YumaNaiveComparisonTest {
     @Test
     void largeWeightMatrixTakesTheIntRowPathAndEqualsNaive() {
         int v = 64;
-        int n = 1100; // 64 × 1100 × 8 bytes > DOUBLE_ROWS_MAX_BYTES
-        assertThat((long) v * n * Double.BYTES).isGreaterThan(YumaConsensus.DOUBLE_ROWS_MAX_BYTES);
+        int n = 1100;
         YumaInputs in = SyntheticYumaInputs.dense(v, n, 41);
         YumaParams p = YumaParams.newSubnetDefaults().withMaxAllowedValidators(v);
         for (YumaParams q : new YumaParams[] {p, p.withYuma3(true, true), p.withYuma3(false, false)}) {
             YumaWorkspace ws = new YumaWorkspace();
+            ws.doubleRowsMaxBytes = (long) v * n * Double.BYTES - 1; // just too large for double rows
             YumaResult fast = new YumaConsensus(q).epoch(in, ws, true);
             assertThat(ws.doubleRows).isFalse();
             assertSame(q.toString(), fast, NaiveYumaEpoch.run(q, in), n);
         }
+        YumaWorkspace byDefault = new YumaWorkspace();
+        new YumaConsensus(p).epoch(SyntheticYumaInputs.dense(256, 4096, 5), byDefault);
+        assertThat(byDefault.doubleRows).as("256 x 4096 (8 MiB) takes the double rows by default").isTrue();
+        assertThat(256L * 4096 * Double.BYTES).isLessThanOrEqualTo(YumaConsensus.DOUBLE_ROWS_MAX_BYTES);
     }
 
     @Test
