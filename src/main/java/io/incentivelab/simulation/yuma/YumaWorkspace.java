@@ -8,8 +8,10 @@ package io.incentivelab.simulation.yuma;
  */
 public final class YumaWorkspace {
 
-    /** Most bond rows kept for reuse (bounds the memory a workspace holds on to). */
+    /** Most bond rows kept for reuse. */
     static final int MAX_RECYCLED_ROWS = 4096;
+    /** Most doubles kept in recycled rows (32 MiB; 256 rows of 4096 uids take 8 MiB). */
+    static final long MAX_RECYCLED_DOUBLES = 4L << 20;
 
     static final int BLOCK = 64;
 
@@ -68,7 +70,8 @@ public final class YumaWorkspace {
      * that the caller will never read again, e.g. the bonds an epoch has just replaced. Later epochs of a subnet
      * of the same size write their bonds into these rows instead of allocating new ones, so <b>no reference to
      * them may be kept</b>: they are overwritten. {@code null} rows are skipped; rows of another length than
-     * the ones held replace those (a workspace keeps rows of one length, up to {@value #MAX_RECYCLED_ROWS}).
+     * the ones held replace those (a workspace keeps rows of one length, up to {@value #MAX_RECYCLED_ROWS} rows and
+     * {@value #MAX_RECYCLED_DOUBLES} doubles; rows beyond that are left to the garbage collector).
      *
      * @param rows rows no longer in use; the array itself is not kept
      */
@@ -81,7 +84,7 @@ public final class YumaWorkspace {
                 recycledCount = 0;
                 recycledLength = r.length;
             }
-            if (recycledCount == MAX_RECYCLED_ROWS) {
+            if (recycledCount == MAX_RECYCLED_ROWS || (long) (recycledCount + 1) * recycledLength > MAX_RECYCLED_DOUBLES) {
                 return;
             }
             if (recycledCount == recycled.length) {

@@ -74,4 +74,21 @@ class YumaRecycleTest {
         double[] seven = ws.bondRow(7, true);
         assertThat(seven).hasSize(7).containsOnly(0.0);
     }
+
+    @Test
+    void theRowsKeptAreBounded() {
+        YumaWorkspace ws = new YumaWorkspace();
+        int n = 1 << 16; // 64 rows of this length fill the bound
+        double[][] many = new double[100][];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = new double[n];
+        }
+        ws.recycle(many);
+        Set<double[]> handedOut = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int i = 0; i < many.length; i++) {
+            handedOut.add(ws.bondRow(n, false));
+        }
+        long reused = java.util.Arrays.stream(many).filter(handedOut::contains).count();
+        assertThat(reused).isEqualTo(YumaWorkspace.MAX_RECYCLED_DOUBLES / n);
+    }
 }
