@@ -174,12 +174,20 @@ public final class YumaConsensus {
         }
         final boolean doubleRows = weightRows * n * Double.BYTES <= ws.doubleRowsMaxBytes;
         ws.doubleRows = doubleRows;
-        // with double rows and β = 1 the column maximum over the voters' rows (bounds of the κ-quantile's buckets)
-        // is gathered here, in a loop C2 vectorises, rather than in the column-block transpose
+        // with double rows and β = 1 the column minimum and maximum over the voters' scores (the range of the
+        // κ-quantile's buckets) are gathered here, in a loop C2 vectorises, rather than in the column-block
+        // transpose. A voter without a weight row scores 0 everywhere. Bucketing over [min, max] rather than
+        // [0, max] keeps columns whose scores sit close together (validators that agree) spread over the buckets.
         final boolean gatherColMax = doubleRows && betaMode == 1;
         double[] colMax = ws.colMax;
+        double[] colMin = ws.colMin;
         if (gatherColMax) {
+            boolean voterWithoutRow = false;
+            for (int i = 0; i < n; i++) {
+                voterWithoutRow |= activeStake[i] > 0 && in.weights()[i] == null;
+            }
             Arrays.fill(colMax, 0, n, 0.0);
+            Arrays.fill(colMin, 0, n, voterWithoutRow ? 0.0 : Double.POSITIVE_INFINITY);
         }
         for (int i = 0; i < n; i++) {
             int[] row = in.weights()[i];
@@ -216,8 +224,9 @@ public final class YumaConsensus {
                     wr[j] *= iv;
                 }
                 if (gatherColMax && activeStake[i] > 0) {
-                    for (int j = 0; j < n; j++) {
-                        colMax[j] = Math.max(colMax[j], wr[j]); // scores are ≥ 0: Math.max is the plain maximum
+                    for (int j = 0; j < n; j++) { // scores are ≥ 0, never NaN: Math.max/min are the plain ones
+                        colMax[j] = Math.max(colMax[j], wr[j]);
+                        colMin[j] = Math.min(colMin[j], wr[j]);
                     }
                 }
                 inv[i] = iv;
@@ -249,6 +258,7 @@ public final class YumaConsensus {
                 if (gatherColMax && activeStake[i] > 0) {
                     for (int j = 0; j < n; j++) {
                         colMax[j] = Math.max(colMax[j], wr[j]);
+                        colMin[j] = Math.min(colMin[j], wr[j]);
                     }
                 }
             }
@@ -490,7 +500,7 @@ public final class YumaConsensus {
     /**
      * Columns {@code j0 .. j0+jb} of the double rows into the column-major block ({@code vals[t·rows + v]}), four
      * rows at a time so that each column gets four adjacent stores per pass. (The voters' column maximum was
-     * gathered by the row pass, {@code ws.colMax}.)
+     * gathered by the row pass, {@code ws.colMax}, with the minimum, {@code ws.colMin}.)
      */
     private static void transposeDoubleRows(int j0, int jb, int rows, int[] list, YumaWorkspace ws) {
         double[] vals = ws.colVals;
@@ -530,13 +540,14 @@ public final class YumaConsensus {
                                         double[] knownConsensus, YumaWorkspace ws, double[] consensus) {
         double[] vals = ws.colVals;
         double[] colMax = ws.colMax;
+        double[] colMin = ws.colMin;
         double[] cb = ws.blockC;
         for (int t = 0; t < jb; t++) {
             double c;
             if (knownConsensus != null) {
                 c = knownConsensus[j0 + t];
             } else if (k > 0) {
-                c = WeightedQuantile.selectColumn(vals, t * rows, k, s, minority, 0.0, colMax[j0 + t], ws.bucketW,
+                c = WeightedQuantile.selectColumn(vals, t * rows, k, s, minority, colMin[j0 + t], colMax[j0 + t], ws.bucketW,
                         ws.bucketOf, ws.candVals, ws.candWts);
             } else {
                 c = 0;

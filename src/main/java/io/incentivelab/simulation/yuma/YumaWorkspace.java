@@ -57,6 +57,8 @@ public final class YumaWorkspace {
     double[] colScale = new double[0];
     /** max(0, max over the voters' rows of W_ij) per column, when the row pass gathers it (double rows, β = 1). */
     double[] colMax = new double[0];
+    /** min over the voters' scores per column (0 when a voter has no row), gathered with {@link #colMax}. */
+    double[] colMin = new double[0];
     int[] zeroRow = new int[0];
     double[] bucketW = new double[0];
 
@@ -141,6 +143,7 @@ public final class YumaWorkspace {
         colSumC = new double[n];
         colScale = new double[n];
         colMax = new double[n];
+        colMin = new double[n];
         rankAcc = new double[4][n];
         wbAcc = new double[4][n];
         colCopy = new double[n];
