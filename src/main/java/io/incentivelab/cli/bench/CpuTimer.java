@@ -25,35 +25,19 @@ final class CpuTimer {
      */
     static double[] measure(Supplier<Object> call, long warmupMs, int rounds, long roundMs) {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        Object sink = null;
-        long start = mx.getCurrentThreadCpuTime();
-        long end = start + warmupMs * 1_000_000;
-        long warmCalls = 0;
-        long now;
-        do {
-            sink = call.get();
-            warmCalls++;
-            now = mx.getCurrentThreadCpuTime();
-        } while (now < end);
-        // calls per ~1 ms of CPU, from the warm-up's average (which includes the slower early calls)
-        long batch = Math.max(1, Math.min(1_000_000, warmCalls * 1_000_000 / Math.max(1, now - start)));
+        // the fixed warm-up, one call per clock read; it sizes the batches: calls per ~1 ms of CPU, from its
+        // average (which includes the slower early calls)
+        Window warm = window(mx, call, 1, warmupMs * 1_000_000);
+        long batch = Math.max(1, Math.min(1_000_000, warm.calls * 1_000_000 / Math.max(1, warm.cpuNanos)));
         // then warm up on until two successive ~250 ms windows agree within 2 % (the JIT's last compilations
         // can come late when the machine is busy), for at most twice the fixed warm-up again
-        long settleEnd = now + 2 * warmupMs * 1_000_000;
+        long settleBudget = 2 * warmupMs * 1_000_000;
         double previous = -1;
-        while (true) {
-            long w0 = mx.getCurrentThreadCpuTime();
-            long n = 0;
-            long w1;
-            do {
-                for (long b = 0; b < batch; b++) {
-                    sink = call.get();
-                }
-                n += batch;
-                w1 = mx.getCurrentThreadCpuTime();
-            } while (w1 - w0 < 250_000_000L);
-            double rate = n / ((w1 - w0) / 1e9);
-            if ((previous > 0 && Math.abs(rate - previous) <= 0.02 * previous) || w1 >= settleEnd) {
+        for (long spent = 0; spent < settleBudget; ) {
+            Window w = window(mx, call, batch, 250_000_000L);
+            spent += w.cpuNanos;
+            double rate = w.cpuRate();
+            if (previous > 0 && Math.abs(rate - previous) <= 0.02 * previous) {
                 break;
             }
             previous = rate;
@@ -61,26 +45,40 @@ final class CpuTimer {
         double[] cpuRates = new double[rounds];
         double[] wallRates = new double[rounds];
         for (int r = 0; r < rounds; r++) {
-            long cpu0 = mx.getCurrentThreadCpuTime();
-            long wall0 = System.nanoTime();
-            long count = 0;
-            long cpu;
-            do {
-                for (long b = 0; b < batch; b++) {
-                    sink = call.get();
-                }
-                count += batch;
-                cpu = mx.getCurrentThreadCpuTime();
-            } while (cpu - cpu0 < roundMs * 1_000_000);
-            cpuRates[r] = count / ((cpu - cpu0) / 1e9);
-            wallRates[r] = count / ((System.nanoTime() - wall0) / 1e9);
-        }
-        if (sink == null) {
-            throw new IllegalStateException("no result");
+            Window w = window(mx, call, batch, roundMs * 1_000_000);
+            cpuRates[r] = w.cpuRate();
+            wallRates[r] = w.calls / (w.wallNanos / 1e9);
         }
         Arrays.sort(cpuRates);
         Arrays.sort(wallRates);
         return new double[] {cpuRates[rounds / 2], wallRates[rounds / 2]};
+    }
+
+    /** Calls made in one timed window, with the thread CPU and wall time it took. */
+    private record Window(long calls, long cpuNanos, long wallNanos) {
+        double cpuRate() {
+            return calls / (cpuNanos / 1e9);
+        }
+    }
+
+    /** Calls {@code call} in batches of {@code batch}, reading the CPU clock after each, for ≥ {@code cpuNanos}. */
+    private static Window window(ThreadMXBean mx, Supplier<Object> call, long batch, long cpuNanos) {
+        long cpu0 = mx.getCurrentThreadCpuTime();
+        long wall0 = System.nanoTime();
+        long calls = 0;
+        long cpu;
+        Object sink = null;
+        do {
+            for (long b = 0; b < batch; b++) {
+                sink = call.get();
+            }
+            calls += batch;
+            cpu = mx.getCurrentThreadCpuTime();
+        } while (cpu - cpu0 < cpuNanos);
+        if (sink == null) {
+            throw new IllegalStateException("no result");
+        }
+        return new Window(calls, cpu - cpu0, System.nanoTime() - wall0);
     }
 
     /** {@code x} rounded to {@code digits} decimals, for the JSON line. */
