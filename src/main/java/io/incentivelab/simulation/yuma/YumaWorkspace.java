@@ -1,5 +1,7 @@
 package io.incentivelab.simulation.yuma;
 
+import java.util.Arrays;
+
 /**
  * Reusable scratch memory for {@link YumaConsensus#epoch}: one per thread, never shared. It grows to the
  * largest subnet seen and is then reused, so the hot path allocates only the result vectors and the stored
@@ -83,6 +85,7 @@ public final class YumaWorkspace {
                 continue;
             }
             if (r.length != recycledLength) {
+                Arrays.fill(recycled, 0, recycledCount, null); // let the rows of the old length go
                 recycledCount = 0;
                 recycledLength = r.length;
             }
@@ -90,7 +93,7 @@ public final class YumaWorkspace {
                 return;
             }
             if (recycledCount == recycled.length) {
-                recycled = java.util.Arrays.copyOf(recycled, Math.min(MAX_RECYCLED_ROWS, Math.max(16, 2 * recycledCount)));
+                recycled = Arrays.copyOf(recycled, Math.min(MAX_RECYCLED_ROWS, Math.max(16, 2 * recycledCount)));
             }
             recycled[recycledCount++] = r;
         }
@@ -102,7 +105,7 @@ public final class YumaWorkspace {
             double[] r = recycled[--recycledCount];
             recycled[recycledCount] = null;
             if (zeroed) {
-                java.util.Arrays.fill(r, 0.0);
+                Arrays.fill(r, 0.0);
             }
             return r;
         }
