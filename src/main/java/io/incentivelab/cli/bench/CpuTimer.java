@@ -24,6 +24,23 @@ final class CpuTimer {
      * @return {calls per thread-CPU second, calls per wall second}, medians over the rounds
      */
     static double[] measure(Supplier<Object> call, long warmupMs, int rounds, long roundMs) {
+        Warm warm = warmUp(call, warmupMs);
+        double[] cpuRates = new double[rounds];
+        double[] wallRates = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            double[] rates = warm.round(roundMs);
+            cpuRates[r] = rates[0];
+            wallRates[r] = rates[1];
+        }
+        return new double[] {median(cpuRates), median(wallRates)};
+    }
+
+    /**
+     * The warm-up of {@link #measure}: {@code warmupMs} of thread CPU time, then on until two successive ~250 ms
+     * windows agree within 2 %. The returned object times rounds of the warmed-up call, so that a caller can
+     * interleave them with something else (bench alternates its rounds with the reference simulator's).
+     */
+    static Warm warmUp(Supplier<Object> call, long warmupMs) {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         // the fixed warm-up, one call per clock read; it sizes the batches: calls per ~1 ms of CPU, from its
         // average (which includes the slower early calls)
@@ -42,16 +59,23 @@ final class CpuTimer {
             }
             previous = rate;
         }
-        double[] cpuRates = new double[rounds];
-        double[] wallRates = new double[rounds];
-        for (int r = 0; r < rounds; r++) {
+        return new Warm(mx, call, batch);
+    }
+
+    /** A warmed-up call, timed in batches of {@code batch} calls. */
+    record Warm(ThreadMXBean mx, Supplier<Object> call, long batch) {
+        /** One round of about {@code roundMs} CPU ms: {calls per thread-CPU second, calls per wall second}. */
+        double[] round(long roundMs) {
             Window w = window(mx, call, batch, roundMs * 1_000_000);
-            cpuRates[r] = w.cpuRate();
-            wallRates[r] = w.calls / (w.wallNanos / 1e9);
+            return new double[] {w.cpuRate(), w.calls / (w.wallNanos / 1e9)};
         }
-        Arrays.sort(cpuRates);
-        Arrays.sort(wallRates);
-        return new double[] {cpuRates[rounds / 2], wallRates[rounds / 2]};
+    }
+
+    /** The median of {@code x} (the upper one of an even count); sorts a copy. */
+    static double median(double[] x) {
+        double[] c = x.clone();
+        Arrays.sort(c);
+        return c[c.length / 2];
     }
 
     /** Calls made in one timed window, with the thread CPU and wall time it took. */
