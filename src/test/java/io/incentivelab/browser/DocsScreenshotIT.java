@@ -1,0 +1,49 @@
+package io.incentivelab.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * Takes the README's screenshot from the running app: the <i>Reward curves</i> example notebook in Chromium,
+ * scrolled to the chart of the winner-take-all question, drawn from the stored results. Run on purpose only,
+ * after a UI change:
+ * {@code ./mvnw -B -Pproduction verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=DocsScreenshotIT -Ddocs.screenshot=true};
+ * it writes {@code docs/img/example-notebook.png} (or the file named by {@code -Ddocs.screenshot.file}).
+ */
+@EnabledIfSystemProperty(named = "docs.screenshot", matches = "true")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.datasource.url=jdbc:h2:mem:docsshot;DB_CLOSE_DELAY=-1",
+                "vaadin.devmode.devTools.enabled=false"})
+class DocsScreenshotIT extends BrowserTest {
+
+    static final Path FILE = Path.of(System.getProperty("docs.screenshot.file", "docs/img/example-notebook.png"));
+
+    @Test
+    void exampleNotebook() throws Exception {
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(1280, 860).setDeviceScaleFactor(1))) {
+            Page page = context.newPage();
+            page.navigate("http://localhost:" + port + "/examples/reward-curves");
+            Locator question = page.getByText("Does winner-take-all concentrate rewards more than proportional?")
+                    .first();
+            assertThat(question).isVisible();
+            // every chart of the example is drawn from its stored option
+            assertThat(page.locator("lab-chart[data-points]")).hasCount(4);
+            // the third chart: the top operator's share over time, proportional vs winner-take-all
+            page.locator("lab-chart[data-points]").nth(2).evaluate("e => e.scrollIntoView({block: 'center'})");
+            page.waitForTimeout(1500); // let the charts' resize and animation settle
+            Files.createDirectories(FILE.toAbsolutePath().getParent());
+            page.screenshot(new Page.ScreenshotOptions().setPath(FILE));
+            org.assertj.core.api.Assertions.assertThat(Files.size(FILE)).isGreaterThan(10_000);
+        }
+    }
+}
