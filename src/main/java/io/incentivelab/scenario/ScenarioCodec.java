@@ -116,7 +116,7 @@ public final class ScenarioCodec {
         }
     }
 
-    /** The full form: every field, defaults included, in declaration order. */
+    /** The full form: every field, defaults included, in declaration order (except fields marked {@code omitDefault} while they hold their default). */
     public static ObjectNode toJsonNode(Scenario scenario) {
         return (ObjectNode) write(scenario);
     }
@@ -279,6 +279,11 @@ public final class ScenarioCodec {
         }
     }
 
+    /** The value a component takes when a document leaves it out. */
+    private static Object defaultOf(Class<?> owner, RecordComponent c, Field f) {
+        return readValue(c.getGenericType(), parseDefault(f, owner, c), "$", f, new ArrayList<>());
+    }
+
     /** A stand-in value after a problem, so that reading can go on and report the rest. */
     private static Object fallback(Type type, Field field) {
         Class<?> raw = rawClass(type);
@@ -357,7 +362,12 @@ public final class ScenarioCodec {
             ObjectNode o = f.objectNode();
             for (RecordComponent c : rec.getClass().getRecordComponents()) {
                 try {
-                    o.set(c.getName(), write(c.getAccessor().invoke(rec)));
+                    Object v = c.getAccessor().invoke(rec);
+                    Field fd = c.getAnnotation(Field.class);
+                    if (fd != null && fd.omitDefault() && v != null && v.equals(defaultOf(rec.getClass(), c, fd))) {
+                        continue;
+                    }
+                    o.set(c.getName(), write(v));
                 } catch (IllegalAccessException | InvocationTargetException e) {
                     throw new IllegalStateException(e);
                 }

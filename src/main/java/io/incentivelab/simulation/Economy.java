@@ -60,6 +60,7 @@ final class Economy {
     private final double beta;
     private final double epochsPerDay;
     private final SplittableRandom rng;
+    private final long seed;
     private final List<Operator> all = new ArrayList<>();
     private final double[] reference = new double[3];
     private final RewardCurves[] curves;
@@ -87,6 +88,7 @@ final class Economy {
         this.beta = spec.scaleExponent();
         this.epochsPerDay = epochsPerDay;
         this.rng = new SplittableRandom(Seeds.derive(seed, -1, Seeds.ECONOMY));
+        this.seed = seed;
         this.price = spec.taoPriceUsd();
         curves = new RewardCurves[runs.length];
         int maxM = 1;
@@ -372,6 +374,7 @@ final class Economy {
         Operator op = new Operator(all.size(), st, compute, storage, quality, epochsDone);
         op.cheater = st == Strategy.CHEATER;
         op.copier = st == Strategy.CHEATER;
+        SubnetRun.drawHardware(op, ms, seed);
         return op;
     }
 

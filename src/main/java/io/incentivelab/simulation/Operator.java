@@ -17,6 +17,10 @@ final class Operator {
     double storage;
     /** Skill in (0, 1). */
     double quality;
+    /** GPU class 0, 1, 2, … (scoring expressions read it as gpuClass). */
+    int gpuClass;
+    /** Response latency, seconds (scoring expressions read it as latency). */
+    double latency;
     boolean cheater;
     boolean copier;
     boolean cartel;

@@ -15,6 +15,8 @@ final class Seeds {
     static final int STRATEGY = 3;
     /** Stream (subnet index −1): the economy's decisions, arrivals and the TAO price. */
     static final int ECONOMY = 4;
+    /** Stream (per operator id, not per subnet): the operator's GPU class and latency. */
+    static final int HARDWARE = 5;
 
     private Seeds() {
     }

@@ -15,6 +15,9 @@ import io.incentivelab.simulation.scenario.StrategyMix;
 import io.incentivelab.simulation.scenario.SubnetSpec;
 import io.incentivelab.simulation.scenario.ValidatorsSpec;
 import io.incentivelab.simulation.scenario.VerificationSpec;
+import io.incentivelab.simulation.scoring.Component;
+import io.incentivelab.simulation.scoring.ScoringParser;
+import io.incentivelab.simulation.scoring.ScoringProgram;
 import io.incentivelab.simulation.yuma.YumaConsensus;
 import io.incentivelab.simulation.yuma.YumaInputs;
 import io.incentivelab.simulation.yuma.YumaResult;
@@ -47,6 +50,17 @@ import java.util.SplittableRandom;
  * indices of five UIDs (12 bits each), drawn for every slot before the audits, copy checks and binomials,
  * which follow in UID order. SPEED or STORAGE with nobody catchable and no penalty running is one pass
  * (score = resource · ε), and a PROPORTIONAL curve quantises the scores directly (its weights are s / max s).
+ *
+ * <p><b>Scoring expression</b> (docs/scoring.md): when the subnet has one, it is compiled once here and each
+ * validator's scores are the program's output over the measured components it reads, measured as above in
+ * the same order (noise draws of speed, storage, quality, latency; then per UID the storage audit, the copy
+ * check, the duplicate check and the binomial): speed = compute·ε, storage = claim·ε, quality =
+ * Binomial(n, q)/n·ε, latency = the operator's latency·ε, gpuClass exact. A caught or empty UID scores 0 (its
+ * components are 0 for the ema terms). Each validator keeps its own ema state; a UID that changes hands
+ * starts afresh. {@code "speed"} gives the same scores, draw for draw, as the SPEED metric.
+ *
+ * <p><b>Duplicate models</b>: with duplicateDetection &gt; 0, every UID of an operator after its first is a copy
+ * of the same model; each evaluation of quality detects it with that probability (drawn after the copy check).
  *
  * <p><b>Weights</b>: scores → {@link RewardCurves} → u16; a CARTEL validator then moves a share b of its
  * (normalised) weight equally onto the cartel's UIDs; a WEIGHT_COPIER submits the Yuma consensus it can
@@ -113,6 +127,21 @@ final class SubnetRun {
     private final double wSpeed;
     private final double wStorage;
     private final double wAccuracy;
+    /** The compiled scoring expression, or null (the metric scores). */
+    private final ScoringProgram program;
+    private final ScoringProgram.EmaState[] emaStates;
+    private final boolean mSpeed;
+    private final boolean mStorage;
+    private final boolean mQuality;
+    private final boolean mLatency;
+    private final double[][] components;
+    private final double[] uidLatency;
+    private final double[] uidGpuClass;
+    private final double[] sLatency;
+    private final double[] epsLatency;
+    private final boolean[] zeroed;
+    private final boolean[] slotDuplicate;
+    private final double duplicateDetection;
 
     // operators on this subnet, in order of arrival, and the owner of each miner slot (index j = uid − V)
     final List<Operator> ops = new ArrayList<>();
@@ -224,6 +253,11 @@ final class SubnetRun {
         useSpeed = wSpeed > 0;
         useStorage = wStorage > 0;
         useAccuracy = wAccuracy > 0;
+        program = spec.scoring().isBlank() ? null : ScoringParser.compile(spec.scoring());
+        mSpeed = program != null && program.uses(Component.SPEED);
+        mStorage = program != null && program.uses(Component.STORAGE);
+        mQuality = program != null && program.uses(Component.QUALITY);
+        mLatency = program != null && program.uses(Component.LATENCY);
 
         SplittableRandom setup = new SplittableRandom(Seeds.derive(seed, index, Seeds.SETUP));
         rng = new SplittableRandom(Seeds.derive(seed, index, Seeds.EPOCHS));
@@ -287,6 +321,7 @@ final class SubnetRun {
             op.cheater = cheater[o] || st == Strategy.CHEATER;
             op.copier = copier[o] || st == Strategy.CHEATER;
             op.cartel = cartelOp[o];
+            drawHardware(op, ms, seed);
             op.subnet = index;
             op.home = index;
             for (int k = 0; k < perOp; k++) {
@@ -301,6 +336,10 @@ final class SubnetRun {
         auditRate = ver.auditRate();
         penaltyEpochs = ver.penaltyEpochs();
         copyDetection = ver.copyDetection();
+        duplicateDetection = ver.duplicateDetection();
+        slotDuplicate = new boolean[nMiners];
+        uidLatency = new double[nMiners];
+        uidGpuClass = new double[nMiners];
         uidCompute = new double[nMiners];
         uidClaim = new double[nMiners];
         accMean = new double[nMiners];
@@ -377,7 +416,48 @@ final class SubnetRun {
         epsStorage = new double[nMiners];
         epsAccuracy = new double[nMiners];
         valRao = new long[nVal];
+        sLatency = new double[nMiners];
+        epsLatency = new double[nMiners];
+        zeroed = new boolean[nMiners];
+        components = new double[Component.values().length][];
+        components[Component.SPEED.ordinal()] = sSpeed;
+        components[Component.STORAGE.ordinal()] = sStorage;
+        components[Component.QUALITY.ordinal()] = sAccuracy;
+        components[Component.LATENCY.ordinal()] = sLatency;
+        components[Component.GPU_CLASS.ordinal()] = uidGpuClass;
+        emaStates = new ScoringProgram.EmaState[program != null && program.emaTerms() > 0 ? nVal : 0];
+        for (int v = 0; v < emaStates.length; v++) {
+            emaStates[v] = program.newState(nMiners);
+        }
         rebuild();
+    }
+
+    /**
+     * Draws an operator's GPU class (by gpuClassShares; class 0 if empty) and latency (lognormal) from its own
+     * stream, derived from the run seed and the operator id: no other random stream moves.
+     */
+    static void drawHardware(Operator op, MinersSpec ms, long seed) {
+        SplittableRandom r = new SplittableRandom(Seeds.derive(seed, op.id, Seeds.HARDWARE));
+        List<Double> shares = ms.gpuClassShares();
+        double total = 0;
+        for (double x : shares) {
+            total += x;
+        }
+        double u = r.nextDouble() * total;
+        int cls = 0;
+        for (int c = 0; c < shares.size(); c++) {
+            if (shares.get(c) > 0) {
+                cls = c;
+                if (u < shares.get(c)) {
+                    break;
+                }
+            }
+            u -= shares.get(c);
+        }
+        op.gpuClass = cls;
+        LogNormalSpec l = ms.latency();
+        double z = new NormalDistribution(null, 0, 1, 1e-12).inverseCumulativeProbability(openUniform(r));
+        op.latency = l.median() * StrictMath.exp(l.sigma() * z);
     }
 
     /** Draws a strategy from the mix (shares normalised by their sum). */
@@ -421,6 +501,9 @@ final class SubnetRun {
                 accP0[j] = 1;
                 slotCheater[j] = false;
                 slotCopier[j] = false;
+                slotDuplicate[j] = false;
+                uidLatency[j] = 0;
+                uidGpuClass[j] = 0;
                 continue;
             }
             int k = op.slots.length;
@@ -428,6 +511,9 @@ final class SubnetRun {
             uidClaim[j] = op.storage / k * (op.cheater ? overclaim : 1);
             slotCheater[j] = op.cheater;
             slotCopier[j] = op.copier;
+            slotDuplicate[j] = op.slots.length > 1 && op.slots[0] != j;
+            uidLatency[j] = op.latency;
+            uidGpuClass[j] = op.gpuClass;
             double q = op.copier && leader != null ? leader.quality : op.quality;
             accP[j] = q;
             accMean[j] = evalSamples * q;
@@ -440,8 +526,11 @@ final class SubnetRun {
         }
         boolean catchable = false;
         for (int j = 0; j < nMiners; j++) {
-            catchable |= owner[j] != null && ((useStorage && auditRate > 0 && slotCheater[j])
-                    || (useAccuracy && copyDetection > 0 && slotCopier[j]));
+            boolean storage = program != null ? mStorage : useStorage;
+            boolean quality = program != null ? mQuality : useAccuracy;
+            catchable |= owner[j] != null && ((storage && auditRate > 0 && slotCheater[j])
+                    || (quality && copyDetection > 0 && slotCopier[j])
+                    || (quality && duplicateDetection > 0 && slotDuplicate[j]));
         }
         catchPossible = catchable;
         cartelUids = new int[cartelCount];
@@ -488,6 +577,9 @@ final class SubnetRun {
         registration[uid] = block;
         lastUpdate[uid] = block;
         lastRao[j] = 0;
+        for (ScoringProgram.EmaState st : emaStates) {
+            st.reset(j);
+        }
         for (int v = 0; v < nVal; v++) {
             if (weights[v] != null) {
                 weights[v][uid] = 0;
@@ -529,6 +621,9 @@ final class SubnetRun {
         weightsMoved = true;
         Operator op = owner[j];
         owner[j] = null;
+        for (ScoringProgram.EmaState st : emaStates) {
+            st.reset(j);
+        }
         for (int v = 0; v < nVal; v++) {
             if (weights[v] != null) {
                 weights[v][nVal + j] = 0;
@@ -805,6 +900,9 @@ final class SubnetRun {
      * audits, copy checks and binomials in UID order.
      */
     private double measure(int v, int e) {
+        if (program != null) {
+            return measureExpression(v, e);
+        }
         if (!mixed && !useAccuracy && !catchPossible && penaltyHorizon <= e) {
             // SPEED or STORAGE with nobody to catch: score = resource · noise; empty slots hold 0
             return drawNoise(useSpeed ? uidCompute : uidClaim, score);
@@ -830,7 +928,9 @@ final class SubnetRun {
                 continue;
             }
             boolean caught = (useStorage && slotCheater[j] && auditRate > 0 && rng.nextDouble() < auditRate)
-                    || (useAccuracy && slotCopier[j] && copyDetection > 0 && rng.nextDouble() < copyDetection);
+                    || (useAccuracy && slotCopier[j] && copyDetection > 0 && rng.nextDouble() < copyDetection)
+                    || (useAccuracy && slotDuplicate[j] && duplicateDetection > 0
+                            && rng.nextDouble() < duplicateDetection);
             if (caught) {
                 int until = e + 1 + penaltyEpochs;
                 penaltyUntil[base + j] = until;
@@ -870,6 +970,66 @@ final class SubnetRun {
                     + (useAccuracy ? fa * sAccuracy[j] : 0);
             score[j] = x;
             max = Math.max(max, x);
+        }
+        return max;
+    }
+
+    /** Validator v's scores by the scoring expression (see the class comment); returns the largest. */
+    private double measureExpression(int v, int e) {
+        if (mSpeed) {
+            drawNoise(ones, epsSpeed);
+        }
+        if (mStorage) {
+            drawNoise(ones, epsStorage);
+        }
+        if (mQuality) {
+            drawNoise(ones, epsAccuracy);
+        }
+        if (mLatency) {
+            drawNoise(ones, epsLatency);
+        }
+        int base = v * nMiners;
+        boolean anyZeroed = false;
+        for (int j = 0; j < nMiners; j++) {
+            boolean zero = penaltyUntil[base + j] > e || owner[j] == null;
+            if (!zero && ((mStorage && slotCheater[j] && auditRate > 0 && rng.nextDouble() < auditRate)
+                    || (mQuality && slotCopier[j] && copyDetection > 0 && rng.nextDouble() < copyDetection)
+                    || (mQuality && slotDuplicate[j] && duplicateDetection > 0
+                            && rng.nextDouble() < duplicateDetection))) {
+                int until = e + 1 + penaltyEpochs;
+                penaltyUntil[base + j] = until;
+                penaltyHorizon = Math.max(penaltyHorizon, until);
+                zero = true;
+            }
+            zeroed[j] = zero;
+            anyZeroed |= zero;
+            if (zero) {
+                sSpeed[j] = 0;
+                sStorage[j] = 0;
+                sAccuracy[j] = 0;
+                sLatency[j] = 0;
+                continue;
+            }
+            if (mSpeed) {
+                sSpeed[j] = uidCompute[j] * epsSpeed[j];
+            }
+            if (mStorage) {
+                sStorage[j] = uidClaim[j] * epsStorage[j];
+            }
+            if (mQuality) {
+                sAccuracy[j] = binomial(j) / evalSamples * epsAccuracy[j];
+            }
+            if (mLatency) {
+                sLatency[j] = uidLatency[j] * epsLatency[j];
+            }
+        }
+        program.evaluate(components, nMiners, emaStates.length > 0 ? emaStates[v] : null, score);
+        double max = 0;
+        for (int j = 0; j < nMiners; j++) {
+            if (anyZeroed && zeroed[j]) {
+                score[j] = 0;
+            }
+            max = Math.max(max, score[j]);
         }
         return max;
     }

@@ -34,4 +34,10 @@ public @interface Field {
 
     /** Most list items. */
     int maxItems() default Integer.MAX_VALUE;
+
+    /**
+     * Left out of the full (canonical) form while the value equals {@link #def()}: fields added after a format was
+     * in use, so that scenarios which do not use them keep their canonical text and hash.
+     */
+    boolean omitDefault() default false;
 }

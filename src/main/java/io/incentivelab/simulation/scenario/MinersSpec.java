@@ -1,5 +1,7 @@
 package io.incentivelab.simulation.scenario;
 
+import java.util.List;
+
 /**
  * A subnet's miner population (model.md §4, §8). Each operator holds compute (GPU-equivalents), storage
  * (TB) and model quality in (0, 1), drawn from percentiles: resource = inverse CDF(u) with u uniform; it
@@ -23,10 +25,28 @@ public record MinersSpec(
         @Field(doc = "Factor by which a cheater's storage claim exceeds what it holds.", def = "4", min = 1, max = 1000)
         double cheaterOverclaim,
         @Field(doc = "Fraction of operators that copy the best operator's answers (copiers).", def = "0", min = 0,
-                max = 1) double copierFraction) {
+                max = 1) double copierFraction,
+        @Field(doc = "Shares of operators in GPU class 0, 1, 2, … (normalised; the scoring expression reads the"
+                + " class as gpuClass); empty = every operator is class 0.", def = "[]", min = 0, max = 1e6,
+                maxItems = 16, omitDefault = true) List<Double> gpuClassShares,
+        @Field(doc = "Response latency per operator, seconds (lognormal); the scoring expression reads it as"
+                + " latency (× the validator's noise).", def = "{\"median\":0.5,\"sigma\":0.5}", omitDefault = true)
+        LogNormalSpec latency) {
 
     /** UIDs taken by the miners. */
     public int uids() {
         return operators * uidsPerOperator;
+    }
+
+    /** Miners all of GPU class 0 with the default latency (median 0.5 s, σ 0.5). */
+    public MinersSpec(int operators, int uidsPerOperator, Placement placement, LogNormalSpec compute,
+                      LogNormalSpec storage, BetaSpec quality, double cheaterFraction, double cheaterOverclaim,
+                      double copierFraction) {
+        this(operators, uidsPerOperator, placement, compute, storage, quality, cheaterFraction, cheaterOverclaim,
+                copierFraction, List.of(), new LogNormalSpec(0.5, 0.5));
+    }
+
+    public MinersSpec {
+        gpuClassShares = List.copyOf(gpuClassShares);
     }
 }

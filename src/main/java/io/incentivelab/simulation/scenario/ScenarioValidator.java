@@ -1,5 +1,7 @@
 package io.incentivelab.simulation.scenario;
 
+import io.incentivelab.simulation.scoring.ScoringParser;
+import io.incentivelab.simulation.scoring.ScoringSyntaxException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -193,6 +195,17 @@ public final class ScenarioValidator {
                 } else if (!(st.explicitTao().stream().mapToDouble(Double::doubleValue).sum() > 0)) {
                     problems.add(new Problem(p + ".validators.stake.explicitTao", "needs a positive total stake"));
                 }
+            }
+            if (!sn.scoring().isBlank()) {
+                try {
+                    ScoringParser.parse(sn.scoring());
+                } catch (ScoringSyntaxException e) {
+                    problems.add(new Problem(p + ".scoring", e.getMessage()));
+                }
+            }
+            if (!m.gpuClassShares().isEmpty()
+                    && !(m.gpuClassShares().stream().mapToDouble(Double::doubleValue).sum() > 0)) {
+                problems.add(new Problem(p + ".miners.gpuClassShares", "needs a positive total share"));
             }
             YumaSpec y = sn.yuma();
             if (y.alphaLow() > y.alphaHigh()) {

@@ -19,5 +19,23 @@ public record SubnetSpec(
         @Field(doc = "Relative emission share under the FIXED split (normalised over subnets).", def = "1", min = 0,
                 max = 1e9) double emissionShare,
         @Field(doc = "The miners: operators, their resources and cheats.", def = "{}") MinersSpec miners,
-        @Field(doc = "The validators: stake, behaviour and measurement noise.", def = "{}") ValidatorsSpec validators) {
+        @Field(doc = "The validators: stake, behaviour and measurement noise.", def = "{}") ValidatorsSpec validators,
+        @Field(doc = "Scoring expression over speed, storage, quality, latency and gpuClass (docs/scoring.md), e.g."
+                + " \"speed * step(quality, 0.8)\"; replaces the metric's score when not empty (the metric still"
+                + " names the resource placement and the outputs treat as rewarded).", def = "\"\"",
+                omitDefault = true) String scoring) {
+
+    /** A subnet without a scoring expression (the metric scores). */
+    public SubnetSpec(String name, Metric metric, MetricWeights metricWeights, RewardCurveSpec rewardCurve,
+                      VerificationSpec verification, YumaSpec yuma, LimitsSpec limits, boolean commitReveal,
+                      int revealPeriodEpochs, double emissionShare, MinersSpec miners, ValidatorsSpec validators) {
+        this(name, metric, metricWeights, rewardCurve, verification, yuma, limits, commitReveal, revealPeriodEpochs,
+                emissionShare, miners, validators, "");
+    }
+
+    /** This subnet with another scoring expression. */
+    public SubnetSpec withScoring(String expression) {
+        return new SubnetSpec(name, metric, metricWeights, rewardCurve, verification, yuma, limits, commitReveal,
+                revealPeriodEpochs, emissionShare, miners, validators, expression);
+    }
 }
