@@ -199,6 +199,8 @@ final class SubnetRun {
     private final double[] epsAccuracy;
     /** An audit or copy check can catch somebody (a cheater under audits, or a copier under checks); set by {@link #rebuild}. */
     private boolean catchPossible;
+    /** Some miner slot has no owner (it scores 0); set by {@link #rebuild}. */
+    private boolean anyEmpty;
     /** No penalty lasts beyond this epoch. */
     private int penaltyHorizon;
 
@@ -533,6 +535,11 @@ final class SubnetRun {
                     || (quality && duplicateDetection > 0 && slotDuplicate[j]));
         }
         catchPossible = catchable;
+        boolean empty = false;
+        for (int j = 0; j < nMiners; j++) {
+            empty |= owner[j] == null;
+        }
+        anyEmpty = empty;
         cartelUids = new int[cartelCount];
         for (int j = 0, c = 0; j < nMiners; j++) {
             if (owner[j] != null && owner[j].cartel) {
@@ -976,6 +983,30 @@ final class SubnetRun {
 
     /** Validator v's scores by the scoring expression (see the class comment); returns the largest. */
     private double measureExpression(int v, int e) {
+        if (!mQuality && !catchPossible && penaltyHorizon <= e) {
+            // nobody to catch and no binomial: each noisy component is one pass (the same draws and products as
+            // below), and only empty slots need zeroing
+            if (mSpeed) {
+                drawNoise(uidCompute, sSpeed);
+            }
+            if (mStorage) {
+                drawNoise(uidClaim, sStorage);
+            }
+            if (mLatency) {
+                drawNoise(uidLatency, sLatency);
+            }
+            double max = program.evaluate(components, nMiners, emaStates.length > 0 ? emaStates[v] : null, score);
+            if (anyEmpty) {
+                max = 0;
+                for (int j = 0; j < nMiners; j++) {
+                    if (owner[j] == null) {
+                        score[j] = 0;
+                    }
+                    max = Math.max(max, score[j]);
+                }
+            }
+            return max;
+        }
         if (mSpeed) {
             drawNoise(ones, epsSpeed);
         }
@@ -1023,13 +1054,15 @@ final class SubnetRun {
                 sLatency[j] = uidLatency[j] * epsLatency[j];
             }
         }
-        program.evaluate(components, nMiners, emaStates.length > 0 ? emaStates[v] : null, score);
-        double max = 0;
-        for (int j = 0; j < nMiners; j++) {
-            if (anyZeroed && zeroed[j]) {
-                score[j] = 0;
+        double max = program.evaluate(components, nMiners, emaStates.length > 0 ? emaStates[v] : null, score);
+        if (anyZeroed) {
+            max = 0;
+            for (int j = 0; j < nMiners; j++) {
+                if (zeroed[j]) {
+                    score[j] = 0;
+                }
+                max = Math.max(max, score[j]);
             }
-            max = Math.max(max, score[j]);
         }
         return max;
     }

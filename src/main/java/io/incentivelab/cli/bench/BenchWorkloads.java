@@ -13,6 +13,7 @@ public final class BenchWorkloads {
                 new YumaEpochWorkload(64, 256),
                 new YumaEpochWorkload(256, 4096),
                 new EngineSubnetEpochsWorkload(),
+                new EngineScoringWorkload(),
                 new ExperimentRunsWorkload(1),
                 new ExperimentRunsWorkload(2),
                 new ExperimentThousandRunsWorkload(),

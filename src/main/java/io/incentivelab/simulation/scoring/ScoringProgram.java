@@ -80,9 +80,9 @@ public final class ScoringProgram {
     /**
      * Scores UIDs 0..n−1 into {@code out}. {@code components[c.ordinal()]} is the column of component c (at least
      * n long); columns of components the expression does not use may be null. Advances {@code state} by one
-     * epoch (it may be null when {@link #emaTerms()} is 0).
+     * epoch (it may be null when {@link #emaTerms()} is 0). Returns the largest score (0 if none is positive).
      */
-    public void evaluate(double[][] components, int n, EmaState state, double[] out) {
+    public double evaluate(double[][] components, int n, EmaState state, double[] out) {
         if (emaAlpha.length > 0 && (state == null || state.values.length != emaAlpha.length || state.n < n)) {
             throw new IllegalArgumentException("ema state for " + emaAlpha.length + " terms and " + n
                     + " UIDs needed");
@@ -100,17 +100,22 @@ public final class ScoringProgram {
         for (Op op : ops) {
             op.run(slots, n, state);
         }
+        double max = 0;
         if (resultSlot < 0) {
-            Arrays.fill(out, 0, n, finalScore(resultConst));
+            max = finalScore(resultConst);
+            Arrays.fill(out, 0, n, max);
         } else {
             double[] r = slots[resultSlot];
             for (int j = 0; j < n; j++) {
-                out[j] = finalScore(r[j]);
+                double x = finalScore(r[j]);
+                out[j] = x;
+                max = Math.max(max, x);
             }
         }
         for (int c = 0; c < COMPONENTS; c++) {
             slots[c] = null;
         }
+        return n > 0 ? max : 0;
     }
 
     /** Evaluates the expression for one UID with no history (ema = its argument): the reference semantics. */
@@ -446,6 +451,16 @@ public final class ScoringProgram {
                         d[j] = x[j] * y[j];
                     }
                     break;
+                case MIN:
+                    for (int j = 0; j < n; j++) {
+                        d[j] = Math.min(x[j], y[j]);
+                    }
+                    break;
+                case MAX:
+                    for (int j = 0; j < n; j++) {
+                        d[j] = Math.max(x[j], y[j]);
+                    }
+                    break;
                 default:
                     for (int j = 0; j < n; j++) {
                         d[j] = binary(kind, x[j], y[j]);
@@ -483,7 +498,23 @@ public final class ScoringProgram {
                     break;
                 case GATE:
                     for (int j = 0; j < n; j++) {
-                        d[j] = x[j] >= c ? x[j] : 0;
+                        double v = x[j];
+                        d[j] = v >= c ? v : 0;
+                    }
+                    break;
+                case STEP:
+                    for (int j = 0; j < n; j++) {
+                        d[j] = x[j] >= c ? 1 : 0;
+                    }
+                    break;
+                case MIN:
+                    for (int j = 0; j < n; j++) {
+                        d[j] = Math.min(x[j], c);
+                    }
+                    break;
+                case MAX:
+                    for (int j = 0; j < n; j++) {
+                        d[j] = Math.max(x[j], c);
                     }
                     break;
                 default:
