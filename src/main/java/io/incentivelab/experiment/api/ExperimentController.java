@@ -3,6 +3,7 @@ package io.incentivelab.experiment.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.incentivelab.base.ApiDocsConfiguration;
 import io.incentivelab.experiment.CostPreview;
 import io.incentivelab.experiment.ExperimentPlan;
 import io.incentivelab.experiment.ExperimentProgress;
@@ -13,6 +14,13 @@ import io.incentivelab.experiment.MetricComparison;
 import io.incentivelab.experiment.RunGroup;
 import io.incentivelab.experiment.SeriesBand;
 import io.incentivelab.experiment.SpecProblem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -43,6 +51,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/experiments")
+@Tag(name = "Experiments", description = "Sweeps × replicates of scenarios, run on the server. Ids are random UUIDs"
+        + " that act as capabilities: there is no listing.")
 class ExperimentController {
 
     private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -60,7 +70,18 @@ class ExperimentController {
 
     /** Starts an experiment: 202 with the status object and a Location header. */
     @PostMapping
-    ResponseEntity<ObjectNode> create(HttpServletRequest request) throws IOException {
+    @Operation(summary = "Start an experiment", description = "Stores the experiment and queues its runs on the"
+            + " server's executor; the answer comes at once.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "An experiment file, at most"
+            + " `lab.experiments.max-request-size` (2 MB).", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = ExperimentApiSchemas.ExperimentFile.class)))
+    @ApiResponse(responseCode = "202", description = "Queued.", headers = @Header(name = "Location",
+            description = "`/api/experiments/{id}`", schema = @Schema(type = "string")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = ExperimentApiSchemas.Status.class)))
+    @ApiResponse(responseCode = "400", ref = ApiDocsConfiguration.BAD_REQUEST)
+    @ApiResponse(responseCode = "413", ref = ApiDocsConfiguration.TOO_LARGE)
+    ResponseEntity<ObjectNode> create(@Parameter(hidden = true) HttpServletRequest request) throws IOException {
         ExperimentPlan plan = service.plan(body(request));
         ExperimentProgress started = service.start(plan);
         return ResponseEntity.accepted().location(URI.create("/api/experiments/" + started.id())).body(status(started));
@@ -68,7 +89,17 @@ class ExperimentController {
 
     /** The cost of an experiment file without starting it: 200 with runs, estimated seconds and bytes. */
     @PostMapping("/preview")
-    ObjectNode preview(HttpServletRequest request) throws IOException {
+    @Operation(summary = "Preview an experiment's cost", description = "Runs, estimated wall time on this server"
+            + " and storage of an experiment file; starts nothing.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "An experiment file, at most"
+            + " `lab.experiments.max-request-size` (2 MB).", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = ExperimentApiSchemas.ExperimentFile.class)))
+    @ApiResponse(responseCode = "200", description = "The estimate.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = ExperimentApiSchemas.Preview.class)))
+    @ApiResponse(responseCode = "400", ref = ApiDocsConfiguration.BAD_REQUEST)
+    @ApiResponse(responseCode = "413", ref = ApiDocsConfiguration.TOO_LARGE)
+    ObjectNode preview(@Parameter(hidden = true) HttpServletRequest request) throws IOException {
         CostPreview c = service.preview(service.plan(body(request)));
         ObjectNode o = mapper.createObjectNode();
         o.put("points", c.points());
@@ -83,13 +114,25 @@ class ExperimentController {
     }
 
     @GetMapping("/{id}")
-    ObjectNode get(@PathVariable String id) {
+    @Operation(summary = "An experiment's status")
+    @ApiResponse(responseCode = "200", description = "The status.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = ExperimentApiSchemas.Status.class)))
+    @ApiResponse(responseCode = "404", ref = ApiDocsConfiguration.NOT_FOUND)
+    ObjectNode get(@Parameter(description = "The experiment's id (a UUID).") @PathVariable String id) {
         return status(service.status(checked(id)).orElseThrow(NotFound::new));
     }
 
     /** Per-point statistics and (unless {@code runs=false}) every run. */
     @GetMapping("/{id}/results")
-    void results(@PathVariable String id, @RequestParam(defaultValue = "true") boolean runs, HttpServletResponse response)
+    @Operation(summary = "An experiment's results", description = "Per sweep point and metric: n, mean, sd, 95%"
+            + " confidence interval and quantiles over the succeeded runs; then every run (seed, status, metrics).")
+    @ApiResponse(responseCode = "200", description = "The results so far.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ExperimentApiSchemas.Results.class)))
+    @ApiResponse(responseCode = "404", ref = ApiDocsConfiguration.NOT_FOUND)
+    void results(@Parameter(description = "The experiment's id (a UUID).") @PathVariable String id,
+            @Parameter(description = "false: leave out the runs.") @RequestParam(defaultValue = "true") boolean runs,
+            @Parameter(hidden = true) HttpServletResponse response)
             throws IOException {
         String key = existing(id);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
@@ -101,7 +144,13 @@ class ExperimentController {
 
     /** {@code summary.csv}: one row per point and metric (the same bytes as the CLI's file). */
     @GetMapping("/{id}/results.csv")
-    void resultsCsv(@PathVariable String id, HttpServletResponse response) throws IOException {
+    @Operation(summary = "Results as summary.csv", description = "One row per point and metric with the"
+            + " statistics; the same bytes as the CLI's summary.csv.")
+    @ApiResponse(responseCode = "200", description = "summary.csv", content = @Content(mediaType = "text/csv",
+            schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "404", ref = ApiDocsConfiguration.NOT_FOUND)
+    void resultsCsv(@Parameter(description = "The experiment's id (a UUID).") @PathVariable String id,
+            @Parameter(hidden = true) HttpServletResponse response) throws IOException {
         String key = existing(id);
         response.setContentType(CSV.toString());
         response.setHeader("Content-Disposition", "attachment; filename=\"summary.csv\"");
@@ -110,7 +159,13 @@ class ExperimentController {
 
     /** {@code runs.csv}: one row per run. */
     @GetMapping("/{id}/runs.csv")
-    void runsCsv(@PathVariable String id, HttpServletResponse response) throws IOException {
+    @Operation(summary = "Every run as runs.csv", description = "One row per run: index, point, scenario, replicate,"
+            + " seed, status, error, scenario hash, engine version, axis values, every metric.")
+    @ApiResponse(responseCode = "200", description = "runs.csv", content = @Content(mediaType = "text/csv",
+            schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "404", ref = ApiDocsConfiguration.NOT_FOUND)
+    void runsCsv(@Parameter(description = "The experiment's id (a UUID).") @PathVariable String id,
+            @Parameter(hidden = true) HttpServletResponse response) throws IOException {
         String key = existing(id);
         response.setContentType(CSV.toString());
         response.setHeader("Content-Disposition", "attachment; filename=\"runs.csv\"");
@@ -119,7 +174,17 @@ class ExperimentController {
 
     /** Compares every metric between two groups, {@code a} and {@code b}: {@code point:N} or {@code scenario:LABEL}. */
     @GetMapping("/{id}/compare")
-    ObjectNode compare(@PathVariable String id, @RequestParam String a, @RequestParam String b) {
+    @Operation(summary = "Compare two groups of runs", description = "Per metric: both means, the difference,"
+            + " Welch's t-test and Mann–Whitney p-values, Cohen's d and Hedges' g.")
+    @ApiResponse(responseCode = "200", description = "The comparison.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = ExperimentApiSchemas.Comparison.class)))
+    @ApiResponse(responseCode = "400", ref = ApiDocsConfiguration.BAD_REQUEST)
+    @ApiResponse(responseCode = "404", ref = ApiDocsConfiguration.NOT_FOUND)
+    ObjectNode compare(@Parameter(description = "The experiment's id (a UUID).") @PathVariable String id,
+            @Parameter(description = "Group A: `point:N` or `scenario:LABEL`.", example = "scenario:proportional")
+            @RequestParam String a,
+            @Parameter(description = "Group B, like a.", example = "scenario:winner-take-all") @RequestParam String b) {
         String key = existing(id);
         RunGroup ga;
         RunGroup gb;
@@ -157,7 +222,14 @@ class ExperimentController {
 
     /** A point's time series: mean and 95% band across replicates, per series. */
     @GetMapping("/{id}/points/{point}/series")
-    ObjectNode series(@PathVariable String id, @PathVariable String point) {
+    @Operation(summary = "A point's time series", description = "Mean and 95% band across the point's replicates,"
+            + " per stored series.")
+    @ApiResponse(responseCode = "200", description = "The series.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = ExperimentApiSchemas.Series.class)))
+    @ApiResponse(responseCode = "404", ref = ApiDocsConfiguration.NOT_FOUND)
+    ObjectNode series(@Parameter(description = "The experiment's id (a UUID).") @PathVariable String id,
+            @Parameter(description = "The point's index, from 0.") @PathVariable String point) {
         String key = existing(id);
         int p;
         try {
@@ -194,7 +266,18 @@ class ExperimentController {
      * delete, so that the viewers of a shared notebook, who can see its experiment ids, cannot stop its runs.
      */
     @PostMapping("/{id}/cancel")
-    ResponseEntity<?> cancel(@PathVariable String id) {
+    @Operation(summary = "Cancel an experiment", description = "Queued runs are skipped, running ones stop at their"
+            + " next epoch; finished runs are kept.")
+    @ApiResponse(responseCode = "202", description = "It was queued or running and is being cancelled.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = ExperimentApiSchemas.Status.class)))
+    @ApiResponse(responseCode = "200", description = "It had already ended; nothing changed.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = ExperimentApiSchemas.Status.class)))
+    @ApiResponse(responseCode = "404", ref = ApiDocsConfiguration.NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = ApiDocsConfiguration.CONFLICT,
+            description = "It was started from a notebook cell and is cancelled from its notebook.")
+    ResponseEntity<?> cancel(@Parameter(description = "The experiment's id (a UUID).") @PathVariable String id) {
         String key = checked(id);
         ExperimentProgress before = service.status(key).orElseThrow(NotFound::new);
         if (service.origin(key).isPresent()) {
@@ -211,7 +294,13 @@ class ExperimentController {
      * An experiment started from a notebook cell is deleted with its cell or notebook instead: 409.
      */
     @DeleteMapping("/{id}")
-    ResponseEntity<?> delete(@PathVariable String id) {
+    @Operation(summary = "Delete an experiment", description = "With every run and result; a queued or running one"
+            + " is cancelled first.")
+    @ApiResponse(responseCode = "204", description = "Deleted.")
+    @ApiResponse(responseCode = "404", ref = ApiDocsConfiguration.NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = ApiDocsConfiguration.CONFLICT,
+            description = "It was started from a notebook cell and is deleted with its cell or notebook.")
+    ResponseEntity<?> delete(@Parameter(description = "The experiment's id (a UUID).") @PathVariable String id) {
         String key = checked(id);
         service.status(key).orElseThrow(NotFound::new);
         if (service.origin(key).isPresent()) {

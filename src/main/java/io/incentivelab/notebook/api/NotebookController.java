@@ -2,6 +2,7 @@ package io.incentivelab.notebook.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.incentivelab.base.ApiDocsConfiguration;
 import io.incentivelab.notebook.InvalidNotebookException;
 import io.incentivelab.notebook.Notebook;
 import io.incentivelab.notebook.NotebookCodec;
@@ -11,6 +12,14 @@ import io.incentivelab.notebook.NotebookNotFoundException;
 import io.incentivelab.notebook.NotebookService;
 import io.incentivelab.notebook.OwnerKey;
 import io.incentivelab.notebook.sharing.OwnerKeyFilter;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,6 +49,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/notebooks")
+@Tag(name = "Notebooks", description = "Notebook files, read and written with the browser's owner key (the"
+        + " `lab_owner` cookie): a request without one gets a new key in Set-Cookie, which then owns what it creates.")
 class NotebookController {
 
     private final NotebookService notebooks;
@@ -52,14 +63,36 @@ class NotebookController {
 
     /** Imports a notebook file as a new notebook of the caller's: 201 with id and version. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ObjectNode> create(HttpServletRequest request) throws IOException {
+    @Operation(summary = "Import a notebook", description = "Creates a notebook of the caller's key from a notebook"
+            + " file (outputs included).")
+    @Parameter(name = OwnerKeyFilter.COOKIE, in = ParameterIn.COOKIE, description = "The owner key; without it the"
+            + " answer sets a new one.", schema = @Schema(type = "string"))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "A notebook file"
+            + " (`*.notebook.json`), at most 8 MB.", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = NotebookApiSchemas.NotebookFile.class)))
+    @ApiResponse(responseCode = "201", description = "Created; Location `/api/notebooks/{id}`.",
+            headers = @Header(name = "ETag", description = "The new version, `\"N\"`.", schema = @Schema(type = "string")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = NotebookApiSchemas.Summary.class)))
+    @ApiResponse(responseCode = "400", ref = ApiDocsConfiguration.BAD_REQUEST)
+    @ApiResponse(responseCode = "413", ref = ApiDocsConfiguration.TOO_LARGE)
+    ResponseEntity<ObjectNode> create(@Parameter(hidden = true) HttpServletRequest request) throws IOException {
         Notebook nb = notebooks.importFile(body(request), owner(request));
         return ResponseEntity.created(URI.create("/api/notebooks/" + nb.id())).eTag(etag(nb.version())).body(summary(nb));
     }
 
     /** The notebook file (document and outputs), its version as the ETag. */
     @GetMapping(value = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> get(@PathVariable String id, HttpServletRequest request) {
+    @Operation(summary = "Export a notebook", description = "The notebook file, outputs included.")
+    @Parameter(name = OwnerKeyFilter.COOKIE, in = ParameterIn.COOKIE, description = "The owner key; without it the"
+            + " answer sets a new one.", schema = @Schema(type = "string"))
+    @ApiResponse(responseCode = "200", description = "The file; its version is the ETag.",
+            headers = @Header(name = "ETag", description = "The version, `\"N\"`.", schema = @Schema(type = "string")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = NotebookApiSchemas.NotebookFile.class)))
+    @ApiResponse(responseCode = "404", ref = ApiDocsConfiguration.NOT_FOUND)
+    ResponseEntity<String> get(@Parameter(description = "The notebook's id.") @PathVariable String id,
+            @Parameter(hidden = true) HttpServletRequest request) {
         Notebook nb = notebooks.find(id, owner(request)).orElseThrow(() -> new NotebookNotFoundException(id));
         return ResponseEntity.ok().eTag(etag(nb.version())).contentType(MediaType.APPLICATION_JSON)
                 .body(notebooks.exportFile(nb));
@@ -71,8 +104,26 @@ class NotebookController {
      * {@code If-Match}.
      */
     @PutMapping(value = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> save(@PathVariable String id,
-            @RequestHeader(value = "If-Match", required = false) String ifMatch, HttpServletRequest request)
+    @Operation(summary = "Save a notebook", description = "Replaces the document (the body's `outputs` are ignored:"
+            + " outputs come from runs) if it was edited from the current version.")
+    @Parameter(name = OwnerKeyFilter.COOKIE, in = ParameterIn.COOKIE, description = "The owner key; without it the"
+            + " answer sets a new one.", schema = @Schema(type = "string"))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "A notebook file"
+            + " (`*.notebook.json`), at most 8 MB.", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = NotebookApiSchemas.NotebookFile.class)))
+    @ApiResponse(responseCode = "200", description = "Saved.",
+            headers = @Header(name = "ETag", description = "The new version, `\"N\"`.", schema = @Schema(type = "string")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = NotebookApiSchemas.Summary.class)))
+    @ApiResponse(responseCode = "400", ref = ApiDocsConfiguration.BAD_REQUEST)
+    @ApiResponse(responseCode = "404", ref = ApiDocsConfiguration.NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = ApiDocsConfiguration.CONFLICT)
+    @ApiResponse(responseCode = "413", ref = ApiDocsConfiguration.TOO_LARGE)
+    @ApiResponse(responseCode = "428", ref = ApiDocsConfiguration.PRECONDITION_REQUIRED)
+    ResponseEntity<?> save(@Parameter(description = "The notebook's id.") @PathVariable String id,
+            @Parameter(description = "The version the document was edited from: the ETag of GET, `\"N\"`.")
+            @RequestHeader(value = "If-Match", required = false) String ifMatch,
+            @Parameter(hidden = true) HttpServletRequest request)
             throws IOException {
         OwnerKey owner = owner(request);
         if (notebooks.find(id, owner).isEmpty()) {
@@ -91,7 +142,13 @@ class NotebookController {
 
     /** Deletes the notebook with its outputs and its experiments' runs and results: 204. */
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> delete(@PathVariable String id, HttpServletRequest request) {
+    @Operation(summary = "Delete a notebook", description = "With its outputs and the experiments started from it.")
+    @Parameter(name = OwnerKeyFilter.COOKIE, in = ParameterIn.COOKIE, description = "The owner key; without it the"
+            + " answer sets a new one.", schema = @Schema(type = "string"))
+    @ApiResponse(responseCode = "204", description = "Deleted.")
+    @ApiResponse(responseCode = "404", ref = ApiDocsConfiguration.NOT_FOUND)
+    ResponseEntity<Void> delete(@Parameter(description = "The notebook's id.") @PathVariable String id,
+            @Parameter(hidden = true) HttpServletRequest request) {
         if (!notebooks.delete(id, owner(request))) {
             throw new NotebookNotFoundException(id);
         }
