@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
 public final class SimulationEngine implements RunEngine {
 
     public static final List<String> SERIES_SUFFIXES = List.of(".emissionTao", ".giniEmission", ".hhiEmission", ".nakamotoEmission",
-            ".top1Share", ".top10Share", ".activeUids", ".resources.compute", ".resources.storage", ".resources.quality");
+            ".top1Share", ".top10Share", ".activeUids", ".resources.compute", ".resources.storage", ".resources.quality",
+            ".emissionShare", ".price", ".poolTao", ".poolAlpha", ".alphaSoldByMiners");
     private static final int CALIBRATION_EPOCHS = 20;
 
     @Override

@@ -43,8 +43,10 @@ import java.util.SplittableRandom;
  * </ul>
  * New operators arrive as a Poisson process (rate {@code arrivalsPerDay}), each on a uniformly drawn subnet
  * with an endowment drawn from that subnet's miners spec (an ADAPTIVE one then picks the best subnet).
- * Every registration pays the subnet's current {@link BurnPrice}; the TAO is recycled
- * ({@link IssuanceTracker#recycle}).
+ * Every registration pays the subnet's current {@link BurnPrice}. TAO issuance does not change: under a
+ * market rule the TAO goes into the subnet's pool and the alpha it buys is removed
+ * ({@link io.incentivelab.simulation.market.AlphaPool#burnRegistration}); under FIXED and EQUAL, which have
+ * no pools, it is burned ({@link IssuanceTracker#burn}). {@code recycledTao} counts the TAO paid.
  */
 final class Economy {
 
@@ -393,7 +395,13 @@ final class Economy {
                 return x;
             }
             long rao = r.burn.register(block);
-            issuance.recycle(rao);
+            // the chain swaps the burn for alpha and recycles the alpha; TAO issuance does not fall
+            // (economics.md "2026 mechanics"; RAORecycledForRegistration is a counter)
+            if (r.pool != null) {
+                r.pool.burnRegistration(rao);
+            } else {
+                issuance.burn(rao);
+            }
             recycledRao += rao;
             op.burnUsd += rao / (double) BlockEmission.RAO_PER_TAO * price;
             r.register(op, block, r.spec.limits().immunityPeriodBlocks());

@@ -40,7 +40,7 @@ import java.util.function.BooleanSupplier;
 public final class Simulator {
 
     /** Bumped whenever results for the same scenario and seed change. */
-    public static final String ENGINE_VERSION = "engine-4";
+    public static final String ENGINE_VERSION = "engine-5";
 
     private static final List<String> RESOURCES = List.of("compute", "storage", "quality");
 
@@ -118,6 +118,8 @@ public final class Simulator {
             uids += runs[s].uids();
         }
         Economy economy = new Economy(scenario.economics(), runs, seed, net.epochsPerDay());
+        Market market = net.marketRule() ? new Market(net, runs) : null;
+        long[] subnetTao = new long[subnets];
         boolean moving = scenario.economics().enabled();
         int decideEvery = scenario.economics().decisionIntervalEpochs();
         int epochs = net.effectiveHorizonEpochs();
@@ -139,19 +141,32 @@ public final class Simulator {
                 }
                 long block = (long) (e + 1) * tempo;
                 long total = 0;
-                for (int b = 0; b < tempo; b++) {
-                    total += issuance.mintBlock();
+                long unpaid;
+                if (market != null) {
+                    total = market.mintEpoch(issuance, block - tempo + 1, subnetTao, subnetRao);
+                    stepper.step(e, block, subnetRao, left);
+                    market.afterEpoch();
+                    // paid values are alpha at the pool price; what is unpaid is the flooring of both
+                    unpaid = total;
+                    for (int s = 0; s < subnets; s++) {
+                        unpaid += left[s] - subnetTao[s];
+                        intervalSubnetRao[s] += subnetTao[s];
+                    }
+                } else {
+                    for (int b = 0; b < tempo; b++) {
+                        total += issuance.mintBlock();
+                    }
+                    unpaid = total;
+                    for (int s = 0; s < subnets; s++) {
+                        subnetRao[s] = (long) Math.floor(total * shares[s]);
+                    }
+                    stepper.step(e, block, subnetRao, left);
+                    for (int s = 0; s < subnets; s++) {
+                        unpaid -= subnetRao[s] - left[s];
+                        intervalSubnetRao[s] += subnetRao[s];
+                    }
                 }
                 issued += total;
-                long unpaid = total;
-                for (int s = 0; s < subnets; s++) {
-                    subnetRao[s] = (long) Math.floor(total * shares[s]);
-                }
-                stepper.step(e, block, subnetRao, left);
-                for (int s = 0; s < subnets; s++) {
-                    unpaid -= subnetRao[s] - left[s];
-                    intervalSubnetRao[s] += subnetRao[s];
-                }
                 if (unpaid < 0) {
                     throw new IllegalStateException("paid more than issued at epoch " + e);
                 }
@@ -172,12 +187,14 @@ public final class Simulator {
         long owner = 0;
         long miners = 0;
         long validators = 0;
+        long burned = 0;
         for (SubnetRun r : runs) {
+            burned += r.totalBurned;
             owner += r.totalOwner;
             miners += r.totalMiners;
             validators += r.totalValidators;
         }
-        Accounting accounting = new Accounting(issued, owner, miners, validators, maxUnpaid, uids);
+        Accounting accounting = new Accounting(issued, owner, miners, validators, burned, maxUnpaid, uids);
         return new RunResult(seed, ENGINE_VERSION, summarise(rows, sampleEpochs, epochs),
                 timeSeries(rows, sampleEpochs, net), accounting);
     }
@@ -188,7 +205,13 @@ public final class Simulator {
         double[] row = new double[keys.size()];
         economy.sample(row, keys.size() - Economy.KEYS.size(), interval, block);
         int per = SubnetRun.KEYS.size();
+        long networkTao = 0;
+        for (long r : subnetRao) {
+            networkTao += r;
+        }
         for (int s = 0; s < runs.length; s++) {
+            runs[s].intervalTaoEmission = subnetRao[s];
+            runs[s].networkIntervalTao = networkTao;
             runs[s].sample(row, s * per, interval, net.epochsPerDay());
         }
         int i = runs.length * per;

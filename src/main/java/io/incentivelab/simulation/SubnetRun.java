@@ -100,7 +100,9 @@ final class SubnetRun {
             "lorenzEmission.p90",
             "lorenzResource.p10", "lorenzResource.p20", "lorenzResource.p30", "lorenzResource.p40",
             "lorenzResource.p50", "lorenzResource.p60", "lorenzResource.p70", "lorenzResource.p80",
-            "lorenzResource.p90");
+            "lorenzResource.p90",
+            "emissionShare", "price", "movingPrice", "poolTao", "poolAlpha", "alphaOutstanding", "chainBuyTao",
+            "alphaSoldByMiners", "ownerBurnedTao", "rootDividendTao");
 
     /** Fractions of operators (poorest first) at which the Lorenz curves of emission and resource are output. */
     static final double[] LORENZ_FRACTIONS = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
@@ -218,6 +220,25 @@ final class SubnetRun {
     /** ROI quantiles of the operators here, written by the economy at each sample. */
     final double[] roi = new double[4];
     long intervalIssued;
+    /** TAO emission of this subnet over the interval (= intervalIssued under FIXED/EQUAL), and the network's. */
+    long intervalTaoEmission;
+    long networkIntervalTao;
+    // the alpha market (null / zero under FIXED and EQUAL), driven by Market on the run's thread
+    io.incentivelab.simulation.market.AlphaPool pool;
+    /** root_prop for this epoch's split: the root share of the validator half. */
+    double rootProportion;
+    /** Fraction of the miner pot burned on the owner's hotkeys (market rules only). */
+    double ownerBurnFraction;
+    // last epoch's payouts, TAO value in rao
+    long epochMinerRao;
+    long epochCheatRao;
+    long epochValidatorRao;
+    long epochRootRao;
+    long epochBurnedRao;
+    long intervalAlphaSold;
+    long intervalChainBuy;
+    long intervalBurned;
+    long intervalRoot;
     long intervalOwner;
     long intervalMiner;
     long intervalValidator;
@@ -777,9 +798,10 @@ final class SubnetRun {
                 }
             }
         }
-        SubnetEmissionSplit.Parts parts = split.split(subnetRao);
+        SubnetEmissionSplit.Parts parts = split.split(subnetRao, rootProportion);
         long ownerRao = parts.owner();
         long minerPool = parts.miners();
+        epochRootRao = parts.root();
         long validatorPool = parts.validators() + parts.root();
         long pool = minerPool + validatorPool;
         Arrays.fill(lastUpdate, block);
@@ -804,13 +826,18 @@ final class SubnetRun {
             sumI += inc[nVal + j];
         }
         long paidMiners = 0;
+        long cheatMiners = 0;
+        long burned = 0;
         if (sumI > 0) {
+            burned = (long) Math.floor(minerPool * ownerBurnFraction);
+            minerPool -= burned;
             for (int j = 0; j < nMiners; j++) {
                 long amount = (long) Math.floor(inc[nVal + j] / sumI * minerPool);
                 Operator op = owner[j];
                 if (op != null) {
                     op.sampleRao += amount;
                     op.earnedRao += amount;
+                    cheatMiners += op.cheater || op.copier ? amount : 0;
                 }
                 lastRao[j] = amount;
                 paidMiners += amount;
@@ -837,13 +864,20 @@ final class SubnetRun {
         intervalOwner += ownerRao;
         intervalMiner += paidMiners;
         intervalValidator += paidValidators;
-        long unpaid = subnetRao - ownerRao - paidMiners - paidValidators;
+        epochMinerRao = paidMiners;
+        epochCheatRao = cheatMiners;
+        epochValidatorRao = paidValidators;
+        epochBurnedRao = burned;
+        intervalBurned += burned;
+        intervalRoot += Math.min(epochRootRao, paidValidators);
+        long unpaid = subnetRao - ownerRao - paidMiners - paidValidators - burned;
         if (unpaid < 0) {
             throw new IllegalStateException("subnet " + spec.name() + " paid more than it was issued at epoch " + e);
         }
         totalOwner += ownerRao;
         totalMiners += paidMiners;
         totalValidators += paidValidators;
+        totalBurned += burned;
         return unpaid;
     }
 
@@ -856,6 +890,7 @@ final class SubnetRun {
     long totalOwner;
     long totalMiners;
     long totalValidators;
+    long totalBurned;
 
     private double[] pickDividendWeights(YumaResult r) {
         for (double[] candidate : new double[][]{r.dividends(), r.activeStake(), r.stakeNormalized()}) {
@@ -1222,10 +1257,31 @@ final class SubnetRun {
         for (double v : Concentration.lorenz(rewardedResource, LORENZ_FRACTIONS)) {
             out[i++] = v;
         }
+        out[i++] = networkIntervalTao > 0 ? intervalTaoEmission / (double) networkIntervalTao : 0;
+        if (pool != null) {
+            out[i++] = pool.price();
+            out[i++] = pool.movingPrice();
+            out[i++] = pool.taoReserve() / (double) BlockEmission.RAO_PER_TAO;
+            out[i++] = pool.alphaReserve() / (double) BlockEmission.RAO_PER_TAO;
+            out[i++] = pool.alphaOutstanding() / (double) BlockEmission.RAO_PER_TAO;
+        } else {
+            for (int k = 0; k < 5; k++) {
+                out[i++] = 0;
+            }
+        }
+        out[i++] = intervalChainBuy * perDay;
+        out[i++] = intervalAlphaSold * perDay;
+        out[i++] = intervalBurned * perDay;
+        out[i++] = intervalRoot * perDay;
         for (Operator op : ops) {
             op.sampleRao = 0;
         }
         Arrays.fill(valRao, 0);
+        intervalTaoEmission = 0;
+        intervalAlphaSold = 0;
+        intervalChainBuy = 0;
+        intervalBurned = 0;
+        intervalRoot = 0;
         intervalIssued = 0;
         intervalOwner = 0;
         intervalMiner = 0;

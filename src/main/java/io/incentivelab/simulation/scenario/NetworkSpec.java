@@ -15,7 +15,9 @@ public record NetworkSpec(
         @Field(doc = "TAO issued before the run starts. Default: the first halving (10.5M, Dec 2025) plus"
                 + " about 340 days at 3,600 TAO/day, i.e. late 2026 (block emission 0.5 TAO).",
                 def = "11700000", min = 0, max = ScenarioLimits.TAO_CAP) double startIssuanceTao,
-        @Field(doc = "Split of block emission across subnets: FIXED (by each subnet's emissionShare) or EQUAL.",
+        @Field(doc = "Split of block emission across subnets: FIXED (by each subnet's emissionShare), EQUAL, or"
+                + " the market rules PRICE_EMA (moving alpha price × (1 − miner burned), gated) and FLOW (net TAO"
+                + " flow EMA), which pay alpha from per-subnet pools (docs/alpha-market.md).",
                 def = "\"EQUAL\"") EmissionSplit emissionSplit,
         @Field(doc = "Subnet owner's cut of the subnet's emission (chain: 11796/65535 = 18%).", def = "0.18",
                 min = 0, max = 1) double ownerShare,
@@ -24,7 +26,28 @@ public record NetworkSpec(
         @Field(doc = "Validators' share, paid by Yuma dividends (41%).", def = "0.41", min = 0, max = 1)
         double validatorShare,
         @Field(doc = "Outputs are sampled every this many epochs (and at the last epoch).", def = "20", min = 1,
-                max = ScenarioLimits.MAX_HORIZON_EPOCHS) int sampleEveryEpochs) {
+                max = ScenarioLimits.MAX_HORIZON_EPOCHS) int sampleEveryEpochs,
+        @Field(doc = "The alpha market's network-wide parameters (used by PRICE_EMA and FLOW).", def = "{}")
+        MarketSpec market) {
+
+    public NetworkSpec {
+        if (market == null) {
+            market = MarketSpec.defaults();
+        }
+    }
+
+    /** A network with the default market fields. */
+    public NetworkSpec(double horizonDays, int horizonEpochs, int tempo, double startIssuanceTao,
+                       EmissionSplit emissionSplit, double ownerShare, double minerShare, double validatorShare,
+                       int sampleEveryEpochs) {
+        this(horizonDays, horizonEpochs, tempo, startIssuanceTao, emissionSplit, ownerShare, minerShare,
+                validatorShare, sampleEveryEpochs, MarketSpec.defaults());
+    }
+
+    /** True when the split is a market rule (PRICE_EMA or FLOW): pools, alpha payouts, prices. */
+    public boolean marketRule() {
+        return emissionSplit == EmissionSplit.PRICE_EMA || emissionSplit == EmissionSplit.FLOW;
+    }
 
     /** Blocks per day at 12 s a block. */
     public static final int BLOCKS_PER_DAY = 7200;

@@ -163,6 +163,11 @@ public final class ScenarioValidator {
                 problems.add(new Problem(p + ".name", "duplicate subnet name \"" + sn.name() + "\"; names must be unique"));
             }
             fixedTotal += sn.emissionShare();
+            if (n.marketRule() && sn.emissionShare() != 1) {
+                problems.add(new Problem(p + ".emissionShare", "is only read by emissionSplit FIXED; under "
+                        + n.emissionSplit() + " prices (or flows) decide the split — remove it (got "
+                        + num(sn.emissionShare()) + ")"));
+            }
             if (sn.metric() == Metric.MIXED && !(sn.metricWeights().total() > 0)) {
                 problems.add(new Problem(p + ".metricWeights", "metric MIXED needs at least one positive weight"
                         + " among speed, storage and accuracy"));

@@ -16,16 +16,24 @@ public record SubnetSpec(
                 + " revealPeriodEpochs later.", def = "true") boolean commitReveal,
         @Field(doc = "Reveal period of commit-reveal, in epochs (chain default 1 tempo).", def = "1", min = 1,
                 max = 100) int revealPeriodEpochs,
-        @Field(doc = "Relative emission share under the FIXED split (normalised over subnets).", def = "1", min = 0,
+        @Field(doc = "Relative emission share under the FIXED split (normalised over subnets); leave at 1 under a market rule.", def = "1", min = 0,
                 max = 1e9) double emissionShare,
         @Field(doc = "The miners: operators, their resources and cheats.", def = "{}") MinersSpec miners,
         @Field(doc = "The validators: stake, behaviour and measurement noise.", def = "{}") ValidatorsSpec validators,
         @Field(doc = "Scoring expression over speed, storage, quality, latency and gpuClass (docs/scoring.md), e.g."
                 + " \"speed * step(quality, 0.8)\"; replaces the metric's score when not empty (the metric still"
                 + " names the resource placement and the outputs treat as rewarded).", def = "\"\"",
-                omitDefault = true) String scoring) {
+                omitDefault = true) String scoring,
+        @Field(doc = "Its alpha pool at the start, owner burn and miners' selling (used by PRICE_EMA and FLOW).",
+                def = "{}") SubnetMarketSpec market) {
 
-    /** A subnet without a scoring expression (the metric scores). */
+    public SubnetSpec {
+        if (market == null) {
+            market = SubnetMarketSpec.defaults();
+        }
+    }
+
+    /** A subnet without a scoring expression (the metric scores) and with the default market fields. */
     public SubnetSpec(String name, Metric metric, MetricWeights metricWeights, RewardCurveSpec rewardCurve,
                       VerificationSpec verification, YumaSpec yuma, LimitsSpec limits, boolean commitReveal,
                       int revealPeriodEpochs, double emissionShare, MinersSpec miners, ValidatorsSpec validators) {
@@ -33,9 +41,18 @@ public record SubnetSpec(
                 emissionShare, miners, validators, "");
     }
 
+    /** A subnet with the default market fields. */
+    public SubnetSpec(String name, Metric metric, MetricWeights metricWeights, RewardCurveSpec rewardCurve,
+                      VerificationSpec verification, YumaSpec yuma, LimitsSpec limits, boolean commitReveal,
+                      int revealPeriodEpochs, double emissionShare, MinersSpec miners, ValidatorsSpec validators,
+                      String scoring) {
+        this(name, metric, metricWeights, rewardCurve, verification, yuma, limits, commitReveal, revealPeriodEpochs,
+                emissionShare, miners, validators, scoring, SubnetMarketSpec.defaults());
+    }
+
     /** This subnet with another scoring expression. */
     public SubnetSpec withScoring(String expression) {
         return new SubnetSpec(name, metric, metricWeights, rewardCurve, verification, yuma, limits, commitReveal,
-                revealPeriodEpochs, emissionShare, miners, validators, expression);
+                revealPeriodEpochs, emissionShare, miners, validators, expression, market);
     }
 }

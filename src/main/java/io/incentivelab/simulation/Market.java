@@ -1,0 +1,231 @@
+package io.incentivelab.simulation;
+
+import io.incentivelab.simulation.emission.BlockEmission;
+import io.incentivelab.simulation.emission.IssuanceTracker;
+import io.incentivelab.simulation.market.AlphaPool;
+import io.incentivelab.simulation.market.EmissionShares;
+import io.incentivelab.simulation.scenario.EmissionSplit;
+import io.incentivelab.simulation.scenario.GateMode;
+import io.incentivelab.simulation.scenario.InjectionCap;
+import io.incentivelab.simulation.scenario.MarketSpec;
+import io.incentivelab.simulation.scenario.NetworkSpec;
+import io.incentivelab.simulation.scenario.SubnetMarketSpec;
+
+/**
+ * The alpha market of one run under PRICE_EMA or FLOW (docs/alpha-market.md), on the run's thread in
+ * subnet order, so results do not depend on the thread count.
+ *
+ * <p><b>Each epoch</b>, before the subnets step: the shares are set once from the state at the epoch's start
+ * (the chain sets them every block; over one tempo a moving price moves by at most ~0.1 %): PRICE_EMA's
+ * demand p̄(1 − b) with b = the subnet's owner-burn fraction of its last epoch's miner pot when the burn
+ * factor is on, or FLOW's clipped net-flow EMA; then the gate with its bar recomputed whenever the epoch
+ * crosses a multiple of 360 blocks. Then {@code tempo} blocks: each mints its emission E, gives subnet s
+ * {@code floor(E·e_s)} rao, injects it ({@link AlphaPool#injectBlock}, cap by {@code injectionCap}, root_prop
+ * = w·τ_root/(w·τ_root + alpha issuance)) and advances the moving price. The alpha minted for participants
+ * over the epoch is valued at the pool's spot price at the epoch's end and paid by the subnet's usual split
+ * (owner 18 %, miners, validators with root_prop × ½ of the validator part as the root share).
+ *
+ * <p><b>After the subnets step</b>, per subnet: miner incentive burned on the owner's hotkeys leaves
+ * circulation; miners sell alpha (honest ones {@code minerSellFraction} of what they earned, cheaters and
+ * copiers {@code cheaterSellFraction}); the root share is sold for TAO when Σ p̄ &gt; 1 and recycled
+ * otherwise (root sell flag). Then stakers move: with y_s = validator alpha paid / alpha outstanding and ȳ its
+ * mean weighted by staked value V_s = outstanding × price, subnet s receives
+ * {@code r·Δdays·V_s·(y_s/ȳ − 1)} TAO of stake (negative: unstaked), a rotation that sums to zero. The net
+ * user flow (stakes − unstakes − miners' and root sales, in TAO) feeds FLOW's EMA over the next epoch.
+ */
+final class Market {
+
+    private final MarketSpec spec;
+    private final EmissionSplit rule;
+    private final SubnetRun[] runs;
+    final AlphaPool[] pools;
+    private final double[] minerSell;
+    private final double[] movingPrice;
+    private final double[] burned;
+    private final double[] flowEma;
+    private final double[] userFlowPerBlock;
+    private final double[] demand;
+    final double[] shares;
+    private final long[] pending;
+    private final long[] epochTao;
+    private final double daysPerEpoch;
+    private final int tempo;
+    private double theta;
+    private long barBlock = Long.MIN_VALUE;
+
+    Market(NetworkSpec net, SubnetRun[] runs) {
+        this.spec = net.market();
+        this.rule = net.emissionSplit();
+        this.runs = runs;
+        this.tempo = net.tempo();
+        this.daysPerEpoch = 1 / net.epochsPerDay();
+        int n = runs.length;
+        pools = new AlphaPool[n];
+        minerSell = new double[n];
+        movingPrice = new double[n];
+        burned = new double[n];
+        flowEma = new double[n];
+        userFlowPerBlock = new double[n];
+        demand = new double[n];
+        shares = new double[n];
+        pending = new long[n];
+        epochTao = new long[n];
+        for (int s = 0; s < n; s++) {
+            SubnetMarketSpec m = runs[s].spec.market();
+            pools[s] = new AlphaPool(rao(m.poolTao()), rao(m.poolAlpha()), rao(m.alphaOutstanding()),
+                    Math.round(m.ageBlocks()));
+            if (m.movingPrice() > 0) {
+                pools[s].setMovingPrice(m.movingPrice());
+            }
+            runs[s].pool = pools[s];
+            runs[s].ownerBurnFraction = m.ownerBurnFraction();
+            minerSell[s] = m.minerSellFraction();
+        }
+    }
+
+    private static long rao(double units) {
+        return Math.round(units * BlockEmission.RAO_PER_TAO);
+    }
+
+    /** root_prop of subnet s now. */
+    double rootProportion(int s) {
+        double root = spec.taoWeight() * spec.rootStakeTao() * BlockEmission.RAO_PER_TAO;
+        double alpha = pools[s].alphaIssuance();
+        return root + alpha > 0 ? root / (root + alpha) : 0;
+    }
+
+    /**
+     * Mints the epoch's {@code tempo} blocks into the pools.
+     *
+     * @param firstBlock  the chain block of the epoch's first block
+     * @param subnetTao   receives each subnet's TAO emission over the epoch, rao
+     * @param subnetValue receives the TAO value of each subnet's alpha for participants, rao
+     * @return TAO minted over the epoch, rao
+     */
+    long mintEpoch(IssuanceTracker issuance, long firstBlock, long[] subnetTao, long[] subnetValue) {
+        int n = runs.length;
+        if (rule == EmissionSplit.PRICE_EMA) {
+            for (int s = 0; s < n; s++) {
+                movingPrice[s] = pools[s].movingPrice();
+            }
+            EmissionShares.priceDemand(movingPrice, burned, spec.burnFactor(), demand);
+        } else {
+            EmissionShares.flowShares(flowEma, spec.flowCutoff(), spec.flowExponent(), demand);
+            double sum = 0;
+            for (double d : demand) {
+                sum += d;
+            }
+            if (!(sum > 0)) {
+                java.util.Arrays.fill(demand, 1.0 / n); // nobody has positive flow yet: equal shares (ours)
+            }
+        }
+        if (spec.gate() == GateMode.OFF) {
+            System.arraycopy(demand, 0, shares, 0, n);
+        } else {
+            long bar = Math.floorDiv(firstBlock + tempo - 1, EmissionShares.BAR_INTERVAL_BLOCKS);
+            if (bar != barBlock) {
+                theta = spec.gate() == GateMode.RANK ? EmissionShares.barByRank(demand, spec.barRank())
+                        : EmissionShares.barByQuantile(demand, spec.barQuantile());
+                barBlock = bar;
+            }
+            EmissionShares.gated(demand, theta, spec.gateExponent(), shares);
+        }
+        java.util.Arrays.fill(pending, 0);
+        java.util.Arrays.fill(epochTao, 0);
+        boolean rootCap = spec.injectionCap() == InjectionCap.ROOT_PROPORTION;
+        double[] rootProp = new double[n];
+        for (int s = 0; s < n; s++) {
+            rootProp[s] = rootProportion(s);
+        }
+        long minted = 0;
+        for (int b = 0; b < tempo; b++) {
+            long e = issuance.mintBlock();
+            minted += e;
+            for (int s = 0; s < n; s++) {
+                long t = (long) Math.floor(e * shares[s]);
+                AlphaPool.Injection in = pools[s].injectBlock(t, rootProp[s], rootCap);
+                pending[s] += in.alphaOut();
+                epochTao[s] += t;
+                runs[s].intervalChainBuy += in.excessTao();
+                pools[s].updateMovingPrice(spec.priceEmaAlpha(), Math.round(spec.priceEmaHalvingBlocks()));
+                if (rule == EmissionSplit.FLOW) {
+                    flowEma[s] = EmissionShares.flowEmaStep(flowEma[s], userFlowPerBlock[s], spec.flowEmaRate());
+                }
+            }
+        }
+        for (int s = 0; s < n; s++) {
+            subnetTao[s] = epochTao[s];
+            subnetValue[s] = (long) Math.floor(pending[s] * pools[s].price());
+            runs[s].rootProportion = rootProp[s];
+        }
+        return minted;
+    }
+
+    /** After the subnets stepped: burns, miners' and root sales, stakers moving toward yield. */
+    void afterEpoch() {
+        int n = runs.length;
+        boolean rootSell = 0 < n && sumMovingPrice() > 1;
+        double[] value = new double[n];
+        double[] yield = new double[n];
+        double totalValue = 0;
+        double weighted = 0;
+        for (int s = 0; s < n; s++) {
+            SubnetRun r = runs[s];
+            AlphaPool pool = pools[s];
+            double p = pool.price();
+            double flow = 0;
+            long burnAlpha = Math.min(pool.alphaOutstanding(), (long) Math.floor(r.epochBurnedRao / p));
+            pool.recycleOutstanding(burnAlpha);
+            long minerTotal = r.epochMinerRao + r.epochBurnedRao;
+            burned[s] = minerTotal > 0 ? r.epochBurnedRao / (double) minerTotal : 0;
+            double soldValue = (r.epochMinerRao - r.epochCheatRao) * minerSell[s]
+                    + r.epochCheatRao * spec.cheaterSellFraction();
+            long sell = Math.min(pool.alphaOutstanding(), (long) Math.floor(soldValue / p));
+            if (sell > 0) {
+                flow -= pool.unstake(sell);
+                r.intervalAlphaSold += sell;
+            }
+            long rootAlpha = Math.min(pool.alphaOutstanding(), (long) Math.floor(Math.min(r.epochRootRao,
+                    r.epochValidatorRao) / p));
+            if (rootAlpha > 0) {
+                if (rootSell) {
+                    flow -= pool.unstake(rootAlpha);
+                } else {
+                    pool.recycleOutstanding(rootAlpha);
+                }
+            }
+            double validatorAlpha = (r.epochValidatorRao - Math.min(r.epochRootRao, r.epochValidatorRao)) / p;
+            double out = pool.alphaOutstanding();
+            yield[s] = out > 0 ? validatorAlpha / out : 0;
+            value[s] = out * pool.price();
+            totalValue += value[s];
+            weighted += yield[s] * value[s];
+            userFlowPerBlock[s] = flow;
+        }
+        double mean = totalValue > 0 ? weighted / totalValue : 0;
+        double rate = spec.stakerResponsePerDay() * daysPerEpoch;
+        for (int s = 0; s < n; s++) {
+            AlphaPool pool = pools[s];
+            double move = mean > 0 ? rate * value[s] * (yield[s] / mean - 1) : 0;
+            if (move > 0) {
+                long tao = (long) Math.floor(move);
+                pool.stake(tao);
+                userFlowPerBlock[s] += tao;
+            } else if (move < 0) {
+                long alpha = Math.min(pool.alphaOutstanding(), (long) Math.floor(-move / pool.price()));
+                if (alpha > 0) {
+                    userFlowPerBlock[s] -= pool.unstake(alpha);
+                }
+            }
+            userFlowPerBlock[s] /= tempo * (double) BlockEmission.RAO_PER_TAO;
+        }
+    }
+
+    private double sumMovingPrice() {
+        double sum = 0;
+        for (AlphaPool p : pools) {
+            sum += p.movingPrice();
+        }
+        return sum;
+    }
+}

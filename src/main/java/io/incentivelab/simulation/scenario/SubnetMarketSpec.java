@@ -1,0 +1,26 @@
+package io.incentivelab.simulation.scenario;
+
+/**
+ * One subnet's alpha pool at the start and its owner's and miners' market behaviour; used when
+ * {@code network.emissionSplit} is PRICE_EMA or FLOW (docs/alpha-market.md).
+ */
+public record SubnetMarketSpec(
+        @Field(doc = "TAO in the subnet's pool at the start.", def = "20000", min = 0, minExclusive = true,
+                max = ScenarioLimits.TAO_CAP) double poolTao,
+        @Field(doc = "Alpha in the pool at the start (price = poolTao / poolAlpha).", def = "1000000", min = 0,
+                minExclusive = true, max = 1e12) double poolAlpha,
+        @Field(doc = "Alpha held by stakers and participants at the start.", def = "2000000", min = 0, max = 1e12)
+        double alphaOutstanding,
+        @Field(doc = "Blocks since the subnet's first emission (ages the moving-price rate; 864,000 ≈ 4 months).",
+                def = "864000", min = 0, max = 1e9) double ageBlocks,
+        @Field(doc = "Moving price at the start; 0 = the starting spot price (capped at 1).", def = "0", min = 0,
+                max = 1) double movingPrice,
+        @Field(doc = "Fraction of the miner incentive paid to the owner's own hotkeys and burned (MinerBurned;"
+                + " mean ≈ 0.43 on 27 Jul 2026).", def = "0", min = 0, max = 1) double ownerBurnFraction,
+        @Field(doc = "Fraction of the alpha honest miners earn that they sell each epoch to pay costs.",
+                def = "0.5", min = 0, max = 1) double minerSellFraction) {
+
+    public static SubnetMarketSpec defaults() {
+        return new SubnetMarketSpec(20_000, 1_000_000, 2_000_000, 864_000, 0, 0, 0.5);
+    }
+}
