@@ -1,24 +1,26 @@
 package io.incentivelab.notebook.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.vaadin.flow.component.AbstractField;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import io.incentivelab.notebook.ScenarioFields.FieldInfo;
 import io.incentivelab.notebook.ScenarioFields.Kind;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.function.BiConsumer;
 
 /**
@@ -27,6 +29,9 @@ import java.util.function.BiConsumer;
  * edits as JSON values (null = use the default) and shows the codec's message for its path.
  */
 final class FieldInput {
+
+    /** A decimal number as people type it: {@code 12}, {@code -0.5}, {@code .25}, {@code 1e6}. */
+    private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
 
     private final FieldInfo info;
     private final Component component;
@@ -48,12 +53,13 @@ final class FieldInput {
     /** Makes the input; {@code onEdit} gets (path, value) on every user edit. */
     static FieldInput of(FieldInfo info, BiConsumer<String, JsonNode> onEdit) {
         Component c = switch (info.kind()) {
-            case NUMBER -> {
-                NumberField f = new NumberField();
-                f.setStepButtonsVisible(false);
-                yield f;
+            case NUMBER, INTEGER -> {
+                // a text input, not a number input: what the user typed stays, and the codec names what is wrong
+                TextField t = new TextField();
+                t.getElement().setAttribute("inputmode", info.kind() == Kind.INTEGER ? "numeric" : "decimal");
+                t.addClassName("number-input");
+                yield t;
             }
-            case INTEGER -> new IntegerField();
             case BOOLEAN -> new Checkbox();
             case CHOICE -> {
                 Select<String> s = new Select<>();
@@ -120,12 +126,37 @@ final class FieldInput {
             return null;
         }
         return switch (info.kind()) {
-            case NUMBER -> DoubleNode.valueOf((Double) value);
-            case INTEGER -> IntNode.valueOf((Integer) value);
+            case NUMBER, INTEGER -> number(info.kind(), (String) value);
             case BOOLEAN -> JsonNodeFactory.instance.booleanNode((Boolean) value);
             case NUMBER_LIST -> numberList((String) value);
             default -> TextNode.valueOf(value.toString());
         };
+    }
+
+    /**
+     * A typed number as JSON: null when blank (the default applies); a number when it reads as one (a whole
+     * number for an integer field, else the decimal, which the codec then refuses); otherwise the text itself,
+     * so that the field keeps it and the codec's "must be a number" shows beside it. Never the default.
+     */
+    static JsonNode number(Kind kind, String text) {
+        String t = text.strip();
+        if (t.isEmpty()) {
+            return null;
+        }
+        if (!NUMBER.matcher(t).matches()) {
+            return TextNode.valueOf(t);
+        }
+        BigDecimal d = new BigDecimal(t);
+        if (kind == Kind.INTEGER && d.stripTrailingZeros().scale() <= 0) {
+            try {
+                long l = d.longValueExact();
+                return l == (int) l ? IntNode.valueOf((int) l) : LongNode.valueOf(l);
+            } catch (ArithmeticException e) {
+                return DecimalNode.valueOf(d);
+            }
+        }
+        double v = d.doubleValue();
+        return Double.isFinite(v) ? DoubleNode.valueOf(v) : DecimalNode.valueOf(d);
     }
 
     private static JsonNode numberList(String text) {
@@ -155,8 +186,7 @@ final class FieldInput {
             Object v = null;
             if (value != null && !value.isNull()) {
                 v = switch (info.kind()) {
-                    case NUMBER -> value.isNumber() ? value.doubleValue() : null;
-                    case INTEGER -> value.canConvertToInt() && value.isIntegralNumber() ? value.intValue() : null;
+                    case NUMBER, INTEGER -> value.isNumber() ? numberText(value) : value.asText();
                     case BOOLEAN -> value.isBoolean() ? value.booleanValue() : Boolean.FALSE;
                     case CHOICE -> value.isTextual() && info.choices().contains(value.textValue()) ? value.textValue() : null;
                     case NUMBER_LIST -> joined(value);
@@ -166,13 +196,24 @@ final class FieldInput {
             if (v == null && info.kind() == Kind.BOOLEAN) {
                 v = Boolean.FALSE;
             }
-            if (v == null && (info.kind() == Kind.TEXT || info.kind() == Kind.NUMBER_LIST)) {
+            if (v == null && (info.kind() == Kind.TEXT || info.kind() == Kind.NUMBER_LIST || info.kind() == Kind.NUMBER
+                    || info.kind() == Kind.INTEGER)) {
                 v = "";
             }
             f.setValue(v);
         } finally {
             showing = false;
         }
+    }
+
+    private static String numberText(JsonNode value) {
+        if (value.isIntegralNumber()) {
+            return value.bigIntegerValue().toString();
+        }
+        if (value.isBigDecimal()) {
+            return value.decimalValue().toString();
+        }
+        return num(value.doubleValue());
     }
 
     private static String joined(JsonNode value) {

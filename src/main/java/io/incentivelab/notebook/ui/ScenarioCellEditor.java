@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
@@ -38,7 +39,8 @@ import java.util.Map;
  * of the format, so they are built only when first opened: a notebook opens quickly however many scenarios
  * it has. Every edit is checked by the scenario codec and each problem is shown beside its field (by JSON
  * path) once the form is open; other problems are listed above it. Presets replace the scenario with an
- * example's.
+ * example's: over a scenario the user edited (one that is neither the new-scenario template nor a preset)
+ * only after a confirmation, and either way with an Undo until the next edit.
  */
 class ScenarioCellEditor extends Div implements CellEditor {
 
@@ -46,6 +48,7 @@ class ScenarioCellEditor extends Div implements CellEditor {
     private final TextField label = new TextField("Label");
     private final Select<String> preset = new Select<>();
     private final Div status = new Div();
+    private final Div undoBar = new Div();
     private final Div summary = new Div();
     private final Details editorDetails = new Details();
     private final Div formView = new Div();
@@ -144,14 +147,56 @@ class ScenarioCellEditor extends Div implements CellEditor {
         preset.setPlaceholder("Example scenarios");
         preset.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) {
-                replace((ObjectNode) ScenarioCodec.readTree(presets.get(e.getValue())));
-                preset.clear();
+                pickPreset(e.getValue());
             }
         });
-        HorizontalLayout header = new HorizontalLayout(label, preset);
+        undoBar.addClassNames("preset-undo", LumoUtility.FontSize.SMALL);
+        undoBar.setVisible(false);
+        HorizontalLayout header = new HorizontalLayout(label, preset, undoBar);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         status.addClassNames("scenario-status", LumoUtility.FontSize.SMALL);
         return header;
+    }
+
+    /** A preset was picked: replaces the scenario, after asking if the user edited it; Undo brings it back. */
+    private void pickPreset(String name) {
+        ObjectNode chosen = (ObjectNode) ScenarioCodec.readTree(presets.get(name));
+        if (!edited()) {
+            applyPreset(name, chosen);
+            return;
+        }
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.addClassName("preset-confirm");
+        confirm.setHeader("Replace this scenario with \"" + name + "\"?");
+        confirm.setText("Your edits to \"" + tree.path("name").asText("this scenario") + "\" are replaced by the preset."
+                + " You can undo this right after.");
+        confirm.setCancelable(true);
+        confirm.setConfirmText("Replace");
+        confirm.addConfirmListener(e -> applyPreset(name, chosen));
+        confirm.addCancelListener(e -> preset.clear());
+        confirm.open();
+    }
+
+    private void applyPreset(String name, ObjectNode chosen) {
+        ObjectNode before = tree.deepCopy();
+        replace(chosen);
+        preset.clear();
+        undoBar.removeAll();
+        Button undo = new Button("Undo", e -> {
+            undoBar.setVisible(false);
+            replace(before);
+        });
+        undo.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        undoBar.add(new Span("Replaced by the preset \"" + name + "\"."), undo);
+        undoBar.setVisible(true);
+    }
+
+    /** The user changed the scenario: it is neither the new-scenario template nor one of the presets. */
+    private boolean edited() {
+        if (tree.equals(ScenarioCodec.readTree(CellEditors.NEW_SCENARIO))) {
+            return false;
+        }
+        return presets.values().stream().noneMatch(p -> tree.equals(ScenarioCodec.readTree(p)));
     }
 
     private void configureForm() {
@@ -192,6 +237,7 @@ class ScenarioCellEditor extends Div implements CellEditor {
                 throw new InvalidScenarioException(List.of(new Problem("$", "must be a JSON object")));
             }
             json.setInvalid(false);
+            undoBar.setVisible(false);
             replace((ObjectNode) node);
         } catch (InvalidScenarioException ex) {
             json.setErrorMessage(ex.problems().get(0).message());
@@ -209,6 +255,7 @@ class ScenarioCellEditor extends Div implements CellEditor {
     }
 
     private void edit(String path, JsonNode value) {
+        undoBar.setVisible(false);
         ScenarioFields.set(tree, path, value);
         topFields.show(tree);
         subnets.refresh();
@@ -220,6 +267,7 @@ class ScenarioCellEditor extends Div implements CellEditor {
         if (arr == null || !arr.isArray()) {
             arr = tree.putArray("subnets");
         }
+        undoBar.setVisible(false);
         change.accept((ArrayNode) arr);
         subnets.show();
         commit();
@@ -270,6 +318,7 @@ class ScenarioCellEditor extends Div implements CellEditor {
         this.readOnly = readOnly;
         label.setReadOnly(readOnly);
         preset.setVisible(!readOnly);
+        undoBar.setVisible(undoBar.isVisible() && !readOnly);
         editorDetails.setSummaryText(summaryText());
         applyReadOnly();
     }

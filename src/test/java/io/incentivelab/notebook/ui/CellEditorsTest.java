@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.select.Select;
@@ -89,9 +91,9 @@ class CellEditorsTest {
         assertThat(status).contains("2 problems:", "$.subnets[0].miners.operators", "must be between 1 and 256")
                 .doesNotContain("beside the fields");
         openForm();
-        IntegerField operators = byPath(IntegerField.class, "$.subnets[0].miners.operators");
+        TextField operators = byPath(TextField.class, "$.subnets[0].miners.operators");
         assertThat(operators.getErrorMessage()).contains("must be between 1 and 256");
-        _setValue(operators, 16);
+        _setValue(operators, "16");
         assertThat(_get(Div.class, s -> s.withClasses("scenario-summary")).getElement().getTextRecursively())
                 .contains("16 operators");
         assertThat(_get(Div.class, s -> s.withClasses("scenario-status")).getElement().getTextRecursively())
@@ -104,7 +106,7 @@ class CellEditorsTest {
         editor.setReadOnly(true);
         editor.expand();
         assertThat(editor.expanded()).isTrue();
-        assertThat(byPath(IntegerField.class, "$.subnets[0].miners.operators").isReadOnly()).isTrue();
+        assertThat(byPath(TextField.class, "$.subnets[0].miners.operators").isReadOnly()).isTrue();
         assertThat(_find(Button.class, s -> s.withText("Add subnet"))).as("hidden when read-only").isEmpty();
     }
 
@@ -126,13 +128,61 @@ class CellEditorsTest {
     void aBadValueIsShownBesideItsFieldWithTheCodecsMessage() {
         attach(new ScenarioCellEditor(newScenario(), Map.of()));
         openForm();
-        IntegerField operators = byPath(IntegerField.class, "$.subnets[0].miners.operators");
-        _setValue(operators, 1000);
+        TextField operators = byPath(TextField.class, "$.subnets[0].miners.operators");
+        _setValue(operators, "1000");
         assertThat(operators.isInvalid()).isTrue();
         assertThat(operators.getErrorMessage()).contains("must be between 1 and 256");
         assertThat(lastScenario().at("/subnets/0/miners/operators").intValue()).isEqualTo(1000);
-        _setValue(operators, 16);
+        _setValue(operators, "16");
         assertThat(operators.isInvalid()).isFalse();
+    }
+
+    private static String status() {
+        return _get(Div.class, s -> s.withClasses("scenario-status")).getElement().getTextRecursively();
+    }
+
+    @Test
+    void aNumberFieldKeepsWhatWasTypedAndNeverFallsBackToTheDefault() {
+        attach(new ScenarioCellEditor(newScenario(), Map.of()));
+        openForm();
+        TextField operators = byPath(TextField.class, "$.subnets[0].miners.operators");
+        // a non-integer in a whole-number field
+        _setValue(operators, "2.5");
+        assertThat(operators.getValue()).isEqualTo("2.5");
+        assertThat(operators.isInvalid()).isTrue();
+        assertThat(operators.getErrorMessage()).contains("must be an integer between 1 and 256");
+        assertThat(lastScenario().at("/subnets/0/miners/operators").doubleValue()).isEqualTo(2.5);
+        assertThat(status()).doesNotContain("Valid").contains("1 problem");
+        // text in a number field
+        TextField alpha = byPath(TextField.class, "$.subnets[0].rewardCurve.alpha");
+        _setValue(alpha, "abc");
+        assertThat(alpha.getValue()).isEqualTo("abc");
+        assertThat(alpha.getErrorMessage()).contains("must be a number", "\"abc\"");
+        assertThat(lastScenario().at("/subnets/0/rewardCurve/alpha").textValue()).isEqualTo("abc");
+        // out of range
+        _setValue(operators, "-3");
+        assertThat(operators.getValue()).isEqualTo("-3");
+        assertThat(operators.getErrorMessage()).contains("between 1 and 256");
+        assertThat(status()).contains("2 problems");
+        // fixed; an emptied field takes the default, which it shows
+        _setValue(operators, " 12 ");
+        _setValue(alpha, "");
+        assertThat(lastScenario().at("/subnets/0/miners/operators").intValue()).isEqualTo(12);
+        assertThat(lastScenario().at("/subnets/0/rewardCurve").has("alpha")).isFalse();
+        assertThat(alpha.getValue()).isNotEmpty();
+        assertThat(status()).contains("Valid scenario");
+    }
+
+    @Test
+    void typedNumbersReadAsJson() {
+        assertThat(FieldInput.number(io.incentivelab.notebook.ScenarioFields.Kind.INTEGER, "42").isInt()).isTrue();
+        assertThat(FieldInput.number(io.incentivelab.notebook.ScenarioFields.Kind.INTEGER, "4.0").intValue()).isEqualTo(4);
+        assertThat(FieldInput.number(io.incentivelab.notebook.ScenarioFields.Kind.INTEGER, "99999999999").isLong()).isTrue();
+        assertThat(FieldInput.number(io.incentivelab.notebook.ScenarioFields.Kind.NUMBER, "1e-3").doubleValue()).isEqualTo(0.001);
+        assertThat(FieldInput.number(io.incentivelab.notebook.ScenarioFields.Kind.NUMBER, ".5").doubleValue()).isEqualTo(0.5);
+        assertThat(FieldInput.number(io.incentivelab.notebook.ScenarioFields.Kind.NUMBER, "5d").isTextual()).isTrue();
+        assertThat(FieldInput.number(io.incentivelab.notebook.ScenarioFields.Kind.NUMBER, "NaN").isTextual()).isTrue();
+        assertThat(FieldInput.number(io.incentivelab.notebook.ScenarioFields.Kind.NUMBER, "  ")).isNull();
     }
 
     @Test
@@ -178,7 +228,42 @@ class CellEditorsTest {
         @SuppressWarnings("unchecked")
         Select<String> presets = _get(Select.class, s -> s.withLabel("Start from a preset"));
         _setValue(presets, "Three");
+        // an untouched new scenario is replaced at once
+        assertThat(_find(ConfirmDialog.class)).isEmpty();
         assertThat(lastScenario().get("subnets")).hasSize(3);
+        _click(_get(Button.class, s -> s.withText("Undo")));
+        assertThat(lastScenario().get("subnets")).hasSize(1);
+        assertThat(lastScenario().path("name").textValue()).isEqualTo("my-scenario");
+    }
+
+    @Test
+    void aPresetOverAnEditedScenarioAsksFirstAndCanBeUndone() {
+        String preset = "{\"name\":\"preset\",\"subnets\":[{\"name\":\"x\"},{\"name\":\"y\"},{\"name\":\"z\"}]}";
+        attach(new ScenarioCellEditor(newScenario(), Map.of("Three", preset)));
+        openForm();
+        _setValue(byPath(TextField.class, "$.subnets[0].miners.operators"), "20");
+        @SuppressWarnings("unchecked")
+        Select<String> presets = _get(Select.class, s -> s.withLabel("Start from a preset"));
+        int before = emitted.size();
+        _setValue(presets, "Three");
+        ConfirmDialog confirm = _get(ConfirmDialog.class);
+        assertThat(ConfirmDialogKt.getHeader(confirm)).contains("Replace", "Three");
+        assertThat(emitted).as("nothing replaced before the answer").hasSize(before);
+        ConfirmDialogKt._fireCancel(confirm);
+        assertThat(emitted).hasSize(before);
+        assertThat(presets.getValue()).isNull();
+        assertThat(byPath(TextField.class, "$.subnets[0].miners.operators").getValue()).isEqualTo("20");
+
+        _setValue(presets, "Three");
+        ConfirmDialogKt._fireConfirm(_find(ConfirmDialog.class).get(_find(ConfirmDialog.class).size() - 1));
+        assertThat(lastScenario().get("subnets")).hasSize(3);
+        Div undoBar = _get(Div.class, s -> s.withClasses("preset-undo"));
+        assertThat(undoBar.getElement().getTextRecursively()).contains("Replaced by the preset \"Three\"");
+        _click(_get(Button.class, s -> s.withText("Undo")));
+        assertThat(lastScenario().get("subnets")).hasSize(1);
+        assertThat(lastScenario().at("/subnets/0/miners/operators").intValue()).isEqualTo(20);
+        assertThat(byPath(TextField.class, "$.subnets[0].miners.operators").getValue()).isEqualTo("20");
+        assertThat(undoBar.isVisible()).isFalse();
     }
 
     @Test

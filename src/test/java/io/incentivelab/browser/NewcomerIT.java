@@ -1,0 +1,110 @@
+package io.incentivelab.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.incentivelab.browser.NotebookExperimentIT.choose;
+import static io.incentivelab.browser.NotebookExperimentIT.field;
+import static io.incentivelab.browser.NotebookExperimentIT.type;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * What a new user is told must not mislead them (issue 20): input is never silently swapped for a default,
+ * a preset does not wipe edits unasked, and so on.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.datasource.url=jdbc:h2:mem:newcomerit;DB_CLOSE_DELAY=-1",
+                "vaadin.devmode.devTools.enabled=false"})
+class NewcomerIT extends BrowserTest {
+
+    private void inNewNotebook(String name, Consumer<Page> steps) {
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000))) {
+            Page page = context.newPage();
+            try {
+                page.navigate("http://localhost:" + port + "/");
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New notebook")).click();
+                assertThat(page).hasURL(Pattern.compile(".*/notebooks/.*"));
+                steps.accept(page);
+            } catch (RuntimeException | AssertionError e) {
+                page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/" + name + "-failed.png"))
+                        .setFullPage(true));
+                throw e;
+            }
+        }
+    }
+
+    @Test
+    void aNumberFieldKeepsBadInputAndSaysWhatIsWrong() {
+        inNewNotebook("number-fields", page -> {
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add scenario")).click();
+            Locator scenario = page.locator(".cell-card[data-cell-type=SCENARIO]");
+            Locator status = scenario.locator(".scenario-status");
+            assertThat(status).containsText("Valid scenario");
+
+            Locator operators = field(scenario, "$.subnets[0].miners.operators");
+            type(operators, "2.5");
+            assertThat(operators.locator("input")).hasValue("2.5");
+            assertThat(operators).hasAttribute("invalid", "");
+            assertThat(operators).containsText("must be an integer between 1 and 256");
+            assertThat(status).containsText("1 problem");
+            assertThat(status).not().containsText("Valid");
+
+            Locator days = field(scenario, "$.network.horizonDays");
+            type(days, "five");
+            assertThat(days.locator("input")).hasValue("five");
+            assertThat(days).containsText("must be a number");
+            assertThat(status).containsText("2 problems");
+
+            type(operators, "-4");
+            assertThat(operators.locator("input")).hasValue("-4");
+            assertThat(operators).containsText("between 1 and 256");
+
+            // what was typed is saved as typed: a reload shows it again, still flagged
+            assertThat(page.locator(".save-state")).hasText(Pattern.compile("Saved.*"));
+            page.reload();
+            Locator again = page.locator(".cell-card[data-cell-type=SCENARIO]");
+            assertThat(again.locator(".scenario-status")).containsText("2 problems");
+            again.getByText("Edit the scenario").click();
+            assertThat(field(again, "$.network.horizonDays").locator("input")).hasValue("five");
+            assertThat(field(again, "$.subnets[0].miners.operators")).containsText("between 1 and 256");
+
+            type(field(again, "$.network.horizonDays"), "3");
+            type(field(again, "$.subnets[0].miners.operators"), "16");
+            assertThat(again.locator(".scenario-status")).containsText("Valid scenario: 1 subnet");
+        });
+    }
+
+    @Test
+    void aPresetOverAnEditedScenarioAsksFirstAndCanBeUndone() {
+        inNewNotebook("preset-undo", page -> {
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add scenario")).click();
+            Locator scenario = page.locator(".cell-card[data-cell-type=SCENARIO]");
+            type(field(scenario, "$.subnets[0].miners.operators"), "20");
+            assertThat(scenario.locator(".scenario-summary")).containsText("20 operators");
+
+            Locator presets = scenario.getByLabel("Start from a preset");
+            choose(page, presets, "verification");
+            Locator dialog = page.locator("vaadin-confirm-dialog-overlay");
+            assertThat(dialog).containsText("Replace this scenario with \"verification\"?");
+            dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel")).click();
+            assertThat(scenario.locator(".scenario-summary")).containsText("20 operators");
+
+            choose(page, presets, "verification");
+            dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Replace")).click();
+            assertThat(scenario.locator(".scenario-summary")).containsText("verification — 2 subnets");
+            assertThat(scenario.locator(".preset-undo")).containsText("Replaced by the preset \"verification\"");
+            scenario.locator(".preset-undo").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Undo")).click();
+            assertThat(scenario.locator(".scenario-summary")).containsText("my-scenario — 1 subnet");
+            assertThat(scenario.locator(".scenario-summary")).containsText("20 operators");
+            assertThat(field(scenario, "$.subnets[0].miners.operators").locator("input")).hasValue("20");
+        });
+    }
+}
