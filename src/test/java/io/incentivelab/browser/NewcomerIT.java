@@ -107,4 +107,38 @@ class NewcomerIT extends BrowserTest {
             assertThat(field(scenario, "$.subnets[0].miners.operators").locator("input")).hasValue("20");
         });
     }
+
+    /** Sets a scenario cell's scenario through its JSON tab. */
+    static void applyJson(Page page, Locator scenario, String json) {
+        scenario.getByRole(AriaRole.TAB, new Locator.GetByRoleOptions().setName("JSON")).click();
+        scenario.getByLabel("Scenario JSON").fill(json);
+        scenario.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Apply JSON")).click();
+    }
+
+    static void runAndWait(Locator experiment) {
+        experiment.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Run")).click();
+        assertThat(experiment.locator(".run-progress-text[data-status=COMPLETED]")).isVisible(
+                new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(120_000));
+    }
+
+    @Test
+    void aFailingIncentiveIsFlaggedBesideItsResults() {
+        inNewNotebook("warnings", page -> {
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add scenario")).click();
+            Locator scenario = page.locator(".cell-card[data-cell-type=SCENARIO]");
+            applyJson(page, scenario, """
+                    {"schemaVersion": 1, "name": "top-one", "network": {"horizonDays": 1, "sampleEveryEpochs": 5},
+                     "subnets": [{"name": "speed", "rewardCurve": {"type": "TOP_K", "k": 1},
+                                  "miners": {"operators": 64}, "validators": {"count": 32, "noiseSigma": 1.0}}]}""");
+            assertThat(scenario.locator(".scenario-status")).containsText("Valid scenario: 1 subnet");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add experiment")).click();
+            Locator experiment = page.locator(".cell-card[data-cell-type=EXPERIMENT]");
+            NotebookExperimentIT.fill(experiment.getByLabel("Replicates"), "2");
+            runAndWait(experiment);
+            Locator warnings = experiment.locator(".result-warnings");
+            assertThat(warnings.locator("[data-kind=MINERS_SHORT]")).containsText(
+                    Pattern.compile("Miners of subnet speed get \\d+(\\.\\d)? % of its emission, far less than the 41 %"));
+            assertThat(warnings.locator("[data-kind=VALIDATORS_MAJORITY]")).containsText("Validators take");
+        });
+    }
 }

@@ -93,6 +93,34 @@ class NotebookAnalysisTest {
     }
 
     @Test
+    void constantSamplesAreCalledIdenticalOrUntestableNotSignificant() {
+        CompareOutput c = NotebookAnalysis.compare(new CompareCell("k", "", "e", 0, 1, "alpha."), output, data);
+        // every run issues the subnet the same TAO under either curve
+        CompareOutput.Row emission = c.rows().stream().filter(r -> r.metric().equals("alpha.emissionTao")).findFirst().orElseThrow();
+        assertThat(CompareSummaries.identical(emission)).isTrue();
+        assertThat(CompareSummaries.welch(emission)).isEqualTo("identical");
+        assertThat(CompareSummaries.mannWhitney(emission)).isEqualTo("identical");
+        assertThat(CompareSummaries.hedges(emission)).isEqualTo("identical");
+        assertThat(CompareSummaries.sentence(emission)).contains("identical").doesNotContain("p <", "significant", "Hedges");
+        // a real difference with real spread keeps its tests
+        CompareOutput.Row top1 = c.rows().stream().filter(r -> r.metric().equals("alpha.top1Share")).findFirst().orElseThrow();
+        assertThat(CompareSummaries.noSpread(top1)).isFalse();
+        assertThat(CompareSummaries.welch(top1)).isEqualTo(CompareSummaries.p(top1.welchP()));
+
+        // constant but different (spread at rounding noise, as summed TAO has): no p, no effect size
+        CompareOutput.Row flat = new CompareOutput.Row("m", 6, 492.0027456582222, 492.00274565140785, 492.0027456650365, 6,
+                480.5, 480.49999999, 480.50000001, 11.5027456582222, 1e-30, 0.002, 169.0);
+        assertThat(CompareSummaries.noSpread(flat)).isTrue();
+        assertThat(CompareSummaries.identical(flat)).isFalse();
+        assertThat(CompareSummaries.welch(flat)).isEqualTo("no spread");
+        assertThat(CompareSummaries.hedges(flat)).isEqualTo("no spread");
+        assertThat(CompareSummaries.sentence(flat)).contains("higher under A in every run", "no test").doesNotContain("169", "< 0.0001");
+        CompareOutput.Row one = new CompareOutput.Row("m", 1, 2, Double.NaN, Double.NaN, 1, 2, Double.NaN, Double.NaN, 0,
+                Double.NaN, 1, Double.NaN);
+        assertThat(CompareSummaries.noSpread(one)).as("one run says nothing about spread").isFalse();
+    }
+
+    @Test
     void twoGridAxesGiveAHeatMapAndNoAxesOneBarPerScenario() throws Exception {
         ScenarioCell sc = new ScenarioCell("s", "tiny", (ObjectNode) ScenarioCodec.readTree(SCENARIO));
         ExperimentCell two = new ExperimentCell("e", "", List.of("s"), "GRID", List.of(

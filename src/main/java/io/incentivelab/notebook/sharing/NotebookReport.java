@@ -8,6 +8,7 @@ import io.incentivelab.notebook.ChartCell;
 import io.incentivelab.notebook.ChartOutput;
 import io.incentivelab.notebook.CompareCell;
 import io.incentivelab.notebook.CompareOutput;
+import io.incentivelab.notebook.CompareSummaries;
 import io.incentivelab.notebook.ExperimentCell;
 import io.incentivelab.notebook.ExperimentOutput;
 import io.incentivelab.notebook.ExperimentOutput.MetricSummary;
@@ -17,6 +18,7 @@ import io.incentivelab.notebook.NoteCell;
 import io.incentivelab.notebook.NotebookCodec;
 import io.incentivelab.notebook.NotebookDocument;
 import io.incentivelab.notebook.NotebookFile;
+import io.incentivelab.notebook.ResultWarnings;
 import io.incentivelab.notebook.ScenarioCell;
 import io.incentivelab.notebook.SweepAxis;
 import io.incentivelab.simulation.RunSummary;
@@ -52,6 +54,7 @@ public final class NotebookReport {
             th,td{border:1px solid #ccc;padding:.2em .5em;text-align:left;vertical-align:top}
             pre{background:#f6f6f6;padding:.5em;overflow:auto;max-height:30em;font-size:12px}
             .meta{color:#555;font-size:13px}
+            .result-warnings{background:#fff4e0;border-left:3px solid #c77700;padding:.3em .3em .3em 1.5em;color:#5a3500}
             """;
 
     private NotebookReport() {
@@ -117,6 +120,12 @@ public final class NotebookReport {
         }
         b.append("</table>");
         if (out instanceof ExperimentOutput o) {
+            List<ResultWarnings.Warning> warnings = ResultWarnings.of(o, ResultWarnings.minerShares(file.document().scenarioCells()));
+            if (!warnings.isEmpty()) {
+                b.append("<ul class=\"result-warnings\">");
+                warnings.forEach(w -> b.append("<li>⚠ ").append(esc(w.text())).append("</li>"));
+                b.append("</ul>");
+            }
             results(b, o);
         } else if (out != null) {
             other(b, null, out);
@@ -157,9 +166,9 @@ public final class NotebookReport {
                     .append(esc(cell(new MetricSummary(r.nA(), r.meanA(), r.lowA(), r.highA()))))
                     .append("</td><td class=\"metric-value\">")
                     .append(esc(cell(new MetricSummary(r.nB(), r.meanB(), r.lowB(), r.highB()))))
-                    .append("</td><td>").append(esc(num(r.difference()))).append("</td><td>").append(esc(num(r.welchP())))
-                    .append("</td><td>").append(esc(num(r.mannWhitneyP()))).append("</td><td>")
-                    .append(esc(num(r.hedgesG()))).append("</td></tr>");
+                    .append("</td><td>").append(esc(num(r.difference()))).append("</td><td>")
+                    .append(esc(CompareSummaries.welch(r))).append("</td><td>").append(esc(CompareSummaries.mannWhitney(r)))
+                    .append("</td><td>").append(esc(CompareSummaries.hedges(r))).append("</td></tr>");
         }
         b.append("</tbody></table>");
         if (!o.parameters().isEmpty()) {

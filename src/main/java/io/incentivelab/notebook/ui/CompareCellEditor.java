@@ -96,9 +96,9 @@ class CompareCellEditor extends Div implements CellEditor {
         rows.addColumn(r -> meanCi(r.meanA(), r.lowA(), r.highA())).setHeader("A: mean ± 95% CI").setAutoWidth(true);
         rows.addColumn(r -> meanCi(r.meanB(), r.lowB(), r.highB())).setHeader("B: mean ± 95% CI").setAutoWidth(true);
         rows.addColumn(r -> num(r.difference())).setHeader("A − B").setAutoWidth(true);
-        rows.addColumn(r -> p(r.welchP())).setHeader("Welch p").setAutoWidth(true);
-        rows.addColumn(r -> p(r.mannWhitneyP())).setHeader("Mann–Whitney p").setAutoWidth(true);
-        rows.addColumn(r -> num(r.hedgesG())).setHeader("Hedges g").setAutoWidth(true);
+        rows.addColumn(CompareSummaries::welch).setHeader("Welch p").setAutoWidth(true);
+        rows.addColumn(CompareSummaries::mannWhitney).setHeader("Mann–Whitney p").setAutoWidth(true);
+        rows.addColumn(CompareSummaries::hedges).setHeader("Hedges g").setAutoWidth(true);
         rows.addColumn(r -> r.nA() + " / " + r.nB()).setHeader("n").setAutoWidth(true);
         rows.setVisible(false);
         params.addClassName("parameter-diff");
@@ -119,9 +119,6 @@ class CompareCellEditor extends Div implements CellEditor {
         return CompareSummaries.num(v);
     }
 
-    private static String p(double v) {
-        return CompareSummaries.p(v);
-    }
 
     private void edited(boolean fromUser, java.util.function.Supplier<CompareCell> next) {
         if (!fromUser || showing) {

@@ -23,6 +23,7 @@ import io.incentivelab.notebook.Cell;
 import io.incentivelab.notebook.ExperimentCell;
 import io.incentivelab.notebook.ExperimentOutput;
 import io.incentivelab.notebook.NotebookProblem;
+import io.incentivelab.notebook.ResultWarnings;
 import io.incentivelab.notebook.ScenarioCell;
 import io.incentivelab.notebook.ScenarioFields;
 import io.incentivelab.notebook.ScenarioFields.FieldInfo;
@@ -51,6 +52,7 @@ class ExperimentCellEditor extends Div implements CellEditor {
     private final ProgressBar progress = new ProgressBar();
     private final Span progressText = new Span();
     private final ResultsTable results = new ResultsTable();
+    private final Div warnings = new Div();
     private final List<SweepAxisRow> axisRows = new ArrayList<>();
     private ExperimentCell cell;
     private List<ScenarioCell> available = List.of();
@@ -62,7 +64,12 @@ class ExperimentCellEditor extends Div implements CellEditor {
         this.cell = cell;
         addClassName("experiment-cell");
         setWidthFull();
-        add(configureInputs(), axes, addAxis, preview, configureRunBar(), results);
+        warnings.addClassName("result-warnings");
+        warnings.getStyle().set("background", "var(--lumo-warning-color-10pct, #fff4e0)")
+                .set("border-left", "3px solid var(--lumo-warning-color, #c77700)").set("padding", "0 var(--lumo-space-s)")
+                .set("margin", "var(--lumo-space-s) 0").set("font-size", "var(--lumo-font-size-s)");
+        warnings.setVisible(false);
+        add(configureInputs(), axes, addAxis, preview, configureRunBar(), warnings, results);
         setScenarioCells(scenarioCells);
         showInputs();
     }
@@ -209,9 +216,20 @@ class ExperimentCellEditor extends Div implements CellEditor {
         progressText.getElement().setAttribute("data-status", p.status().name());
     }
 
-    /** Shows the stored results of the last run. */
+    /** Shows the stored results of the last run, with a warning for each sign that an incentive failed. */
     void showOutput(ExperimentOutput output) {
         results.show(output);
+        warnings.removeAll();
+        List<ResultWarnings.Warning> found = ResultWarnings.of(output, ResultWarnings.minerShares(available));
+        warnings.setVisible(!found.isEmpty());
+        warnings.getElement().setAttribute("data-count", String.valueOf(found.size()));
+        UnorderedList list = new UnorderedList();
+        for (ResultWarnings.Warning w : found) {
+            ListItem item = new ListItem("⚠ " + w.text());
+            item.getElement().setAttribute("data-kind", w.kind());
+            list.add(item);
+        }
+        warnings.add(list);
     }
 
     ExperimentCell cell() {
