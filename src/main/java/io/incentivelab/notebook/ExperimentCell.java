@@ -15,6 +15,8 @@ public record ExperimentCell(String id, String label, List<String> scenarioCellI
 
     /** Replicates of a new cell. */
     public static final int DEFAULT_REPLICATES = 5;
+    /** Most replicates a cell may ask for: the notebook format's limit, the experiments' default limit. */
+    public static final int MAX_REPLICATES = io.incentivelab.experiment.ExperimentLimits.DEFAULT.maxReplicates();
     /** The combine modes the experiment spec knows. */
     public static final List<String> COMBINES = List.of("GRID", "ZIP");
 

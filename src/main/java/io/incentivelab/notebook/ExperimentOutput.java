@@ -26,6 +26,16 @@ public record ExperimentOutput(String experimentId, String status, String messag
         List<PointResult> points) implements CellOutput {
 
     public static final String KIND = "experiment";
+    /** The status of an experiment whose every run ended. */
+    public static final String COMPLETED = "COMPLETED";
+
+    /**
+     * Whether these results should replace {@code shown} on screen and in store: a cancelled or failed run
+     * leaves the complete results of an earlier one in place until a new run completes.
+     */
+    public boolean replaces(ExperimentOutput shown) {
+        return shown == null || COMPLETED.equals(status) || !COMPLETED.equals(shown.status());
+    }
 
     public ExperimentOutput {
         metrics = metrics == null ? List.of() : List.copyOf(metrics);

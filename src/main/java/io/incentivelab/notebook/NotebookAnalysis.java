@@ -245,7 +245,11 @@ public class NotebookAnalysis {
 
     /** Stores a computed output for a cell of a stored notebook. */
     public void store(String notebookId, String cellId, CellOutput output) {
-        notebooks.putOutput(notebookId, cellId, output);
+        if (output instanceof ExperimentOutput o) {
+            notebooks.putRunOutput(notebookId, cellId, o); // a cancelled run keeps the last complete results
+        } else {
+            notebooks.putOutput(notebookId, cellId, output);
+        }
     }
 
     private static ExperimentOutput source(NotebookDocument document, Map<String, CellOutput> outputs, String cellId) {

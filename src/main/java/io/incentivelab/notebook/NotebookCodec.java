@@ -263,7 +263,7 @@ public final class NotebookCodec {
                 }
             }
         }
-        int replicates = (int) f.integer("replicates", ExperimentCell.DEFAULT_REPLICATES, 1, 100_000);
+        int replicates = (int) f.integer("replicates", ExperimentCell.DEFAULT_REPLICATES, 1, ExperimentCell.MAX_REPLICATES);
         long seed = f.integer("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
         String last = f.string("lastExperimentId", false, null);
         return new ExperimentCell(id, label, refs, combine, axes, replicates, seed, last);

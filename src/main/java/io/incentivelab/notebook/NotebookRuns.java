@@ -224,7 +224,7 @@ public class NotebookRuns {
                         cellId);
                 return;
             }
-            experiments.results(experimentId).ifPresent(r -> notebooks.putOutput(notebookId, cellId, output(r)));
+            experiments.results(experimentId).ifPresent(r -> notebooks.putRunOutput(notebookId, cellId, output(r)));
         } catch (NotebookNotFoundException e) {
             log.info("notebook {} was deleted before experiment {} ended; its results stay with the experiment",
                     notebookId, experimentId);

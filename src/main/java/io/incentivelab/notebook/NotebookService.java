@@ -101,6 +101,32 @@ public class NotebookService {
                 origin, owner);
     }
 
+    /**
+     * The title of a copy (an imported file, a fork): "… (copy)", so that it is not mistaken for the original
+     * in a list of notebooks; a title that already says so is kept.
+     */
+    public static String copyTitle(String title) {
+        String t = limitTitle(title);
+        if (t.endsWith(COPY)) {
+            return t;
+        }
+        return (t.length() + COPY.length() > NotebookDocument.MAX_TITLE ? t.substring(0, NotebookDocument.MAX_TITLE - COPY.length()).strip()
+                : t) + COPY;
+    }
+
+    private static final String COPY = " (copy)";
+
+    /**
+     * Imports a file the user uploaded as their copy: as {@link #importFile}, titled "… (copy)".
+     *
+     * @throws InvalidNotebookException with every problem, each naming its field
+     */
+    @Transactional
+    public Notebook importCopy(byte[] content, OwnerKey owner) {
+        NotebookFile file = read(content);
+        return insert(new NotebookFile(file.document().withTitle(copyTitle(file.document().title())), file.outputs()), null, owner);
+    }
+
     /** An example notebook (read-only), with its stored outputs. */
     public Optional<Notebook> findExample(String name) {
         return examples.find(name);
@@ -120,12 +146,15 @@ public class NotebookService {
      */
     @Transactional
     public Notebook importFile(byte[] content, OwnerKey owner) {
+        return insert(read(content), null, owner);
+    }
+
+    private static NotebookFile read(byte[] content) {
         if (content.length > NotebookCodec.MAX_FILE_BYTES) {
             throw new InvalidNotebookException("$", "the file is " + content.length / 1024 + " KB; at most "
                     + NotebookCodec.MAX_FILE_BYTES / 1024 / 1024 + " MB allowed");
         }
-        NotebookFile file = NotebookCodec.readFile(new String(content, StandardCharsets.UTF_8));
-        return insert(file, null, owner);
+        return NotebookCodec.readFile(new String(content, StandardCharsets.UTF_8));
     }
 
     /** The notebook (stored or example) as a {@code *.notebook.json} text, outputs included. */
@@ -176,6 +205,21 @@ public class NotebookService {
         }
         repository.putOutput(notebookId, cellId, output, now());
         return true;
+    }
+
+    /**
+     * Stores an experiment's output as its cell's, except that a cancelled or failed run does not replace the
+     * complete results of an earlier one: those stay until a new run completes.
+     *
+     * @return false if the output was not stored (cell gone, or complete results kept)
+     */
+    @Transactional
+    public boolean putRunOutput(String notebookId, String cellId, ExperimentOutput output) {
+        Notebook nb = repository.find(notebookId).orElseThrow(() -> new NotebookNotFoundException(notebookId));
+        if (nb.outputs().get(cellId) instanceof ExperimentOutput old && !output.replaces(old)) {
+            return false;
+        }
+        return putOutput(notebookId, cellId, output);
     }
 
     /**

@@ -144,4 +144,68 @@ class NewcomerIT extends BrowserTest {
             assertThat(warnings.locator("[data-kind=VALIDATORS_MAJORITY]")).containsText("Validators take");
         });
     }
+
+    @Test
+    void smallThingsThatMisleadANewUser() {
+        inNewNotebook("small-things", page -> {
+            // the health endpoint is not a page for users
+            assertThat(page.locator("vaadin-side-nav")).containsText("Notebooks");
+            assertThat(page.locator("vaadin-side-nav")).not().containsText("Health");
+
+            // a duplicate name is flagged on the field being edited
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add scenario")).click();
+            Locator scenario = page.locator(".cell-card[data-cell-type=SCENARIO]");
+            scenario.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add subnet")).click();
+            assertThat(scenario.locator(".scenario-status")).containsText("Valid scenario: 2 subnets");
+            type(field(scenario.locator(".scenario-fields[data-subnet='1']"), "$.subnets[1].name"), "storage");
+            scenario.locator(".subnet-grid vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("speed"))
+                    .first().click();
+            Locator first = field(scenario.locator(".scenario-fields[data-subnet='0']"), "$.subnets[0].name");
+            type(first, "storage");
+            assertThat(first).hasAttribute("invalid", "");
+            assertThat(first).containsText("duplicate subnet name \"storage\" (also subnets[1])");
+            type(first, "speed");
+            assertThat(scenario.locator(".scenario-status")).containsText("Valid scenario: 2 subnets");
+
+            // the replicate limit is shown by the field; beyond it Run is disabled and says why
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add experiment")).click();
+            Locator experiment = page.locator(".cell-card[data-cell-type=EXPERIMENT]");
+            Locator replicates = experiment.locator("vaadin-text-field").filter(new Locator.FilterOptions()
+                    .setHas(page.getByLabel("Replicates")));
+            assertThat(replicates).containsText("runs per sweep point, 1 – 10000");
+            NotebookExperimentIT.fill(experiment.getByLabel("Replicates"), "20000");
+            assertThat(replicates).hasAttribute("invalid", "");
+            assertThat(replicates).containsText("must be a whole number from 1 to 10000");
+            Locator run = experiment.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Run"));
+            assertThat(run).isDisabled();
+            assertThat(experiment.locator(".run-blocked")).containsText("Run is disabled: Replicates must be a whole number");
+
+            // Cancel keeps the last complete results until new ones finish
+            NotebookExperimentIT.fill(experiment.getByLabel("Replicates"), "2");
+            assertThat(run).isEnabled();
+            runAndWait(experiment);
+            Locator summary = experiment.locator(".results-summary");
+            assertThat(summary).containsText("completed, 2 / 2 runs");
+            NotebookExperimentIT.fill(experiment.getByLabel("Replicates"), "3000");
+            assertThat(experiment.locator(".cost-preview")).containsText("3000 runs");
+            run.click();
+            experiment.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel")).click();
+            assertThat(experiment.locator(".run-progress-text[data-status=CANCELLED]")).containsText("Cancelled");
+            assertThat(summary).containsText("completed, 2 / 2 runs");
+            page.reload();
+            assertThat(page.locator(".cell-card[data-cell-type=EXPERIMENT] .results-summary")).containsText("completed, 2 / 2 runs");
+
+            // a share link has a copy button
+            page.context().grantPermissions(java.util.List.of("clipboard-read", "clipboard-write"));
+            page.getByText("Share and export").click();
+            page.locator("#share").click();
+            Locator link = page.locator(".share-link input");
+            assertThat(link).hasValue(Pattern.compile("^http://localhost:\\d+/s/.+"));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Copy share link")).click();
+            assertThat(page.locator("vaadin-notification-card").filter(new Locator.FilterOptions().setHasText("Link copied")))
+                    .isVisible();
+            org.assertj.core.api.Assertions.assertThat(page.evaluate("() => navigator.clipboard.readText()"))
+                    .isEqualTo(link.inputValue());
+        });
+    }
 }

@@ -114,6 +114,7 @@ class ShareLinksIT extends BrowserTest {
             b.locator("#fork").click();
             assertThat(b).hasURL(Pattern.compile(".*/notebooks/[0-9a-f-]{36}$"));
             assertThat(b.url()).isNotEqualTo(aNotebook);
+            assertThat(b.locator(".notebook-title input")).hasValue(title + " (copy)");
             for (String n : numbers.subList(0, Math.min(3, numbers.size()))) {
                 assertThat(b.locator(".results-table vaadin-grid-cell-content").filter(new Locator.FilterOptions()
                         .setHasText(n)).first()).isVisible();

@@ -75,6 +75,19 @@ class NotebookStoreIT {
     }
 
     @Test
+    void anUploadedFileIsImportedAsACopy() throws Exception {
+        Notebook nb = service.importFile(NotebookCodec.writeFile(NotebookCodecTest.sample()).getBytes(StandardCharsets.UTF_8), ME);
+        Notebook copy = service.importCopy(service.exportFile(nb).getBytes(StandardCharsets.UTF_8), ME);
+        assertThat(copy.title()).isEqualTo(nb.title() + " (copy)");
+        assertThat(copy.document().cells()).isEqualTo(nb.document().cells());
+        Notebook again = service.importCopy(service.exportFile(copy).getBytes(StandardCharsets.UTF_8), ME);
+        assertThat(again.title()).as("not (copy) (copy)").isEqualTo(copy.title());
+        String longTitle = "x".repeat(NotebookDocument.MAX_TITLE);
+        assertThat(NotebookService.copyTitle(longTitle)).hasSize(NotebookDocument.MAX_TITLE).endsWith(" (copy)");
+        assertThat(NotebookService.copyTitle("  ")).isEqualTo("Untitled notebook (copy)");
+    }
+
+    @Test
     void aBadImportNamesTheFieldAndStoresNothing() {
         int before = service.listNotebooks(ME).size();
         assertThatThrownBy(() -> service.importFile("{\"formatVersion\":1,\"title\":\"x\",\"cells\":[{\"type\":\"NOTE\"}]}"

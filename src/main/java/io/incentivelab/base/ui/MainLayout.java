@@ -38,10 +38,8 @@ public class MainLayout extends AppLayout {
     private SideNav configureNavigation() {
         SideNav nav = new SideNav();
         nav.setLabel("Navigation");
+        // the health endpoint is for load balancers and operators (operations.md), not a page for users
         nav.addItem(new SideNavItem("Notebooks", HomeView.class, VaadinIcon.NOTEBOOK.create()));
-        SideNavItem api = new SideNavItem("Health", "/actuator/health", VaadinIcon.HEART.create());
-        api.getElement().setAttribute("router-ignore", true);
-        nav.addItem(api);
         return nav;
     }
 }

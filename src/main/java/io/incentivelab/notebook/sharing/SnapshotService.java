@@ -89,7 +89,9 @@ public class SnapshotService {
     @Transactional
     public Notebook fork(String token, OwnerKey owner) {
         Snapshot s = open(token).orElseThrow(() -> new NotebookNotFoundException("snapshot"));
-        return notebooks.createFrom(s.file(), "snapshot", owner);
+        return notebooks.createFrom(new io.incentivelab.notebook.NotebookFile(
+                s.file().document().withTitle(NotebookService.copyTitle(s.file().document().title())), s.file().outputs()),
+                "snapshot", owner);
     }
 
     /** The scenario's canonical hash (as experiment runs record it), or a hash of its text if it does not read. */

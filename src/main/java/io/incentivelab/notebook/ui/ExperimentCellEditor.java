@@ -15,7 +15,6 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.shared.Registration;
 import io.incentivelab.experiment.ExperimentProgress;
@@ -44,11 +43,16 @@ class ExperimentCellEditor extends Div implements CellEditor {
     private final Select<String> combine = new Select<>();
     private final Div axes = new Div();
     private final Button addAxis = new Button("Add sweep axis", VaadinIcon.PLUS.create());
-    private final IntegerField replicates = new IntegerField("Replicates");
+    private final TextField replicates = new TextField("Replicates");
     private final TextField seed = new TextField("Seed");
     private final Div preview = new Div();
     private final Button run = new Button("Run", VaadinIcon.PLAY.create());
     private final Button cancel = new Button("Cancel", VaadinIcon.STOP.create());
+    private final Span runBlocked = new Span();
+    /** Why Run is disabled (a bad input here, or the check's problems); null when it may run. */
+    private String inputProblem;
+    private String checkProblem;
+    private ExperimentOutput output;
     private final ProgressBar progress = new ProgressBar();
     private final Span progressText = new Span();
     private final ResultsTable results = new ResultsTable();
@@ -79,17 +83,28 @@ class ExperimentCellEditor extends Div implements CellEditor {
         combine.setLabel("Combine axes");
         combine.setItems(ExperimentCell.COMBINES);
         combine.setHelperText("GRID: every combination; ZIP: i-th values together");
-        replicates.setMin(1);
-        replicates.setStepButtonsVisible(true);
-        replicates.setHelperText("runs per sweep point");
+        replicates.setHelperText("runs per sweep point, 1 – " + ExperimentCell.MAX_REPLICATES);
+        replicates.getElement().setAttribute("inputmode", "numeric");
+        replicates.setWidth("10em");
         seed.setAllowedCharPattern("[-0-9]");
         seed.setHelperText("base seed; runs derive theirs from it");
         label.addValueChangeListener(e -> edited(e.isFromClient(), () -> cell.withLabel(e.getValue())));
         scenarios.addValueChangeListener(e -> edited(e.isFromClient(), () -> cell.withScenarioCellIds(
                 available.stream().filter(e.getValue()::contains).map(ScenarioCell::id).toList())));
         combine.addValueChangeListener(e -> edited(e.isFromClient(), () -> cell.withCombine(e.getValue())));
-        replicates.addValueChangeListener(e -> edited(e.isFromClient() && e.getValue() != null,
-                () -> cell.withReplicates(e.getValue())));
+        replicates.addValueChangeListener(e -> {
+            if (!e.isFromClient() || showing) {
+                return;
+            }
+            Integer n = replicates(e.getValue());
+            replicates.setInvalid(n == null);
+            replicates.setErrorMessage(n == null ? "must be a whole number from 1 to " + ExperimentCell.MAX_REPLICATES : null);
+            inputProblem = n == null ? "Replicates must be a whole number from 1 to " + ExperimentCell.MAX_REPLICATES : null;
+            updateRun();
+            if (n != null) {
+                edited(true, () -> cell.withReplicates(n));
+            }
+        });
         seed.addValueChangeListener(e -> edited(e.isFromClient() && e.getValue().matches("-?\\d{1,18}"),
                 () -> cell.withSeed(Long.parseLong(e.getValue()))));
         addAxis.addThemeVariants(ButtonVariant.LUMO_SMALL);
@@ -107,6 +122,25 @@ class ExperimentCellEditor extends Div implements CellEditor {
         return row;
     }
 
+    /** The typed number of replicates, or null if it is not a whole number within the limit. */
+    static Integer replicates(String text) {
+        String t = text.strip();
+        if (!t.matches("\\d{1,9}")) {
+            return null;
+        }
+        int n = Integer.parseInt(t);
+        return n >= 1 && n <= ExperimentCell.MAX_REPLICATES ? n : null;
+    }
+
+    /** Run is enabled unless the cell runs, is read-only, or cannot run yet — then the reason is beside it. */
+    private void updateRun() {
+        String reason = inputProblem != null ? inputProblem : checkProblem;
+        run.setEnabled(!running && !readOnly && reason == null);
+        run.setTooltipText(reason);
+        runBlocked.setText(running || readOnly || reason == null ? "" : "Run is disabled: " + reason);
+        runBlocked.setVisible(!running && !readOnly && reason != null);
+    }
+
     private Component configureRunBar() {
         run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         run.addClickListener(e -> run());
@@ -117,7 +151,10 @@ class ExperimentCellEditor extends Div implements CellEditor {
         progress.setVisible(false);
         progress.addClassName("run-progress");
         progressText.addClassName("run-progress-text");
-        HorizontalLayout bar = new HorizontalLayout(run, cancel, progress, progressText);
+        runBlocked.addClassName("run-blocked");
+        runBlocked.getStyle().set("color", "var(--lumo-error-text-color)").set("font-size", "var(--lumo-font-size-s)");
+        runBlocked.setVisible(false);
+        HorizontalLayout bar = new HorizontalLayout(run, cancel, runBlocked, progress, progressText);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         return bar;
     }
@@ -138,7 +175,9 @@ class ExperimentCellEditor extends Div implements CellEditor {
         label.setValue(cell.label());
         scenarios.setValue(new LinkedHashSet<>(available.stream().filter(s -> cell.scenarioCellIds().contains(s.id())).toList()));
         combine.setValue(cell.combine());
-        replicates.setValue(cell.replicates());
+        replicates.setValue(Integer.toString(cell.replicates()));
+        replicates.setInvalid(false);
+        inputProblem = null;
         seed.setValue(Long.toString(cell.seed()));
         showing = false;
         showAxes();
@@ -186,6 +225,9 @@ class ExperimentCellEditor extends Div implements CellEditor {
 
     /** Shows the cost preview, or why the experiment cannot run. */
     void showPreview(String text, List<NotebookProblem> problems) {
+        checkProblem = problems.isEmpty() ? null
+                : problems.size() == 1 ? "fix " + problems.get(0).path() + " first (see above)" : "fix the " + problems.size() + " problems above first";
+        updateRun();
         preview.removeAll();
         preview.getElement().setAttribute("data-ok", String.valueOf(problems.isEmpty()));
         if (problems.isEmpty()) {
@@ -201,7 +243,7 @@ class ExperimentCellEditor extends Div implements CellEditor {
     /** Shows an experiment's progress (called under the UI lock). */
     void showProgress(ExperimentProgress p) {
         running = !p.status().terminal();
-        run.setEnabled(!running && !readOnly);
+        updateRun();
         cancel.setVisible(running && !readOnly);
         progress.setVisible(true);
         progress.setValue(Math.min(1, Math.max(0, p.fraction())));
@@ -218,6 +260,7 @@ class ExperimentCellEditor extends Div implements CellEditor {
 
     /** Shows the stored results of the last run, with a warning for each sign that an incentive failed. */
     void showOutput(ExperimentOutput output) {
+        this.output = output;
         results.show(output);
         warnings.removeAll();
         List<ResultWarnings.Warning> found = ResultWarnings.of(output, ResultWarnings.minerShares(available));
@@ -236,6 +279,11 @@ class ExperimentCellEditor extends Div implements CellEditor {
         return cell;
     }
 
+    /** The results on screen, or null. */
+    ExperimentOutput output() {
+        return output;
+    }
+
     @Override
     public Component component() {
         return this;
@@ -244,7 +292,7 @@ class ExperimentCellEditor extends Div implements CellEditor {
     /** Run (button or Shift+Enter): asks the notebook to start the experiment. */
     @Override
     public void run() {
-        if (!running && !readOnly) {
+        if (!running && !readOnly && inputProblem == null && checkProblem == null) {
             fireEvent(new RunEvent(this));
         }
     }
@@ -260,6 +308,7 @@ class ExperimentCellEditor extends Div implements CellEditor {
         addAxis.setVisible(!readOnly);
         run.setVisible(!readOnly);
         cancel.setVisible(false);
+        updateRun();
         axisRows.forEach(r -> r.setReadOnly(readOnly));
     }
 

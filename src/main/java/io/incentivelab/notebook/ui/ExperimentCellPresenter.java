@@ -130,7 +130,8 @@ final class ExperimentCellPresenter {
             editor.showProgress(p);
             jobs.update(editor.cell().id(), label, p, () -> runs.cancel(experimentId));
             if (p.status().terminal() && showResults) {
-                runs.output(experimentId).ifPresent(editor::showOutput);
+                // a cancelled or failed run leaves the last complete results on screen
+                runs.output(experimentId).filter(o -> o.replaces(editor.output())).ifPresent(editor::showOutput);
             }
         }));
     }

@@ -65,7 +65,7 @@ public class HomeView extends VerticalLayout {
 
     private void importFile(NotebookImport importer, byte[] content) {
         try {
-            Notebook nb = notebooks.importFile(content, CurrentOwner.get());
+            Notebook nb = notebooks.importCopy(content, CurrentOwner.get());
             Notification.show("Imported \"" + nb.title() + "\"").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             getUI().ifPresent(ui -> ui.navigate(NotebookView.class, NotebookView.params(nb.id())));
         } catch (InvalidNotebookException ex) {

@@ -55,7 +55,8 @@ class ResultsTable extends Div {
         if (o == null) {
             return;
         }
-        summary.setText("Results of the last run: " + o.status().toLowerCase(Locale.ROOT) + ", " + o.doneRuns() + " / "
+        summary.setText((ExperimentOutput.COMPLETED.equals(o.status()) ? "Results of the last complete run: " : "Results of the last run: ")
+                + o.status().toLowerCase(Locale.ROOT) + ", " + o.doneRuns() + " / "
                 + o.totalRuns() + " runs" + (o.failedRuns() > 0 ? " (" + o.failedRuns() + " failed)" : "")
                 + (o.finishedAt() == null ? "" : ", " + WHEN.format(o.finishedAt()))
                 + (o.engine() == null ? "" : ", " + o.engine()) + ". Each cell: mean ± 95% CI half-width (n).");

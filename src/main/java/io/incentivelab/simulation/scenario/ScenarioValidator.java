@@ -5,9 +5,7 @@ import io.incentivelab.simulation.scoring.ScoringSyntaxException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -149,7 +147,11 @@ public final class ScenarioValidator {
         if (econ.registration().minBurnTao() > econ.registration().maxBurnTao()) {
             problems.add(new Problem("$.economics.registration", "minBurnTao must be at most maxBurnTao"));
         }
-        Set<String> names = new HashSet<>();
+        // a duplicate is flagged on every subnet with the name, so the message is by the field the user just edited
+        java.util.Map<String, List<Integer>> byName = new java.util.HashMap<>();
+        for (int i = 0; i < s.subnets().size(); i++) {
+            byName.computeIfAbsent(s.subnets().get(i).name(), k -> new java.util.ArrayList<>()).add(i);
+        }
         double fixedTotal = 0;
         long work = 0;
         for (int i = 0; i < s.subnets().size(); i++) {
@@ -159,8 +161,12 @@ public final class ScenarioValidator {
                 problems.add(new Problem(p + ".name", "must be 1–40 letters, digits, '_' or '-' (got \"" + sn.name() + "\")"));
             } else if (sn.name().equals("network")) {
                 problems.add(new Problem(p + ".name", "\"network\" is reserved for the network-wide outputs"));
-            } else if (!names.add(sn.name())) {
-                problems.add(new Problem(p + ".name", "duplicate subnet name \"" + sn.name() + "\"; names must be unique"));
+            } else if (byName.get(sn.name()).size() > 1) {
+                int self = i;
+                String others = byName.get(sn.name()).stream().filter(j -> j != self).map(j -> "subnets[" + j + "]")
+                        .collect(java.util.stream.Collectors.joining(", "));
+                problems.add(new Problem(p + ".name", "duplicate subnet name \"" + sn.name() + "\" (also " + others
+                        + "); names must be unique"));
             }
             fixedTotal += sn.emissionShare();
             if (n.marketRule() && sn.emissionShare() != 1) {

@@ -115,7 +115,9 @@ class ShareServiceIT {
         assertThat(snapshots.links(nb.id(), bob)).isEmpty();
 
         Notebook fork = snapshots.fork(link.token(), bob);
-        assertThat(fork.toFile()).isEqualTo(nb.toFile());
+        assertThat(fork.title()).isEqualTo(nb.title() + " (copy)");
+        assertThat(fork.toFile().document().cells()).isEqualTo(nb.toFile().document().cells());
+        assertThat(fork.toFile().outputs()).isEqualTo(nb.toFile().outputs());
         assertThat(notebooks.find(fork.id(), bob)).isPresent();
         assertThat(notebooks.find(fork.id(), alice)).isEmpty();
         notebooks.save(fork.id(), fork.document().withTitle("Bob's fork"), fork.version(), bob);

@@ -16,7 +16,6 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import io.incentivelab.notebook.Cell;
@@ -273,7 +272,7 @@ class CellEditorsTest {
         ExperimentCellEditor editor = attach(new ExperimentCellEditor(cell, List.of(scenario)));
         List<String> runs = new ArrayList<>();
         editor.addRunListener(e -> runs.add("run"));
-        _setValue(_get(IntegerField.class, s -> s.withLabel("Replicates")), 3);
+        _setValue(_get(TextField.class, s -> s.withLabel("Replicates")), "3");
         _setValue(_get(TextField.class, s -> s.withLabel("Seed")), "42");
         _click(_get(Button.class, s -> s.withText("Add sweep axis")));
         ExperimentCell last = (ExperimentCell) emitted.get(emitted.size() - 1);
@@ -282,5 +281,39 @@ class CellEditorsTest {
         assertThat(last.axes()).hasSize(1);
         _click(_get(Button.class, s -> s.withText("Run")));
         assertThat(runs).containsExactly("run");
+    }
+
+    @Test
+    void replicatesBeyondTheLimitAreFlaggedAndRunIsDisabledWithTheReason() {
+        ExperimentCell cell = new ExperimentCell("e1", "", List.of("s1"), "GRID", List.of(), 5, 7, null);
+        ExperimentCellEditor editor = attach(new ExperimentCellEditor(cell, List.of(newScenario())));
+        List<String> runs = new ArrayList<>();
+        editor.addRunListener(e -> runs.add("run"));
+        TextField replicates = _get(TextField.class, s -> s.withLabel("Replicates"));
+        assertThat(replicates.getHelperText()).isEqualTo("runs per sweep point, 1 – " + ExperimentCell.MAX_REPLICATES);
+        Button run = _get(Button.class, s -> s.withText("Run"));
+        for (String bad : List.of("20000", "0", "2.5", "many")) {
+            _setValue(replicates, bad);
+            assertThat(replicates.isInvalid()).as(bad).isTrue();
+            assertThat(replicates.getErrorMessage()).contains("from 1 to " + ExperimentCell.MAX_REPLICATES);
+            assertThat(replicates.getValue()).isEqualTo(bad);
+            assertThat(run.isEnabled()).isFalse();
+            assertThat(_get(com.vaadin.flow.component.html.Span.class, s -> s.withClasses("run-blocked")).getText())
+                    .startsWith("Run is disabled: Replicates must be a whole number from 1 to");
+        }
+        editor.run();
+        assertThat(runs).as("Shift+Enter does not run either").isEmpty();
+        assertThat(editor.cell().replicates()).isEqualTo(5);
+        _setValue(replicates, String.valueOf(ExperimentCell.MAX_REPLICATES));
+        assertThat(replicates.isInvalid()).isFalse();
+        assertThat(run.isEnabled()).isTrue();
+        assertThat(editor.cell().replicates()).isEqualTo(ExperimentCell.MAX_REPLICATES);
+        // the notebook format takes what the field takes
+        assertThat(io.incentivelab.notebook.NotebookCodec.readFile(io.incentivelab.notebook.NotebookCodec.writeFile(
+                new io.incentivelab.notebook.NotebookFile(new io.incentivelab.notebook.NotebookDocument(1, "t",
+                        List.of(newScenario(), editor.cell())), Map.of()))).document().cells()).contains(editor.cell());
+        editor.showPreview("", List.of(new io.incentivelab.notebook.NotebookProblem("$.subnets[0].name", "bad")));
+        assertThat(run.isEnabled()).isFalse();
+        assertThat(run.getTooltip().getText()).contains("$.subnets[0].name");
     }
 }

@@ -49,6 +49,8 @@ public class SharePanel extends Details {
         editLink.setReadOnly(true);
         editLink.setWidth("min(50em, 100%)");
         editLink.setVisible(false);
+        shareLink.setSuffixComponent(copyButton(shareLink, "Copy share link"));
+        editLink.setSuffixComponent(copyButton(editLink, "Copy edit link"));
         links.addClassName("share-links");
     }
 
@@ -73,6 +75,23 @@ public class SharePanel extends Details {
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         add(bar, new ResultDownloads(() -> current.get().toFile(), null), shareLink, editLink, links);
         refreshLinks();
+    }
+
+    /** A button in a link field that copies the link to the clipboard (selecting it where the clipboard API is absent). */
+    private static Button copyButton(TextField field, String label) {
+        Button copy = new Button(VaadinIcon.COPY.create());
+        copy.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ICON);
+        copy.setAriaLabel(label);
+        copy.setTooltipText(label);
+        copy.addClassName("copy-link");
+        copy.addClickListener(e -> copy.getElement().executeJs("""
+                const text = $0, input = $1.inputElement;
+                const fallback = () => { input.select(); return document.execCommand('copy'); };
+                return navigator.clipboard ? navigator.clipboard.writeText(text).then(() => true, fallback) : fallback();""",
+                field.getValue(), field.getElement()).then(Boolean.class, ok -> Notification.show(Boolean.TRUE.equals(ok)
+                        ? "Link copied" : "Could not copy: select the link and copy it"), err -> Notification.show(
+                        "Could not copy: select the link and copy it")));
+        return copy;
     }
 
     @Override
