@@ -101,7 +101,7 @@ class FormatRoundTripProperties {
                     }
                     List<String> refs = scenarios.isEmpty() ? List.of() : List.of(scenarios.get(random.nextInt(scenarios.size())));
                     doc = doc.append(new ExperimentCell(id, anyText, refs, ExperimentCell.COMBINES.get(random.nextInt(2)), axes,
-                            1 + random.nextInt(100_000), random.nextLong(), random.nextBoolean() ? null : java.util.UUID.randomUUID().toString()));
+                            1 + random.nextInt(ExperimentCell.MAX_REPLICATES), random.nextLong(), random.nextBoolean() ? null : java.util.UUID.randomUUID().toString()));
                     experiments.add(id);
                 }
                 case 3 -> doc = doc.append(new ChartCell(id, anyText.length() > 500 ? "" : anyText,
