@@ -18,11 +18,19 @@ public final class YumaCommand implements Command {
 
     @Override
     public String usage() {
-        return "yuma CASE.json   run every epoch of a Yuma Consensus case (yuma.md §11 format), print JSON";
+        return "yuma CASE.json   run every epoch of a Yuma Consensus case (yuma.md §11 format), print JSON\n"
+                + "  yuma --metagraph FILE   one epoch on a metagraph-snapshot/1 file's weights and stakes, compared "
+                + "with its incentive and dividends (exit 1 beyond the tolerance)";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
+        if (!args.isEmpty() && args.get(0).equals("--metagraph")) {
+            if (args.size() != 2) {
+                throw new UsageException("usage: yuma --metagraph FILE (exactly one snapshot file)");
+            }
+            return MetagraphCheck.run(MetagraphCheck.readFile(args.get(1)), out);
+        }
         if (args.size() != 1) {
             throw new UsageException("usage: yuma CASE.json (exactly one case file)");
         }
