@@ -15,6 +15,7 @@ public final class Cli {
         for (Command c : List.<Command>of(
                 // commands register here, one line each
                 new YumaCommand(),
+                new ImportMetagraphCommand(),
                 new BenchCommand(),
                 new SimulateCommand(),
                 new ExamplesCommand(),

@@ -99,4 +99,25 @@ class MetagraphYumaCommandTest {
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)))
                 .isEqualTo(2);
     }
+
+    @Test
+    void importMetagraphWritesAScenarioFile() throws IOException {
+        Path snapshot = dir.resolve("in.json");
+        Files.writeString(snapshot, GeneratedSnapshots.text(GeneratedSnapshots.generate(4, 6, 18, true)));
+        Path target = dir.resolve("out.scenario.json");
+        int code = Cli.run(new String[] {"import-metagraph", snapshot.toString(), "--out", target.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        io.incentivelab.simulation.scenario.Scenario sc = io.incentivelab.scenario.ScenarioCodec.parse(Files.readString(target));
+        assertThat(sc.subnets().get(0).validators().count()).isEqualTo(6);
+        assertThat(sc.subnets().get(0).miners().operators()).isEqualTo(6);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("6 validators, 6 operators (18 miner UIDs by coldkey)");
+        ObjectNode bad = GeneratedSnapshots.generate(4, 6, 18, true);
+        bad.put("format", "metagraph-snapshot/9");
+        Files.writeString(snapshot, GeneratedSnapshots.text(bad));
+        assertThat(Cli.run(new String[] {"import-metagraph", snapshot.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("$.format: unknown format");
+    }
 }
