@@ -428,8 +428,10 @@ public class NotebookAnalysis {
         return new ChartOptions.Band(name, mean, lo, hi);
     }
 
+    /** Axis values as labels: text as is, numbers to 4 significant digits (a range's 1.6666666666666667 is 1.667). */
     private static List<String> text(List<JsonNode> values) {
-        return values.stream().map(v -> v.isTextual() ? v.textValue() : v.toString()).toList();
+        return values.stream().map(v -> v.isTextual() ? v.textValue()
+                : v.isIntegralNumber() ? v.toString() : v.isNumber() ? ChartOptions.sig(v.asDouble(), 4) : v.toString()).toList();
     }
 
     private static String label(ExperimentPoint p) {

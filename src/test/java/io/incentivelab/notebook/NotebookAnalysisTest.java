@@ -54,7 +54,7 @@ class NotebookAnalysisTest {
         assertThat(ts.option().at("/legend/data").toString()).contains("WINNER_TAKE_ALL").contains("(n=4)");
         ChartOutput lorenz = chart("LORENZ", "alpha.lorenzEmission");
         assertThat(lorenz.option().at("/series").size()).isEqualTo(1 + 2 * 3);
-        assertThat(lorenz.option().at("/series/1/data/10").asDouble()).isEqualTo(1.0);
+        assertThat(lorenz.option().at("/series/1/data/10/1").asDouble()).isEqualTo(1.0);
         ChartOutput allSubnets = chart("LORENZ", "lorenzResource");
         assertThat(allSubnets.option().at("/legend/data").toString()).contains("alpha").contains("beta");
         ChartOutput stacked = chart("RESOURCES", "resources.compute");
@@ -64,7 +64,7 @@ class NotebookAnalysisTest {
         assertThat(sweep.option().at("/xAxis/data").toString()).isEqualTo("[\"PROPORTIONAL\",\"WINNER_TAKE_ALL\"]");
         assertThat(sweep.option().at("/series/1/type").asText()).isEqualTo("boxplot");
         // winner-take-all pays the top operator (nearly) everything
-        assertThat(sweep.option().at("/series/0/data/1").asDouble()).isGreaterThan(sweep.option().at("/series/0/data/0").asDouble());
+        assertThat(sweep.option().at("/series/0/data/1/1").asDouble()).isGreaterThan(sweep.option().at("/series/0/data/0/1").asDouble());
         assertThat(NotebookAnalysis.metricsFor("LORENZ", output)).contains("alpha.lorenzEmission", "lorenzEmission");
         assertThat(NotebookAnalysis.metricsFor("TIME_SERIES", output)).contains("alpha.giniEmission", "beta.resources.storage")
                 .doesNotContain("alpha.lorenzEmission.p10")
@@ -72,8 +72,8 @@ class NotebookAnalysisTest {
         // final values are metrics like any other: a sweep chart can draw them
         assertThat(NotebookAnalysis.metricsFor("SWEEP", output)).contains("alpha.final.giniEmission");
         ChartOutput finalSweep = chart("SWEEP", "alpha.final.top1Share");
-        assertThat(finalSweep.option().at("/series/0/data/1").asDouble())
-                .isGreaterThan(finalSweep.option().at("/series/0/data/0").asDouble());
+        assertThat(finalSweep.option().at("/series/0/data/1/1").asDouble())
+                .isGreaterThan(finalSweep.option().at("/series/0/data/0/1").asDouble());
     }
 
     @Test
@@ -142,7 +142,8 @@ class NotebookAnalysisTest {
         assertThat(heat.option().at("/yAxis/data").toString()).isEqualTo("[\"4\",\"8\",\"12\"]");
         assertThat(heat.dataPoints()).isEqualTo(6);
         for (var item : heat.option().at("/series/0/data")) {
-            assertThat(item.get(2).isNumber()).as(item.toString()).isTrue();
+            assertThat(item.path("value").get(2).isNumber()).as(item.toString()).isTrue();
+            assertThat(item.path("name").asText()).as(item.toString()).contains("95% CI");
         }
 
         ExperimentCell none = new ExperimentCell("e", "", List.of("s"), "GRID", List.of(), 2, 5, null);

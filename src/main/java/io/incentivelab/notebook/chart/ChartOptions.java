@@ -9,12 +9,23 @@ import java.util.List;
  * Builds Apache ECharts option objects (JSON) from numbers, so the browser side stays one generic
  * {@code <lab-chart>} element. Every chart has a title, a legend, an axis tooltip and zoom (an inside and a
  * slider {@code dataZoom}); undefined values (NaN) become null, which ECharts draws as a gap. A 95% band is
- * drawn as two stacked, line-less areas: the lower bound (transparent) and the width above it (shaded).
- * Animation is off so large charts draw at once.
+ * drawn as two stacked, line-less areas: the lower bound (transparent) and the width above it (shaded), both
+ * left out of the tooltip; the mean line's data items are {@code [x, value, "mean (95% CI low–high)"]} so its
+ * tooltip names the interval, to 4 significant digits. Series are coloured from {@link #PALETTE}, a band in its
+ * line's colour. Animation is off so large charts draw at once.
  */
 public final class ChartOptions {
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    /**
+     * The series colours of every chart (interactive and static): ten distinct hues, so up to ten series never
+     * share a colour. A line's 95% band takes its line's colour.
+     */
+    public static final List<String> PALETTE = List.of("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
+            "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf");
+    /** The name of the tooltip dimension of a mean with its interval ({@link #meanCi}). */
+    public static final String CI_DIMENSION = "mean (95% CI)";
 
     /** One line with its 95% band, x by category (epochs, fractions). */
     public record Band(String name, double[] mean, double[] low, double[] high) {
@@ -41,7 +52,7 @@ public final class ChartOptions {
         for (int i = 0; i < bands.size(); i++) {
             Band b = bands.get(i);
             legend.add(b.name());
-            addBand(series, b, "band" + i);
+            addBand(series, b, "band" + i, color(i));
         }
         zoom(o, true);
         return o;
@@ -68,10 +79,11 @@ public final class ChartOptions {
         ObjectNode equality = line(series, "equality", fractions);
         equality.with("lineStyle").put("type", "dashed").put("color", "#888888");
         equality.with("itemStyle").put("color", "#888888");
+        equality.with("tooltip").put("show", false);
         legend.add("equality");
         for (int i = 0; i < curves.size(); i++) {
             legend.add(curves.get(i).name());
-            addBand(series, curves.get(i), "band" + i);
+            addBand(series, curves.get(i), "band" + i, color(i));
         }
         zoom(o, false);
         return o;
@@ -84,11 +96,13 @@ public final class ChartOptions {
         valueAxis(o.putObject("yAxis"), quantity);
         ArrayNode legend = o.with("legend").putArray("data");
         ArrayNode series = o.putArray("series");
-        for (Line l : perSubnet) {
+        for (int i = 0; i < perSubnet.size(); i++) {
+            Line l = perSubnet.get(i);
             legend.add(l.name());
-            ObjectNode s = line(series, l.name(), l.values());
+            ObjectNode s = line(series, l.name(), l.values(), null, null);
+            colour(s, color(i));
             s.put("stack", "total");
-            s.putObject("areaStyle");
+            s.putObject("areaStyle").put("opacity", 0.6);
             s.with("emphasis").put("focus", "series");
         }
         zoom(o, true);
@@ -108,13 +122,16 @@ public final class ChartOptions {
         y.put("scale", true);
         ArrayNode legend = o.with("legend").putArray("data");
         ArrayNode series = o.putArray("series");
-        for (Band b : lines) {
+        for (int k = 0; k < lines.size(); k++) {
+            Band b = lines.get(k);
             legend.add(b.name());
-            ObjectNode mean = line(series, b.name(), b.mean());
+            ObjectNode mean = line(series, b.name(), b.mean(), b.low(), b.high());
+            colour(mean, color(k));
             mean.put("symbolSize", 7);
             ObjectNode bars = series.addObject();
             bars.put("type", "boxplot");
             bars.put("name", b.name() + " 95% CI");
+            bars.with("itemStyle").put("color", "transparent").put("borderColor", color(k));
             ArrayNode width = bars.putArray("boxWidth");
             width.add(2).add(8);
             ArrayNode data = bars.putArray("data");
@@ -126,7 +143,7 @@ public final class ChartOptions {
                 num(d, b.high()[i]);
                 num(d, b.high()[i]);
             }
-            bars.with("tooltip").put("formatter", "{a}: {b}");
+            bars.with("tooltip").put("show", false); // the mean's tooltip gives the interval
         }
         zoom(o, true);
         return o;
@@ -150,10 +167,14 @@ public final class ChartOptions {
         s.put("type", "heatmap");
         s.put("name", metric);
         s.with("label").put("show", true);
+        s.with("tooltip").put("formatter", "{a}<br/>{b}");
         ArrayNode data = s.putArray("data");
         for (int i = 0; i < xs.size(); i++) {
             for (int j = 0; j < ys.size(); j++) {
-                ArrayNode d = data.addArray();
+                ObjectNode item = data.addObject();
+                item.put("name", xAxis + " " + xs.get(i) + ", " + yAxis + " " + ys.get(j) + ": "
+                        + meanCi(mean[i][j], mean[i][j] - half[i][j], mean[i][j] + half[i][j]));
+                ArrayNode d = item.putArray("value");
                 d.add(i).add(j);
                 num(d, round(mean[i][j]));
                 num(d, round(half[i][j]));
@@ -187,9 +208,65 @@ public final class ChartOptions {
         return n;
     }
 
+    /**
+     * A mean with its 95% confidence interval for a tooltip, 4 significant digits (more where the bounds would
+     * otherwise read the same): "0.4123 (95% CI 0.3981–0.4265)"; "–" where undefined.
+     */
+    public static String meanCi(double mean, double low, double high) {
+        if (!Double.isFinite(mean)) {
+            return "–";
+        }
+        if (!Double.isFinite(low) || !Double.isFinite(high)) {
+            return sig(mean, 4);
+        }
+        int digits = 4;
+        while (digits < 7 && low != high && sig(low, digits).equals(sig(high, digits))) {
+            digits++;
+        }
+        return sig(mean, digits) + " (95% CI " + sig(low, digits) + "–" + sig(high, digits) + ")";
+    }
+
+    /**
+     * A number with {@code digits} significant digits, trailing zeros dropped; exponent form below 1e-3 and
+     * from 1e6; values within 1e-9 of zero (rounding noise of shares and fractions) are 0.
+     */
+    public static String sig(double v, int digits) {
+        if (Double.isNaN(v)) {
+            return "–";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "∞" : "−∞";
+        }
+        double a = Math.abs(v);
+        if (a < 1e-9) {
+            return "0";
+        }
+        java.math.BigDecimal d = new java.math.BigDecimal(v).round(new java.math.MathContext(digits));
+        if (a < 1e-3 || a >= 1e6) {
+            String t = String.format(java.util.Locale.ROOT, "%." + (digits - 1) + "e", d.doubleValue());
+            String[] parts = t.split("e");
+            String m = parts[0].contains(".") ? parts[0].replaceAll("0+$", "").replaceAll("\\.$", "") : parts[0];
+            return m + "e" + Integer.parseInt(parts[1]);
+        }
+        String t = d.stripTrailingZeros().toPlainString();
+        return t.equals("-0") ? "0" : t;
+    }
+
+    /** The colour of the k-th series. */
+    public static String color(int k) {
+        return PALETTE.get(Math.floorMod(k, PALETTE.size()));
+    }
+
+    private static void colour(ObjectNode series, String color) {
+        series.with("itemStyle").put("color", color);
+        series.with("lineStyle").put("color", color);
+    }
+
     private static ObjectNode base(String title, String tooltipTrigger) {
         ObjectNode o = F.objectNode();
         o.put("animation", false);
+        ArrayNode palette = o.putArray("color");
+        PALETTE.forEach(palette::add);
         o.with("title").put("text", title).put("left", "center").with("textStyle").put("fontSize", 14);
         o.with("tooltip").put("trigger", tooltipTrigger).put("confine", true);
         o.with("legend").put("top", 26).put("type", "scroll");
@@ -241,8 +318,34 @@ public final class ChartOptions {
         return s;
     }
 
-    private static void addBand(ArrayNode series, Band b, String stack) {
-        line(series, b.name(), b.mean());
+    /**
+     * A line whose data items are {@code [x index, value, tooltip text]}: the value drawn (6 significant
+     * digits) and, for the tooltip, the mean with its 95% CI to 4 ({@link #meanCi}); low/high may be null.
+     */
+    private static ObjectNode line(ArrayNode series, String name, double[] values, double[] low, double[] high) {
+        ObjectNode s = series.addObject();
+        s.put("type", "line");
+        s.put("name", name);
+        s.put("showSymbol", values.length <= 60);
+        s.put("connectNulls", false);
+        ArrayNode dims = s.putArray("dimensions");
+        dims.add("x").add("value");
+        dims.addObject().put("name", low == null ? "mean" : CI_DIMENSION).put("type", "ordinal");
+        ObjectNode encode = s.putObject("encode");
+        encode.put("x", 0).put("y", 1);
+        encode.putArray("tooltip").add(2);
+        ArrayNode d = s.putArray("data");
+        for (int i = 0; i < values.length; i++) {
+            ArrayNode item = d.addArray();
+            item.add(i);
+            num(item, round(values[i]));
+            item.add(low == null ? sig(values[i], 4) : meanCi(values[i], low[i], high[i]));
+        }
+        return s;
+    }
+
+    private static void addBand(ArrayNode series, Band b, String stack, String color) {
+        colour(line(series, b.name(), b.mean(), b.low(), b.high()), color);
         int n = b.mean().length;
         double[] low = new double[n];
         double[] width = new double[n];
@@ -261,7 +364,8 @@ public final class ChartOptions {
         w.put("stack", stack);
         w.put("showSymbol", false);
         w.with("lineStyle").put("opacity", 0);
-        w.with("areaStyle").put("opacity", 0.2);
+        w.with("areaStyle").put("opacity", 0.2).put("color", color);
+        w.with("tooltip").put("show", false); // the mean's tooltip gives the interval
         w.put("silent", true);
     }
 

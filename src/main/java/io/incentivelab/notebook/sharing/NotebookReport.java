@@ -149,7 +149,7 @@ public final class NotebookReport {
     }
 
     private static void compare(StringBuilder b, CompareCell c, CellOutput out) {
-        b.append("<h2>Compare: ").append(esc(c.label().isBlank() ? c.id() : c.label())).append("</h2>");
+        b.append("<h2>Compare: ").append(esc(compareTitle(c, out))).append("</h2>");
         if (!(out instanceof CompareOutput o)) {
             b.append(out == null ? "<p class=\"meta\">Not computed yet.</p>" : "");
             if (out != null) {
@@ -179,6 +179,14 @@ public final class NotebookReport {
             }
             b.append("</tbody></table>");
         }
+    }
+
+    /** A compare cell's title: its heading, else what it compares ("A vs B"), else "two points". */
+    static String compareTitle(CompareCell c, CellOutput out) {
+        if (!c.label().isBlank()) {
+            return c.label();
+        }
+        return out instanceof CompareOutput o ? o.labelA() + " vs " + o.labelB() : "two points";
     }
 
     private static String num(double v) {

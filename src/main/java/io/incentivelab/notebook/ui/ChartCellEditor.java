@@ -164,7 +164,11 @@ class ChartCellEditor extends Div implements CellEditor {
 
     /** Shows a drawn chart. */
     void showOutput(ChartOutput output) {
-        chart.setOption(output.option().toString());
+        com.fasterxml.jackson.databind.node.ObjectNode option = output.optionObject();
+        if (!option.has("color")) { // drawn before charts had one palette
+            io.incentivelab.notebook.chart.ChartOptions.PALETTE.forEach(option.putArray("color")::add);
+        }
+        chart.setOption(option.toString());
         chart.setVisible(true);
         png.setEnabled(true);
         message.setText(output.dataPoints() + " data points");

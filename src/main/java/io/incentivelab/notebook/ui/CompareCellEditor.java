@@ -33,6 +33,7 @@ import java.util.List;
  */
 class CompareCellEditor extends Div implements CellEditor {
 
+    private final TextField label = new TextField("Heading");
     private final ExperimentPicker experiment = new ExperimentPicker();
     private final Select<Integer> pointA = new Select<>();
     private final Select<Integer> pointB = new Select<>();
@@ -65,6 +66,12 @@ class CompareCellEditor extends Div implements CellEditor {
         filter.setValueChangeMode(ValueChangeMode.TIMEOUT);
         filter.setValueChangeTimeout(500);
         filter.setPlaceholder("e.g. giniEmission");
+        label.addClassName("compare-heading-field");
+        label.setValueChangeMode(ValueChangeMode.TIMEOUT);
+        label.setValueChangeTimeout(500);
+        label.setPlaceholder("e.g. Winner-take-all vs proportional");
+        label.addValueChangeListener(e -> edited(e.isFromClient(), () -> new CompareCell(cell.id(), e.getValue(),
+                cell.experimentCellId(), cell.pointA(), cell.pointB(), cell.filter())));
         experiment.addValueChangeListener(e -> edited(e.isFromClient() && e.getValue() != null,
                 () -> cell.withExperimentCellId(e.getValue())));
         pointA.addValueChangeListener(e -> edited(e.isFromClient() && e.getValue() != null,
@@ -72,7 +79,7 @@ class CompareCellEditor extends Div implements CellEditor {
         pointB.addValueChangeListener(e -> edited(e.isFromClient() && e.getValue() != null,
                 () -> cell.withPoints(cell.pointA(), e.getValue())));
         filter.addValueChangeListener(e -> edited(e.isFromClient(), () -> cell.withFilter(e.getValue())));
-        HorizontalLayout row = new HorizontalLayout(experiment, pointA, pointB, filter);
+        HorizontalLayout row = new HorizontalLayout(label, experiment, pointA, pointB, filter);
         row.setWrap(true);
         row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         return row;
@@ -147,6 +154,7 @@ class CompareCellEditor extends Div implements CellEditor {
             pointA.setValue(cell.pointA());
             pointB.setValue(cell.pointB());
             filter.setValue(cell.filter());
+            label.setValue(cell.label());
         } finally {
             showing = false;
         }
@@ -183,6 +191,7 @@ class CompareCellEditor extends Div implements CellEditor {
 
     @Override
     public void setReadOnly(boolean readOnly) {
+        label.setReadOnly(readOnly);
         experiment.setReadOnly(readOnly);
         pointA.setReadOnly(readOnly);
         pointB.setReadOnly(readOnly);

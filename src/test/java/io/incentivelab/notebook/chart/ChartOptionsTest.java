@@ -23,7 +23,12 @@ class ChartOptionsTest {
         assertThat(o.at("/dataZoom/1/type").asText()).isEqualTo("slider");
         JsonNode s = o.get("series");
         assertThat(s).hasSize(3);
-        assertThat(s.get(0).get("data").toString()).isEqualTo("[0.5,0.6,null]");
+        assertThat(s.get(0).get("data").toString())
+                .isEqualTo("[[0,0.5,\"0.5 (95% CI 0.4–0.6)\"],[1,0.6,\"0.6 (95% CI 0.55–0.65)\"],[2,null,\"–\"]]");
+        assertThat(s.get(0).at("/encode/y").asInt()).isEqualTo(1);
+        assertThat(s.get(0).at("/dimensions/2/name").asText()).isEqualTo("mean (95% CI)");
+        assertThat(s.get(1).at("/tooltip/show").asBoolean(true)).as("the bounds are not listed in the tooltip").isFalse();
+        assertThat(s.get(2).at("/tooltip/show").asBoolean(true)).isFalse();
         // band: transparent lower bound, then the width stacked on it
         assertThat(s.get(1).get("stack").asText()).isEqualTo(s.get(2).get("stack").asText());
         assertThat(s.get(1).get("data").toString()).isEqualTo("[0.4,0.55,null]");
@@ -44,7 +49,8 @@ class ChartOptionsTest {
         assertThat(o.at("/yAxis/max").asInt()).isEqualTo(1);
         assertThat(o.at("/series/0/name").asText()).isEqualTo("equality");
         assertThat(o.at("/series/0/data").toString()).isEqualTo("[0.0,0.5,1.0]");
-        assertThat(o.at("/series/1/data").toString()).isEqualTo("[0.0,0.3,1.0]");
+        assertThat(o.at("/series/1/data/1/1").asDouble()).isEqualTo(0.3);
+        assertThat(o.at("/series/1/data/1/2").asText()).isEqualTo("0.3 (95% CI 0.25–0.35)");
         assertThat(o.at("/legend/data").toString()).isEqualTo("[\"equality\",\"prop\"]");
     }
 
@@ -69,6 +75,8 @@ class ChartOptionsTest {
         assertThat(o.at("/series/0/type").asText()).isEqualTo("line");
         assertThat(o.at("/series/1/type").asText()).isEqualTo("boxplot");
         assertThat(o.at("/series/1/data/1").toString()).isEqualTo("[0.85,0.85,0.9,0.95,0.95]");
+        assertThat(o.at("/series/1/tooltip/show").asBoolean(true)).isFalse();
+        assertThat(o.at("/series/0/data/1/2").asText()).isEqualTo("0.9 (95% CI 0.85–0.95)");
     }
 
     @Test
@@ -78,10 +86,49 @@ class ChartOptionsTest {
         ObjectNode o = ChartOptions.heatmap("Gini", "alpha.giniEmission", "x", List.of("1", "2"), "y", List.of("a", "b"),
                 mean, half);
         assertThat(o.at("/series/0/type").asText()).isEqualTo("heatmap");
-        assertThat(o.at("/series/0/data").toString()).isEqualTo("[[0,0,0.1,0.01],[0,1,0.2,0.02],[1,0,0.3,0.03],[1,1,null,null]]");
+        assertThat(o.at("/series/0/data/0/value").toString()).isEqualTo("[0,0,0.1,0.01]");
+        assertThat(o.at("/series/0/data/3/value").toString()).isEqualTo("[1,1,null,null]");
+        assertThat(o.at("/series/0/data/2/name").asText()).isEqualTo("x 2, y a: 0.3 (95% CI 0.27–0.33)");
+        assertThat(o.at("/series/0/tooltip/formatter").asText()).isEqualTo("{a}<br/>{b}");
         assertThat(o.at("/visualMap/min").asDouble()).isEqualTo(0.1);
         assertThat(o.at("/visualMap/max").asDouble()).isEqualTo(0.3);
         assertThat(o.at("/visualMap/dimension").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void tenSeriesGetTenColoursAndEachBandItsLinesColour() {
+        List<ChartOptions.Band> bands = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            bands.add(new ChartOptions.Band("p" + i, new double[] {i, i + 1}, new double[] {i - 0.5, i + 0.5},
+                    new double[] {i + 0.5, i + 1.5}));
+        }
+        ObjectNode o = ChartOptions.timeSeries("t", "m", new int[] {1, 2}, bands);
+        assertThat(o.get("color")).hasSize(10);
+        java.util.Set<String> colours = new java.util.HashSet<>();
+        for (int i = 0; i < 10; i++) {
+            JsonNode mean = o.at("/series/" + 3 * i);
+            JsonNode band = o.at("/series/" + (3 * i + 2));
+            assertThat(band.at("/areaStyle/color").asText()).isEqualTo(mean.at("/lineStyle/color").asText());
+            colours.add(mean.at("/lineStyle/color").asText());
+        }
+        assertThat(colours).hasSize(10);
+        ObjectNode stacked = ChartOptions.stackedAreas("c", "r", new int[] {1}, List.of(new ChartOptions.Line("a", new double[] {1}),
+                new ChartOptions.Line("b", new double[] {2})));
+        assertThat(stacked.at("/series/0/itemStyle/color").asText()).isEqualTo(ChartOptions.PALETTE.get(0));
+        assertThat(stacked.at("/series/1/itemStyle/color").asText()).isEqualTo(ChartOptions.PALETTE.get(1));
+    }
+
+    @Test
+    void tooltipNumbersHaveFourSignificantDigitsAndCallTheIntervalACi() {
+        assertThat(ChartOptions.meanCi(0.412345, 0.398765, 0.426543)).isEqualTo("0.4123 (95% CI 0.3988–0.4265)");
+        assertThat(ChartOptions.meanCi(11795412, 11795300, 11795500)).as("more digits where the bounds would read the same")
+                .isEqualTo("1.1795e7 (95% CI 1.1795e7–1.1796e7)");
+        assertThat(ChartOptions.meanCi(0.5, Double.NaN, Double.NaN)).isEqualTo("0.5");
+        assertThat(ChartOptions.sig(3.2e-17, 4)).isEqualTo("0");
+        assertThat(ChartOptions.sig(-1e-12, 4)).isEqualTo("0");
+        assertThat(ChartOptions.sig(0.000123456, 4)).isEqualTo("1.235e-4");
+        assertThat(ChartOptions.sig(1234.5678, 4)).isEqualTo("1235");
+        assertThat(ChartOptions.sig(12, 4)).isEqualTo("12");
     }
 
     @Test
