@@ -13,7 +13,9 @@ import java.util.Objects;
  *   <li>{@code RESOURCES}: {@code metric} is a resource ({@code resources.compute}, {@code resources.storage});
  *       the mean of it in every subnet over time at the first chosen point, as stacked areas;</li>
  *   <li>{@code SWEEP}: {@code metric} is a summary metric; over one sweep axis a line with 95% error bars (one
- *       per scenario), over two axes a heat map of the mean (first scenario).</li>
+ *       per scenario), over two axes a heat map of the mean (first scenario);</li>
+ *   <li>{@code MATRIX}: {@code metric} is {@code resourceShareBySubnet}; at the first chosen point, a heat map of
+ *       each subnet's share of the network's compute, storage and quality with its 95% CI ({@link ResourceMatrix}).</li>
  * </ul>
  *
  * @param experimentCellId the experiment cell whose last results are drawn
@@ -23,7 +25,7 @@ public record ChartCell(String id, String label, String experimentCellId, String
         List<Integer> points) implements Cell {
 
     /** The chart kinds. */
-    public static final List<String> KINDS = List.of("TIME_SERIES", "LORENZ", "RESOURCES", "SWEEP");
+    public static final List<String> KINDS = List.of("TIME_SERIES", "LORENZ", "RESOURCES", "SWEEP", "MATRIX");
 
     public ChartCell {
         Objects.requireNonNull(id, "id");

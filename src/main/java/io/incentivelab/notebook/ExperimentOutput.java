@@ -73,25 +73,40 @@ public record ExperimentOutput(String experimentId, String status, String messag
      * @param ci95High upper end
      */
     public record MetricSummary(int n, double mean, double ci95Low, double ci95High) {
+        /** Magnitudes below this are shown as 0. */
+        public static final double NEAR_ZERO = 1e-9;
+
         /** Half the interval's width, the "± x" of "mean ± x"; NaN when undefined. */
         public double halfWidth() {
             return (ci95High - ci95Low) / 2;
         }
 
-        /** "0.412 ± 0.031 (5)", as results tables, share pages and reports show it. */
+        /**
+         * "0.412 ± 0.031 (5)", as results tables, share pages and reports show it. A half width below a
+         * millionth of the mean (floating-point noise of a value every run shares) is shown as 0.
+         */
         public String text() {
             if (Double.isNaN(mean)) {
                 return "–";
             }
             String m = number(mean);
             double half = halfWidth();
-            return Double.isNaN(half) ? m + " (" + n + ")" : m + " ± " + number(half) + " (" + n + ")";
+            if (Double.isNaN(half)) {
+                return m + " (" + n + ")";
+            }
+            return m + " ± " + (half < 1e-6 * Math.abs(mean) ? "0" : number(half)) + " (" + n + ")";
         }
 
-        /** A result number for people: 4 decimals (1 from 100 on), trailing zeros dropped; 3 significant digits when tiny or huge. */
+        /**
+         * A result number for people: 4 decimals (1 from 100 on), trailing zeros dropped; 3 significant digits
+         * when tiny or huge; within {@link #NEAR_ZERO} of zero (one rao, or rounding noise of a share) it is 0.
+         */
         public static String number(double v) {
             double a = Math.abs(v);
-            if (a != 0 && (a < 1e-3 || a >= 1e6)) {
+            if (a < NEAR_ZERO) {
+                return "0";
+            }
+            if (a < 1e-3 || a >= 1e6) {
                 return String.format(java.util.Locale.ROOT, "%.3g", v);
             }
             return String.format(java.util.Locale.ROOT, a >= 100 ? "%.1f" : "%.4f", v)

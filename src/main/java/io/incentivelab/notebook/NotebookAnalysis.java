@@ -86,6 +86,11 @@ public class NotebookAnalysis {
                         out.add(m.substring(i + 1, m.length() - 4));
                     }
                 }
+                case "MATRIX" -> {
+                    if (m.startsWith(ResourceMatrix.PREFIX)) {
+                        out.add(ResourceMatrix.METRIC);
+                    }
+                }
                 case "RESOURCES" -> {
                     for (String r : List.of("resources.compute", "resources.storage", "resources.quality")) {
                         if (m.endsWith("." + r)) {
@@ -160,6 +165,11 @@ public class NotebookAnalysis {
      * @throws IllegalStateException with a message for the user when it cannot be drawn
      */
     public static ChartOutput chart(ChartCell cell, ExperimentOutput src, ExperimentData data) {
+        if (cell.kind().equals("MATRIX")) {
+            ObjectNode option = matrix(cell, src);
+            return new ChartOutput(CellStaleness.analysisHash(cell, src), src.experimentId(), option,
+                    ChartOptions.dataPoints(option));
+        }
         ExperimentResults r = data.results();
         if (cell.metric().isBlank()) {
             throw new IllegalStateException("choose a metric");
@@ -355,6 +365,29 @@ public class NotebookAnalysis {
             throw new IllegalStateException("no time series of " + resource + " was stored (run the experiment again)");
         }
         return ChartOptions.stackedAreas(title + " · " + label(r.points().get(point).point()), resource, s.epochs(), lines);
+    }
+
+    /** The subnet × resource matrix at the first chosen point, from the experiment cell's output (means and CIs). */
+    private static ObjectNode matrix(ChartCell cell, ExperimentOutput src) {
+        int point = points(cell.points(), src.points().size()).get(0);
+        ExperimentOutput.PointResult p = src.points().get(point);
+        ResourceMatrix m = ResourceMatrix.of(p.metrics()).orElseThrow(() -> new IllegalStateException(
+                "these results hold no resource shares by subnet (run the experiment again)"));
+        double[][] mean = new double[m.resources().size()][m.subnets().size()];
+        double[][] half = new double[m.resources().size()][m.subnets().size()];
+        for (int j = 0; j < m.resources().size(); j++) {
+            for (int i = 0; i < m.subnets().size(); i++) {
+                ExperimentOutput.MetricSummary c = m.cells().get(i).get(j);
+                mean[j][i] = c == null ? Double.NaN : c.mean();
+                half[j][i] = c == null ? Double.NaN : c.halfWidth();
+            }
+        }
+        String title = (cell.label().isBlank() ? "Where the hardware goes" : cell.label())
+                + (src.points().size() > 1 ? " · " + pointLabel(p.scenario(), p.parameters()) : "");
+        ObjectNode o = ChartOptions.heatmap(title, "share of the network's resource", "resource", m.resources(), "subnet",
+                m.subnets(), mean, half);
+        o.with("visualMap").put("min", 0).put("max", 1);
+        return o;
     }
 
     private static ObjectNode sweep(ExperimentResults r, String metric, String title) {

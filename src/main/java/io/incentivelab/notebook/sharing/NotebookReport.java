@@ -14,6 +14,9 @@ import io.incentivelab.notebook.ExperimentOutput;
 import io.incentivelab.notebook.ExperimentOutput.MetricSummary;
 import io.incentivelab.notebook.ExperimentOutput.PointResult;
 import io.incentivelab.notebook.Markdown;
+import io.incentivelab.notebook.MetricLabels;
+import io.incentivelab.notebook.NotebookAnalysis;
+import io.incentivelab.notebook.ResourceMatrix;
 import io.incentivelab.notebook.NoteCell;
 import io.incentivelab.notebook.NotebookCodec;
 import io.incentivelab.notebook.NotebookDocument;
@@ -54,6 +57,9 @@ public final class NotebookReport {
             th,td{border:1px solid #ccc;padding:.2em .5em;text-align:left;vertical-align:top}
             pre{background:#f6f6f6;padding:.5em;overflow:auto;max-height:30em;font-size:12px}
             .meta{color:#555;font-size:13px}
+            code.metric-key{color:#777;font-size:11px;font-weight:normal}
+            table.resource-matrix{display:inline-table;margin-right:1em}
+            table.resource-matrix caption{text-align:left;font-size:12px;color:#555}
             .result-warnings{background:#fff4e0;border-left:3px solid #c77700;padding:.3em .3em .3em 1.5em;color:#5a3500}
             """;
 
@@ -135,7 +141,7 @@ public final class NotebookReport {
     }
 
     private static void chart(StringBuilder b, ChartCell c, CellOutput out) {
-        b.append("<h2>Chart: ").append(esc(c.label().isBlank() ? c.metric() : c.label())).append("</h2>")
+        b.append("<h2>Chart: ").append(esc(c.label().isBlank() ? MetricLabels.of(c.metric()) : c.label())).append("</h2>")
                 .append("<p class=\"meta\">").append(esc(c.kind().toLowerCase(Locale.ROOT).replace('_', ' ')))
                 .append(" of ").append(esc(c.metric())).append(" from experiment cell ").append(esc(c.experimentCellId()))
                 .append("</p>");
@@ -211,6 +217,7 @@ public final class NotebookReport {
                 .append(". Each cell: mean ± 95% CI half-width (n).</p>");
         List<String> shown = shownMetrics(o.metrics());
         table(b, o, shown, "results");
+        matrices(b, o);
         if (shown.size() < o.metrics().size()) {
             b.append("<details><summary>All ").append(o.metrics().size()).append(" metrics</summary>");
             table(b, o, o.metrics(), "all-metrics");
@@ -220,17 +227,58 @@ public final class NotebookReport {
 
     private static void table(StringBuilder b, ExperimentOutput o, List<String> metrics, String cls) {
         List<String> params = o.points().stream().flatMap(p -> p.parameters().keySet().stream()).distinct().toList();
-        b.append("<table class=\"").append(cls).append("\"><thead><tr><th>Scenario</th>");
-        params.forEach(p -> b.append("<th>").append(esc(p.replaceFirst("^\\$\\.", ""))).append("</th>"));
-        metrics.forEach(m -> b.append("<th>").append(esc(m)).append("</th>"));
+        // the swept parameters first: they are what the rows differ by
+        b.append("<table class=\"").append(cls).append("\"><thead><tr>");
+        params.forEach(p -> b.append("<th class=\"swept\">").append(esc(p.replaceFirst("^\\$\\.", ""))).append("</th>"));
+        b.append("<th>Scenario</th>");
+        metrics.forEach(m -> {
+            String label = MetricLabels.of(m);
+            b.append("<th title=\"").append(esc(m)).append("\">").append(esc(label));
+            if (!label.equals(m)) {
+                b.append("<br><code class=\"metric-key\">").append(esc(m)).append("</code>");
+            }
+            b.append("</th>");
+        });
         b.append("</tr></thead><tbody>");
         for (PointResult p : o.points()) {
-            b.append("<tr><td>").append(esc(p.scenario())).append("</td>");
-            params.forEach(k -> b.append("<td>").append(esc(p.parameters().getOrDefault(k, ""))).append("</td>"));
+            b.append("<tr>");
+            params.forEach(k -> b.append("<td class=\"swept\">").append(esc(p.parameters().getOrDefault(k, ""))).append("</td>"));
+            b.append("<td>").append(esc(p.scenario())).append("</td>");
             metrics.forEach(m -> b.append("<td class=\"metric-value\">").append(esc(cell(p.metrics().get(m)))).append("</td>"));
             b.append("</tr>");
         }
         b.append("</tbody></table>");
+    }
+
+    /** Matrices shown in a report at most (one per sweep point). */
+    static final int MAX_MATRICES = 6;
+
+    /** Where the hardware goes: the subnet × resource matrix of each point (the first {@link #MAX_MATRICES}). */
+    private static void matrices(StringBuilder b, ExperimentOutput o) {
+        if (!ResourceMatrix.available(o.metrics())) {
+            return;
+        }
+        List<String> names = NotebookAnalysis.pointLabels(o);
+        b.append("<div class=\"resource-matrices\"><p class=\"meta\">Where the hardware goes: each subnet's share of the "
+                + "network's compute, storage and quality (last-quarter means), mean ± 95% CI half-width (n); each column "
+                + "sums to 1.").append(o.points().size() > MAX_MATRICES ? " The first " + MAX_MATRICES + " of "
+                + o.points().size() + " points." : "").append("</p>");
+        for (int i = 0; i < Math.min(MAX_MATRICES, o.points().size()); i++) {
+            ResourceMatrix m = ResourceMatrix.of(o.points().get(i).metrics()).orElse(null);
+            if (m == null) {
+                continue;
+            }
+            b.append("<table class=\"resource-matrix\"><caption>").append(esc(names.get(i))).append("</caption><tr><th>Subnet</th>");
+            m.resources().forEach(r -> b.append("<th>share of ").append(esc(r)).append("</th>"));
+            b.append("</tr>");
+            for (int r = 0; r < m.subnets().size(); r++) {
+                b.append("<tr><th>").append(esc(m.subnets().get(r))).append("</th>");
+                m.cells().get(r).forEach(c -> b.append("<td class=\"metric-value\">").append(esc(cell(c))).append("</td>"));
+                b.append("</tr>");
+            }
+            b.append("</table>");
+        }
+        b.append("</div>");
     }
 
     static List<String> shownMetrics(List<String> all) {

@@ -6,6 +6,11 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import io.incentivelab.notebook.ExperimentOutput;
+import io.incentivelab.notebook.MetricLabels;
+import io.incentivelab.notebook.NotebookAnalysis;
+import io.incentivelab.notebook.ResourceMatrix;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
 import io.incentivelab.notebook.ExperimentOutput.MetricSummary;
 import io.incentivelab.notebook.ExperimentOutput.PointResult;
 import io.incentivelab.simulation.RunSummary;
@@ -25,13 +30,23 @@ import java.util.Set;
 class ResultsTable extends Div {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    static final String METRICS_VIEW = "Metrics";
+    static final String MATRIX_VIEW = "Subnet × resource matrix";
+    static final String MATRIX_CAPTION = "Where the hardware goes: each subnet's share of the network's compute, storage "
+            + "and quality (last-quarter means), mean ± 95% CI half-width (n); each column sums to 1.";
     private static final List<String> FIRST = List.of("giniEmission", "top1Share", "nakamotoEmission", "hhiEmission",
             "crossSubnetHhi");
 
     private final Span summary = new Span();
     private final MultiSelectComboBox<String> metrics = new MultiSelectComboBox<>("Metrics shown");
     private final Grid<PointResult> grid = new Grid<>();
+    private final RadioButtonGroup<String> view = new RadioButtonGroup<>();
+    private final Div matrixView = new Div();
+    private final Select<Integer> matrixPoint = new Select<>();
+    private final Span matrixCaption = new Span();
+    private final Grid<Integer> matrix = new Grid<>();
     private ExperimentOutput output;
+    private ResourceMatrix shownMatrix;
 
     ResultsTable() {
         addClassName("results-table");
@@ -45,8 +60,55 @@ class ResultsTable extends Div {
         });
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COLUMN_BORDERS);
         grid.setAllRowsVisible(true);
-        add(summary, metrics, grid);
+        view.addClassName("results-view");
+        view.setItems(METRICS_VIEW, MATRIX_VIEW);
+        view.setValue(METRICS_VIEW);
+        view.addValueChangeListener(e -> showView());
+        matrixView.addClassName("resource-matrix");
+        matrixPoint.setLabel("Point");
+        matrixPoint.setWidth("min(30em, 100%)");
+        matrixPoint.addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                showMatrix(e.getValue());
+            }
+        });
+        matrixCaption.addClassName("resource-matrix-caption");
+        matrixCaption.getStyle().set("display", "block").set("font-size", "var(--lumo-font-size-s)");
+        matrix.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_COLUMN_BORDERS);
+        matrix.setAllRowsVisible(true);
+        matrixView.add(matrixPoint, matrixCaption, matrix);
+        add(summary, view, metrics, grid, matrixView);
         setVisible(false);
+    }
+
+    /** Shows the metrics table or the subnet × resource matrix. */
+    private void showView() {
+        boolean m = MATRIX_VIEW.equals(view.getValue()) && view.isVisible();
+        metrics.setVisible(!m);
+        grid.setVisible(!m);
+        matrixView.setVisible(m);
+    }
+
+    private void showMatrix(int point) {
+        matrix.removeAllColumns();
+        shownMatrix = output == null || point >= output.points().size() ? null
+                : ResourceMatrix.of(output.points().get(point).metrics()).orElse(null);
+        if (shownMatrix == null) {
+            matrix.setItems(List.of());
+            return;
+        }
+        ResourceMatrix mx = shownMatrix;
+        matrix.addColumn(i -> mx.subnets().get(i)).setHeader("Subnet").setAutoWidth(true).setFrozen(true);
+        for (int j = 0; j < mx.resources().size(); j++) {
+            int col = j;
+            matrix.addColumn(i -> cell(mx.cells().get(i).get(col))).setHeader("share of " + mx.resources().get(j))
+                    .setAutoWidth(true).setClassNameGenerator(i -> "metric-value");
+        }
+        List<Integer> rows = new ArrayList<>();
+        for (int i = 0; i < mx.subnets().size(); i++) {
+            rows.add(i);
+        }
+        matrix.setItems(rows);
     }
 
     void show(ExperimentOutput o) {
@@ -65,6 +127,22 @@ class ResultsTable extends Div {
         metrics.setValue(chosen);
         grid.setItems(o.points());
         columns(chosen);
+        boolean hasMatrix = ResourceMatrix.available(o.metrics()) && !o.points().isEmpty();
+        view.setVisible(hasMatrix);
+        if (hasMatrix) {
+            List<String> names = NotebookAnalysis.pointLabels(o);
+            List<Integer> idx = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                idx.add(i);
+            }
+            matrixPoint.setItems(idx);
+            matrixPoint.setItemLabelGenerator(i -> names.get(i));
+            matrixPoint.setVisible(idx.size() > 1);
+            matrixCaption.setText(MATRIX_CAPTION);
+            matrixPoint.setValue(0);
+            showMatrix(0);
+        }
+        showView();
     }
 
     private static Set<String> defaults(List<String> all) {
@@ -81,20 +159,37 @@ class ResultsTable extends Div {
         if (output == null) {
             return;
         }
-        if (output.points().stream().map(PointResult::scenario).distinct().count() > 1) {
-            grid.addColumn(PointResult::scenario).setHeader("Scenario").setAutoWidth(true).setFrozen(true);
-        }
+        // the swept parameters first: they are what the rows differ by
         List<String> params = output.points().stream().flatMap(p -> p.parameters().keySet().stream()).distinct().toList();
         for (String path : params) {
             grid.addColumn(p -> p.parameters().getOrDefault(path, "")).setHeader(path.replaceFirst("^\\$\\.", ""))
-                    .setAutoWidth(true).setFrozen(true);
+                    .setAutoWidth(true).setFrozen(true).setClassNameGenerator(p -> "swept-value");
+        }
+        if (output.points().stream().map(PointResult::scenario).distinct().count() > 1) {
+            grid.addColumn(PointResult::scenario).setHeader("Scenario").setAutoWidth(true).setFrozen(true);
         }
         for (String m : output.metrics()) {
             if (chosen.contains(m)) {
-                grid.addColumn(p -> cell(p.metrics().get(m))).setHeader(m).setAutoWidth(true)
+                grid.addColumn(p -> cell(p.metrics().get(m))).setHeader(header(m)).setAutoWidth(true)
                         .setClassNameGenerator(p -> "metric-value");
             }
         }
+    }
+
+    /** A metric's column header: its label for people, and the key (what charts and filters name) under it. */
+    static Div header(String key) {
+        Span label = new Span(MetricLabels.of(key));
+        label.addClassName("metric-label");
+        Div h = new Div(label);
+        if (!MetricLabels.of(key).equals(key)) {
+            Span k = new Span(key);
+            k.addClassName("metric-key");
+            k.getStyle().set("display", "block").set("font-size", "var(--lumo-font-size-xxs)")
+                    .set("color", "var(--lumo-secondary-text-color)");
+            h.add(k);
+        }
+        h.getElement().setAttribute("title", key);
+        return h;
     }
 
     /** "0.412 ± 0.031 (5)"; "–" where undefined. */

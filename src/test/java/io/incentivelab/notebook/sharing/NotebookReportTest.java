@@ -27,4 +27,25 @@ class NotebookReportTest {
                 .contains("<h2>Compare: power · type=WTA vs power · type=PROPORTIONAL</h2>").doesNotContain("c-7f3a</h2>");
         assertThat(body(new CompareCell("c-7f3a", "", "e", 1, 0, ""), null)).doesNotContain("c-7f3a</h2>");
     }
+
+    @Test
+    void resultsTablesPutTheSweptParameterFirstLabelMetricsForPeopleAndShowTheResourceMatrix() throws Exception {
+        NotebookFile reward = io.incentivelab.notebook.NotebookCodec.readFile(java.nio.file.Files.readString(
+                java.nio.file.Path.of("data/examples/reward-curves.notebook.json")));
+        String html = NotebookReport.body(reward, Map.of(), Map.of());
+        // α sweep: the swept parameter is the first column
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<table class=\"results\"><thead><tr><th[^>]*>([^<]*)</th>")
+                .matcher(html.substring(html.indexOf("data-cell-id=\"power-sweep\"")));
+        assertThat(m.find()).isTrue();
+        assertThat(m.group(1)).isEqualTo("subnets[0].rewardCurve.alpha");
+        assertThat(html).contains("<th title=\"speed.giniEmission\">speed · Gini of miner emission<br><code class=\"metric-key\">"
+                + "speed.giniEmission</code></th>");
+
+        NotebookFile ssa = io.incentivelab.notebook.NotebookCodec.readFile(java.nio.file.Files.readString(
+                java.nio.file.Path.of("data/examples/speed-storage-accuracy.notebook.json")));
+        String body = NotebookReport.body(ssa, Map.of(), Map.of());
+        assertThat(body).contains("<table class=\"resource-matrix\">").contains("<th>share of compute</th>")
+                .containsPattern("<tr><th>speed</th><td class=\"metric-value\">0\\.6278 ± 0\\.0219 \\(6\\)</td>")
+                .contains("Where the hardware goes");
+    }
 }
