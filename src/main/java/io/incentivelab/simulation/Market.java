@@ -28,7 +28,9 @@ import io.incentivelab.simulation.scenario.SubnetMarketSpec;
  * <p><b>After the subnets step</b>, per subnet: miner incentive burned on the owner's hotkeys leaves
  * circulation; miners sell alpha (honest ones {@code minerSellFraction} of what they earned, cheaters and
  * copiers {@code cheaterSellFraction}); the root share is sold for TAO when Σ p̄ &gt; 1 and recycled
- * otherwise (root sell flag). Then stakers move: with y_s = validator alpha paid / alpha outstanding and ȳ its
+ * otherwise (root sell flag). The validators keep {@code validatorTake} of the alpha dividends (the take, on stake
+ * treated as all delegated; it stays staked) and their nominators get the rest. Then stakers move: with
+ * y_s = nominators' alpha paid / alpha outstanding and ȳ its
  * mean weighted by staked value V_s = outstanding × price, subnet s receives
  * {@code r·Δdays·V_s·(y_s/ȳ − 1)} TAO of stake (negative: unstaked), a rotation that sums to zero. The net
  * user flow (stakes − unstakes − miners' and root sales, in TAO) feeds FLOW's EMA over the next epoch.
@@ -40,6 +42,7 @@ final class Market {
     private final SubnetRun[] runs;
     final AlphaPool[] pools;
     private final double[] minerSell;
+    private final double[] take;
     private final double[] movingPrice;
     private final double[] burned;
     private final double[] flowEma;
@@ -62,6 +65,7 @@ final class Market {
         int n = runs.length;
         pools = new AlphaPool[n];
         minerSell = new double[n];
+        take = new double[n];
         movingPrice = new double[n];
         burned = new double[n];
         flowEma = new double[n];
@@ -80,6 +84,7 @@ final class Market {
             runs[s].pool = pools[s];
             runs[s].ownerBurnFraction = m.ownerBurnFraction();
             minerSell[s] = m.minerSellFraction();
+            take[s] = m.validatorTake();
         }
     }
 
@@ -194,9 +199,12 @@ final class Market {
                     pool.recycleOutstanding(rootAlpha);
                 }
             }
-            double validatorAlpha = (r.epochValidatorRao - Math.min(r.epochRootRao, r.epochValidatorRao)) / p;
+            long alphaDividends = r.epochValidatorRao - Math.min(r.epochRootRao, r.epochValidatorRao);
+            long takeRao = (long) Math.floor(alphaDividends * take[s]);
+            r.intervalTake += takeRao;
+            double nominatorAlpha = (alphaDividends - takeRao) / p;
             double out = pool.alphaOutstanding();
-            yield[s] = out > 0 ? validatorAlpha / out : 0;
+            yield[s] = out > 0 ? nominatorAlpha / out : 0;
             value[s] = out * pool.price();
             totalValue += value[s];
             weighted += yield[s] * value[s];

@@ -40,7 +40,7 @@ import java.util.function.BooleanSupplier;
 public final class Simulator {
 
     /** Bumped whenever results for the same scenario and seed change. */
-    public static final String ENGINE_VERSION = "engine-5";
+    public static final String ENGINE_VERSION = "engine-6";
 
     private static final List<String> RESOURCES = List.of("compute", "storage", "quality");
 

@@ -102,7 +102,7 @@ final class SubnetRun {
             "lorenzResource.p50", "lorenzResource.p60", "lorenzResource.p70", "lorenzResource.p80",
             "lorenzResource.p90",
             "emissionShare", "price", "movingPrice", "poolTao", "poolAlpha", "alphaOutstanding", "chainBuyTao",
-            "alphaSoldByMiners", "ownerBurnedTao", "rootDividendTao");
+            "alphaSoldByMiners", "ownerBurnedTao", "rootDividendTao", "validatorTakeTao");
 
     /** Fractions of operators (poorest first) at which the Lorenz curves of emission and resource are output. */
     static final double[] LORENZ_FRACTIONS = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
@@ -239,6 +239,8 @@ final class SubnetRun {
     long intervalChainBuy;
     long intervalBurned;
     long intervalRoot;
+    /** TAO value of the validators' take on delegated dividends (market rules only), rao. */
+    long intervalTake;
     long intervalOwner;
     long intervalMiner;
     long intervalValidator;
@@ -1273,6 +1275,7 @@ final class SubnetRun {
         out[i++] = intervalAlphaSold * perDay;
         out[i++] = intervalBurned * perDay;
         out[i++] = intervalRoot * perDay;
+        out[i++] = intervalTake * perDay;
         for (Operator op : ops) {
             op.sampleRao = 0;
         }
@@ -1282,6 +1285,7 @@ final class SubnetRun {
         intervalChainBuy = 0;
         intervalBurned = 0;
         intervalRoot = 0;
+        intervalTake = 0;
         intervalIssued = 0;
         intervalOwner = 0;
         intervalMiner = 0;

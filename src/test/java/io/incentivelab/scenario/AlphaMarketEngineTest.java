@@ -132,11 +132,65 @@ class AlphaMarketEngineTest {
     }
 
     @Test
+    void crossSubnetHhiIsTheHhiOfTheEmissionShares() {
+        // three subnets whose prices differ: the network output is Σ e_s² of the sampled shares, every sample
+        String json = """
+                {"network": {"horizonDays": 6, "sampleEveryEpochs": 10, "emissionSplit": "PRICE_EMA",
+                             "market": {"gate": "OFF"}},
+                 "subnets": [
+                   {"name": "a", "miners": {"operators": 8}, "validators": {"count": 3}, "market": {"poolTao": 10000}},
+                   {"name": "b", "miners": {"operators": 8}, "validators": {"count": 3}, "market": {"poolTao": 20000}},
+                   {"name": "c", "miners": {"operators": 8}, "validators": {"count": 3}, "market": {"poolTao": 60000}}]}""";
+        TimeSeries ts = new Simulator(ScenarioCodec.parse(json)).run(5).timeSeries();
+        double[] hhi = ts.series("network.crossSubnetHhi");
+        for (int i = 0; i < ts.samples(); i++) {
+            double sum = 0;
+            for (String s : new String[]{"a", "b", "c"}) {
+                double e = ts.series(s + ".emissionShare")[i];
+                sum += e * e;
+            }
+            assertThat(hhi[i]).isCloseTo(sum, within(1e-9));
+        }
+        // prices 0.01 : 0.02 : 0.06 → shares 1/9, 2/9, 6/9 at the start: HHI = 41/81, well above the equal 1/3
+        assertThat(hhi[0]).isCloseTo(41.0 / 81, within(0.01));
+    }
+
+    @Test
+    void validatorsKeepTheTakeOfTheAlphaDividends() {
+        RunResult r = new Simulator(two(6, "PRICE_EMA", "{\"stakerResponsePerDay\": 0}", "{}",
+                "{\"validatorTake\": 0}")).run(6);
+        var a = r.summary().subnet("a");
+        double alphaDividends = a.value("validatorEmissionTao") - a.value("rootDividendTao");
+        assertThat(alphaDividends).isPositive();
+        // floored to rao once per epoch: 1e-9 TAO × 20 epochs a day at most
+        assertThat(a.value("validatorTakeTao")).isCloseTo(0.18 * alphaDividends, within(1e-6));
+        assertThat(r.summary().subnet("b").value("validatorTakeTao")).isZero();
+    }
+
+    @Test
+    void aLowerTakeDrawsTheStakers() {
+        // identical subnets but a's validators keep half their nominators' dividends: b pays the higher yield
+        for (long seed = 1; seed <= 3; seed++) {
+            RunResult r = new Simulator(two(30, "PRICE_EMA",
+                    "{\"stakerResponsePerDay\": 0.05, \"gate\": \"OFF\", \"cheaterSellFraction\": 0}",
+                    "{\"validatorTake\": 0.5}", "{\"validatorTake\": 0}")).run(seed);
+            RunResult same = new Simulator(two(30, "PRICE_EMA",
+                    "{\"stakerResponsePerDay\": 0.05, \"gate\": \"OFF\", \"cheaterSellFraction\": 0}",
+                    "{\"validatorTake\": 0}", "{\"validatorTake\": 0}")).run(seed);
+            assertThat(priceRatio(r)).isLessThan(priceRatio(same) / 1.02);
+            assertThat(r.summary().subnet("a").finalValue("emissionShare"))
+                    .isLessThan(same.summary().subnet("a").finalValue("emissionShare"));
+        }
+    }
+
+    @Test
     void badMarketInputNamesTheField() {
         assertThatThrownBy(() -> two(5, "PRICE_EMA", "{}", "{\"poolTao\": -1}", "{}"))
                 .isInstanceOf(InvalidScenarioException.class).hasMessageContaining("$.subnets[0].market.poolTao");
         assertThatThrownBy(() -> two(5, "PRICE_EMA", "{\"gateExponent\": 9}", "{}", "{}"))
                 .hasMessageContaining("$.network.market.gateExponent").hasMessageContaining("between 1 and 8");
+        assertThatThrownBy(() -> two(5, "PRICE_EMA", "{}", "{\"validatorTake\": 1.5}", "{}"))
+                .hasMessageContaining("$.subnets[0].market.validatorTake");
         assertThatThrownBy(() -> two(5, "PRICE_EMA", "{\"barRank\": 0}", "{}", "{}"))
                 .hasMessageContaining("$.network.market.barRank");
         assertThatThrownBy(() -> ScenarioCodec.parse("""

@@ -32,7 +32,8 @@ public record MarketSpec(
                 def = "0", min = -1e6, max = 1e6) double flowCutoff,
         @Field(doc = "FLOW: FlowNormExponent p (chain 1).", def = "1", min = 0.1, max = 10) double flowExponent,
         @Field(doc = "Stakers: the fraction of a subnet's staked value (alpha outstanding × price) that moves per"
-                + " day per unit of relative yield gap (y/ȳ − 1), y = validator alpha paid / alpha outstanding;"
+                + " day per unit of relative yield gap (y/ȳ − 1), y = nominators' alpha paid (after the validator take) / alpha"
+                + " outstanding;"
                 + " 0 = nobody moves.", def = "0.02", min = 0, max = 1) double stakerResponsePerDay,
         @Field(doc = "Cheating and copying miners sell this fraction of the alpha they earn (mercenary"
                 + " selling; honest miners sell subnets[].market.minerSellFraction).", def = "1", min = 0, max = 1)

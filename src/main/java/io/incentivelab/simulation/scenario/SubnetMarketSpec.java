@@ -18,9 +18,13 @@ public record SubnetMarketSpec(
         @Field(doc = "Fraction of the miner incentive paid to the owner's own hotkeys and burned (MinerBurned;"
                 + " mean ≈ 0.43 on 27 Jul 2026).", def = "0", min = 0, max = 1) double ownerBurnFraction,
         @Field(doc = "Fraction of the alpha honest miners earn that they sell each epoch to pay costs.",
-                def = "0.5", min = 0, max = 1) double minerSellFraction) {
+                def = "0.5", min = 0, max = 1) double minerSellFraction,
+        @Field(doc = "Validator (delegate) take: the fraction of the alpha dividends on delegated stake that the"
+                + " validators keep; the rest goes to their nominators pro rata (chain default 11,796/65,535 ≈ 0.18,"
+                + " the chain's maximum too). The stakers' yield is the nominators' part.", def = "0.18", min = 0,
+                max = 1) double validatorTake) {
 
     public static SubnetMarketSpec defaults() {
-        return new SubnetMarketSpec(20_000, 1_000_000, 2_000_000, 864_000, 0, 0, 0.5);
+        return new SubnetMarketSpec(20_000, 1_000_000, 2_000_000, 864_000, 0, 0, 0.5, 0.18);
     }
 }
