@@ -54,7 +54,8 @@ public final class MetricLabels {
             Map.entry("chainBuyTao", "chain buys (TAO/day)"),
             Map.entry("alphaSoldByMiners", "alpha sold by miners"),
             Map.entry("ownerBurnedTao", "owner burn (TAO)"),
-            Map.entry("rootDividendTao", "root dividends (TAO/day)"));
+            Map.entry("rootDividendTao", "root dividends (TAO/day)"),
+            Map.entry("validatorTakeTao", "validator take (TAO/day)"));
 
     private static final Map<String, String> NETWORK = Map.ofEntries(
             Map.entry("issuanceTao", "network issuance (TAO/day)"),
