@@ -174,7 +174,7 @@ public class NotebookAnalysis {
         if (cell.metric().isBlank()) {
             throw new IllegalStateException("choose a metric");
         }
-        String title = cell.label().isBlank() ? cell.metric() : cell.label();
+        String title = cell.label().isBlank() ? MetricLabels.of(cell.metric()) : cell.label();
         List<Integer> points = points(cell.points(), r.points().size());
         ObjectNode option = switch (cell.kind()) {
             case "TIME_SERIES" -> timeSeries(data, r, cell.metric(), title, points);
@@ -305,7 +305,7 @@ public class NotebookAnalysis {
             bands.add(new ChartOptions.Band(label(r.points().get(p).point()) + " (n=" + s.replicates() + ")", s.mean()[k],
                     s.ci95Low()[k], s.ci95High()[k]));
         }
-        return ChartOptions.timeSeries(title, metric, epochs, bands);
+        return ChartOptions.timeSeries(title, MetricLabels.of(metric), epochs, bands);
     }
 
     private static ObjectNode lorenz(ExperimentResults r, String metric, String title, List<Integer> points) {
@@ -364,7 +364,8 @@ public class NotebookAnalysis {
         if (lines.isEmpty()) {
             throw new IllegalStateException("no time series of " + resource + " was stored (run the experiment again)");
         }
-        return ChartOptions.stackedAreas(title + " · " + label(r.points().get(point).point()), resource, s.epochs(), lines);
+        return ChartOptions.stackedAreas(title + " · " + label(r.points().get(point).point()),
+                resource.replaceFirst("^resources\\.", "") + " held", s.epochs(), lines);
     }
 
     /** The subnet × resource matrix at the first chosen point, from the experiment cell's output (means and CIs). */
@@ -387,6 +388,7 @@ public class NotebookAnalysis {
         ObjectNode o = ChartOptions.heatmap(title, "share of the network's resource", "resource", m.resources(), "subnet",
                 m.subnets(), mean, half);
         o.with("visualMap").put("min", 0).put("max", 1);
+        o.with("yAxis").put("inverse", true); // the first subnet on top, as in the results' matrix view
         return o;
     }
 
@@ -422,7 +424,7 @@ public class NotebookAnalysis {
                 }
             }
             String t = title + (scenarios > 1 ? " · " + plan.spec().scenarios().get(0).label() : "");
-            return ChartOptions.heatmap(t, metric, shortPath(axes.get(0).path()), text(xv), shortPath(axes.get(1).path()),
+            return ChartOptions.heatmap(t, MetricLabels.of(metric), shortPath(axes.get(0).path()), text(xv), shortPath(axes.get(1).path()),
                     text(yv), mean, half);
         }
         List<String> xs = new ArrayList<>();
@@ -445,7 +447,7 @@ public class NotebookAnalysis {
                 lines.add(band(metric, r.points(), s * per, per, plan.spec().scenarios().get(s).label()));
             }
         }
-        return ChartOptions.sweepLine(title, metric, axisName, xs, lines);
+        return ChartOptions.sweepLine(title, MetricLabels.of(metric), axisName, xs, lines);
     }
 
     private static ChartOptions.Band band(String metric, List<PointSummary> points, int from, int count, String name) {

@@ -104,6 +104,7 @@ class ChartReadabilityIT extends BrowserTest {
         assertThat(tooltip).containsText("WINNER_TAKE_ALL");
         assertThat(tooltip).not().containsText("95% band");
         assertThat(tooltip).not().containsText("95% low");
+        chartCard.screenshot(new Locator.ScreenshotOptions().setPath(Path.of("target/screenshots/chart-tooltip.png")));
 
         // a comparison titled by the heading typed for it
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add compare")).click();
@@ -125,7 +126,7 @@ class ChartReadabilityIT extends BrowserTest {
         Locator svg = body.locator("section.cell-chart svg").first();
         assertThat(svg).isVisible();
         assertThat(svg.locator(".y-tick").nth(2)).isAttached();
-        assertThat(svg.locator(".y-title")).hasText("alpha.giniEmission");
+        assertThat(svg.locator(".y-title")).hasText("alpha · Gini of miner emission");
         assertThat(svg.locator(".legend-item")).hasCount(2);
         assertThat(svg.locator(".legend-item").first()).containsText("PROPORTIONAL");
         assertThat(svg.locator("circle.point title").first()).hasText(Pattern.compile("95% CI"));

@@ -107,6 +107,7 @@ class ResourceMatrixIT extends BrowserTest {
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(Pattern.compile("WINNER_TAKE_ALL"))).click();
         assertThat(matrix.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions()
                 .setHasText(Pattern.compile(" ± ")))).hasCount(6);
+        experiment.screenshot(new Locator.ScreenshotOptions().setPath(Path.of("target/screenshots/resource-matrix.png")));
         results.locator(".results-view").getByText("Metrics").click();
         assertThat(gini).isVisible();
 
@@ -121,6 +122,7 @@ class ResourceMatrixIT extends BrowserTest {
         assertThat(chart.locator("svg")).containsText("quality");
         assertThat(chart.locator("svg")).containsText("beta");
         assertThat(page.locator(".save-state")).hasText(Pattern.compile("^Saved \\d"));
+        chartCard.screenshot(new Locator.ScreenshotOptions().setPath(Path.of("target/screenshots/resource-matrix-chart.png")));
 
         // the share page: the matrix under the results and the chart as a table of shares with CIs
         page.getByText("Share and export").click();

@@ -91,8 +91,9 @@ class ResourceMatrixTest {
         assertThat(option.at("/yAxis/data").toString()).isEqualTo("[\"speed\",\"storage\",\"accuracy\"]");
         assertThat(chart.dataPoints()).isEqualTo(9);
         MetricSummary sc = o.points().get(0).metrics().get("network.resourceShareBySubnet.compute.speed");
-        assertThat(option.at("/series/0/data/0/value/2").asDouble()).isCloseTo(sc.mean(), within(1e-5));
+        assertThat(option.at("/series/0/data/0/value/2").asDouble()).isCloseTo(sc.mean(), within(1e-4));
         assertThat(option.at("/series/0/data/0/name").asText()).startsWith("resource compute, subnet speed: 0.6278 (95% CI 0.606–0.6497)");
         assertThat(option.at("/visualMap/max").asDouble()).isEqualTo(1);
+        assertThat(option.at("/yAxis/inverse").asBoolean()).as("the first subnet on top").isTrue();
     }
 }

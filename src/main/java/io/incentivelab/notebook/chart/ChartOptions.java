@@ -176,7 +176,7 @@ public final class ChartOptions {
                         + meanCi(mean[i][j], mean[i][j] - half[i][j], mean[i][j] + half[i][j]));
                 ArrayNode d = item.putArray("value");
                 d.add(i).add(j);
-                num(d, round(mean[i][j]));
+                num(d, round(mean[i][j], 4)); // the cell's label: 4 significant digits
                 num(d, round(half[i][j]));
                 if (Double.isFinite(mean[i][j])) {
                     min = Math.min(min, mean[i][j]);
@@ -197,6 +197,133 @@ public final class ChartOptions {
         ObjectNode dz = zoom(o, true);
         dz.put("bottom", 40);
         return o;
+    }
+
+    /**
+     * Brings an option stored before charts had one palette and CI tooltips (the example notebooks', old
+     * notebooks') to the current form, without changing what it draws: the palette, a colour per series and
+     * its band, the band's parts and error bars out of the tooltip, each mean's tooltip with its 95% CI (from
+     * the band or error bars stored beside it), heat map cells named with theirs. An option already in the
+     * current form is returned unchanged.
+     */
+    public static ObjectNode upgrade(ObjectNode option) {
+        ObjectNode o = option.deepCopy();
+        if (o.has("color")) {
+            return o;
+        }
+        ArrayNode palette = o.putArray("color");
+        PALETTE.forEach(palette::add);
+        java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> low = new java.util.HashMap<>();
+        java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> width = new java.util.HashMap<>();
+        java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> boxes = new java.util.HashMap<>();
+        for (com.fasterxml.jackson.databind.JsonNode s : o.path("series")) {
+            String name = s.path("name").asText("");
+            if (name.endsWith(" 95% low")) {
+                low.put(name.substring(0, name.length() - 8), s.path("data"));
+            } else if (name.endsWith(" 95% band")) {
+                width.put(name.substring(0, name.length() - 9), s.path("data"));
+            } else if (s.path("type").asText().equals("boxplot")) {
+                boxes.put(name.endsWith(" 95% CI") ? name.substring(0, name.length() - 7) : name, s.path("data"));
+            }
+        }
+        java.util.Map<String, String> colours = new java.util.HashMap<>();
+        int k = 0;
+        for (com.fasterxml.jackson.databind.JsonNode node : o.path("series")) {
+            ObjectNode s = (ObjectNode) node;
+            String name = s.path("name").asText("");
+            String type = s.path("type").asText("line");
+            if (type.equals("heatmap")) {
+                upgradeHeatmap(o, s);
+            } else if (type.equals("boxplot")) {
+                s.with("tooltip").removeAll().put("show", false);
+            } else if (name.endsWith(" 95% low") || name.endsWith(" 95% band")) {
+                s.with("tooltip").put("show", false);
+            } else if (type.equals("line")) {
+                if (s.at("/lineStyle/color").isTextual()) {
+                    s.with("tooltip").put("show", false); // the line of equality
+                    continue;
+                }
+                String c = color(k++);
+                colours.put(name, c);
+                colour(s, c);
+                ArrayNode data = (ArrayNode) s.path("data");
+                boolean plain = true;
+                for (com.fasterxml.jackson.databind.JsonNode d : data) {
+                    plain &= d.isNumber() || d.isNull();
+                }
+                if (!plain) {
+                    continue;
+                }
+                ArrayNode items = F.arrayNode();
+                for (int i = 0; i < data.size(); i++) {
+                    double v = data.get(i).isNumber() ? data.get(i).asDouble() : Double.NaN;
+                    String tip;
+                    if (low.containsKey(name) && width.containsKey(name)) {
+                        double lo = value(low.get(name).path(i));
+                        tip = meanCi(v, lo, lo + value(width.get(name).path(i)));
+                    } else if (boxes.containsKey(name)) {
+                        tip = meanCi(v, value(boxes.get(name).path(i).path(0)), value(boxes.get(name).path(i).path(4)));
+                    } else {
+                        tip = sig(v, 4);
+                    }
+                    ArrayNode item = items.addArray();
+                    item.add(i);
+                    num(item, v);
+                    item.add(tip);
+                }
+                s.set("data", items);
+                ArrayNode dims = s.putArray("dimensions");
+                dims.add("x").add("value");
+                boolean ci = low.containsKey(name) || boxes.containsKey(name);
+                dims.addObject().put("name", ci ? CI_DIMENSION : "mean").put("type", "ordinal");
+                ObjectNode encode = s.putObject("encode");
+                encode.put("x", 0).put("y", 1);
+                encode.putArray("tooltip").add(2);
+            }
+        }
+        for (com.fasterxml.jackson.databind.JsonNode node : o.path("series")) {
+            String name = node.path("name").asText("");
+            String of = name.endsWith(" 95% band") ? name.substring(0, name.length() - 9)
+                    : name.endsWith(" 95% CI") ? name.substring(0, name.length() - 7) : null;
+            if (of != null && colours.containsKey(of)) {
+                if (node.path("type").asText().equals("boxplot")) {
+                    ((ObjectNode) node).with("itemStyle").put("color", "transparent").put("borderColor", colours.get(of));
+                } else {
+                    ((ObjectNode) node).with("areaStyle").put("color", colours.get(of));
+                }
+            }
+        }
+        return o;
+    }
+
+    private static void upgradeHeatmap(ObjectNode o, ObjectNode s) {
+        java.util.List<String> xs = new java.util.ArrayList<>();
+        o.path("xAxis").path("data").forEach(x -> xs.add(x.asText()));
+        java.util.List<String> ys = new java.util.ArrayList<>();
+        o.path("yAxis").path("data").forEach(y -> ys.add(y.asText()));
+        String xName = o.path("xAxis").path("name").asText("");
+        String yName = o.path("yAxis").path("name").asText("");
+        ArrayNode items = F.arrayNode();
+        for (com.fasterxml.jackson.databind.JsonNode d : s.path("data")) {
+            if (!d.isArray()) {
+                items.add(d);
+                continue;
+            }
+            int i = d.path(0).asInt();
+            int j = d.path(1).asInt();
+            double mean = value(d.path(2));
+            double half = value(d.path(3));
+            ObjectNode item = items.addObject();
+            item.put("name", xName + " " + (i < xs.size() ? xs.get(i) : i) + ", " + yName + " " + (j < ys.size() ? ys.get(j) : j)
+                    + ": " + meanCi(mean, mean - half, mean + half));
+            item.set("value", d);
+        }
+        s.set("data", items);
+        s.with("tooltip").put("formatter", "{a}<br/>{b}");
+    }
+
+    private static double value(com.fasterxml.jackson.databind.JsonNode v) {
+        return v.isNumber() ? v.asDouble() : Double.NaN;
     }
 
     /** The number of data items in an option's series (what {@code <lab-chart>} reports as data-points). */
@@ -291,6 +418,7 @@ public final class ChartOptions {
         axis.put("type", "value");
         axis.put("name", name);
         axis.put("nameLocation", "end");
+        axis.with("nameTextStyle").put("align", "left"); // from the axis rightwards: a long name is not cut off
         return axis;
     }
 
@@ -379,10 +507,14 @@ public final class ChartOptions {
 
     /** Six significant digits: enough for a chart, and a smaller option to send. */
     static double round(double v) {
+        return round(v, 6);
+    }
+
+    static double round(double v, int digits) {
         if (!Double.isFinite(v) || v == 0) {
             return v;
         }
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).doubleValue();
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(digits)).doubleValue();
     }
 
     private static String[] strings(int[] xs) {

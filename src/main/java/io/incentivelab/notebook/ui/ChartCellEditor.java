@@ -165,11 +165,8 @@ class ChartCellEditor extends Div implements CellEditor {
 
     /** Shows a drawn chart. */
     void showOutput(ChartOutput output) {
-        com.fasterxml.jackson.databind.node.ObjectNode option = output.optionObject();
-        if (!option.has("color")) { // drawn before charts had one palette
-            io.incentivelab.notebook.chart.ChartOptions.PALETTE.forEach(option.putArray("color")::add);
-        }
-        chart.setOption(option.toString());
+        // an option drawn before charts had one palette and CI tooltips is shown as one drawn now
+        chart.setOption(io.incentivelab.notebook.chart.ChartOptions.upgrade(output.optionObject()).toString());
         chart.setVisible(true);
         png.setEnabled(true);
         message.setText(output.dataPoints() + " data points");

@@ -132,6 +132,44 @@ class ChartOptionsTest {
     }
 
     @Test
+    void upgradingAStoredExampleChartKeepsItsValuesAndAddsColoursAndCiTooltips() throws Exception {
+        var nb = io.incentivelab.notebook.NotebookCodec.readFile(java.nio.file.Files.readString(
+                java.nio.file.Path.of("data/examples/reward-curves.notebook.json")));
+        for (String id : List.of("wta-series", "power-chart", "curves-lorenz")) {
+            ObjectNode old = ((io.incentivelab.notebook.ChartOutput) nb.outputs().get(id)).optionObject();
+            ObjectNode up = ChartOptions.upgrade(old);
+            assertThat(ChartOptions.upgrade(up)).as("idempotent").isEqualTo(up);
+            assertThat(ChartOptions.dataPoints(up)).isEqualTo(ChartOptions.dataPoints(old));
+            assertThat(up.get("color")).hasSize(10);
+            java.util.Set<String> colours = new java.util.HashSet<>();
+            boolean ci = false;
+            for (int k = 0; k < up.get("series").size(); k++) {
+                JsonNode s = up.get("series").get(k);
+                JsonNode was = old.get("series").get(k);
+                String name = s.path("name").asText();
+                if (name.endsWith(" 95% low") || name.endsWith(" 95% band") || s.path("type").asText().equals("boxplot")) {
+                    assertThat(s.at("/tooltip/show").asBoolean(true)).as(id + " " + name).isFalse();
+                    continue;
+                }
+                if (name.equals("equality")) {
+                    continue;
+                }
+                colours.add(s.at("/lineStyle/color").asText());
+                for (int i = 0; i < was.get("data").size(); i++) {
+                    assertThat(s.at("/data/" + i + "/1")).as(id + " " + name + " keeps its values").isEqualTo(was.at("/data/" + i));
+                    ci |= s.at("/data/" + i + "/2").asText().contains("95% CI");
+                }
+            }
+            assertThat(ci).as(id).isTrue();
+            assertThat(colours).as(id).doesNotContain("").hasSize((int) java.util.stream.StreamSupport.stream(up.get("series").spliterator(), false)
+                    .filter(s -> s.path("type").asText().equals("line") && !s.path("name").asText().contains("95%")
+                            && !s.path("name").asText().equals("equality")).count());
+        }
+        ObjectNode current = ChartOptions.timeSeries("t", "m", new int[] {1, 2}, List.of(BAND));
+        assertThat(ChartOptions.upgrade(current)).isEqualTo(current);
+    }
+
+    @Test
     void roundsToSixSignificantDigits() {
         assertThat(ChartOptions.round(0.123456789)).isEqualTo(0.123457);
         assertThat(ChartOptions.round(123456789.0)).isEqualTo(123457000.0);
