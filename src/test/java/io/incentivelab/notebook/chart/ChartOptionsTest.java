@@ -132,11 +132,13 @@ class ChartOptionsTest {
     }
 
     @Test
-    void upgradingAStoredExampleChartKeepsItsValuesAndAddsColoursAndCiTooltips() throws Exception {
-        var nb = io.incentivelab.notebook.NotebookCodec.readFile(java.nio.file.Files.readString(
-                java.nio.file.Path.of("data/examples/reward-curves.notebook.json")));
+    void upgradingAnOlderStoredChartKeepsItsValuesAndAddsColoursAndCiTooltips() throws Exception {
+        // the reward-curves example's charts as stored before charts had one palette (engine-5 outputs)
+        JsonNode stored = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                java.nio.file.Path.of("src/test/resources/charts/engine-5-stored-options.json").toFile());
         for (String id : List.of("wta-series", "power-chart", "curves-lorenz")) {
-            ObjectNode old = ((io.incentivelab.notebook.ChartOutput) nb.outputs().get(id)).optionObject();
+            ObjectNode old = (ObjectNode) stored.get(id);
+            assertThat(old.has("color")).isFalse();
             ObjectNode up = ChartOptions.upgrade(old);
             assertThat(ChartOptions.upgrade(up)).as("idempotent").isEqualTo(up);
             assertThat(ChartOptions.dataPoints(up)).isEqualTo(ChartOptions.dataPoints(old));
