@@ -80,6 +80,12 @@ public final class MetricLabels {
     private MetricLabels() {
     }
 
+    /** The label and the key, for pickers: "alpha · Gini of miner emission — alpha.giniEmission" (the key alone if it has no label). */
+    public static String withKey(String key) {
+        String label = of(key);
+        return label.equals(key) ? key : label + " — " + key;
+    }
+
     /** The label of a flat metric key. */
     public static String of(String key) {
         if (key == null || key.isEmpty()) {

@@ -114,6 +114,7 @@ class ChartReadabilityIT extends BrowserTest {
         heading.press("Tab");
         click(compare, "Compare");
         assertThat(compare.locator(".compare-table")).containsText("Welch p");
+        assertThat(compare.locator(".compare-table")).containsText("alpha · Gini of miner emission");
         assertThat(page.locator(".save-state")).hasText(Pattern.compile("^Saved \\d"));
 
         // the share page: static charts with y ticks, a y title and a legend; the comparison under its heading

@@ -77,6 +77,8 @@ class ResourceMatrixTest {
         assertThat(MetricLabels.of("speed.lorenzEmission.p30")).isEqualTo("poorest 30% of operators' share of miner emission"
                 .replaceFirst("^", "speed · "));
         assertThat(MetricLabels.of("speed.somethingNew")).isEqualTo("speed.somethingNew");
+        assertThat(MetricLabels.withKey("speed.giniEmission")).isEqualTo("speed · Gini of miner emission — speed.giniEmission");
+        assertThat(MetricLabels.withKey("speed.somethingNew")).isEqualTo("speed.somethingNew");
     }
 
     @Test

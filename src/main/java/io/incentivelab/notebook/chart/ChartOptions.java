@@ -398,7 +398,7 @@ public final class ChartOptions {
         o.with("tooltip").put("trigger", tooltipTrigger).put("confine", true);
         o.with("legend").put("top", 26).put("type", "scroll");
         ObjectNode grid = o.with("grid");
-        grid.put("top", 64).put("left", 16).put("right", 24).put("bottom", 56).put("containLabel", true);
+        grid.put("top", 80).put("left", 16).put("right", 24).put("bottom", 56).put("containLabel", true);
         return o;
     }
 

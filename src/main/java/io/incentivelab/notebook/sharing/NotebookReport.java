@@ -168,7 +168,11 @@ public final class NotebookReport {
         b.append("<table class=\"comparison\"><thead><tr><th>Metric</th><th>A</th><th>B</th><th>A − B</th>"
                 + "<th>Welch p</th><th>Mann–Whitney p</th><th>Hedges g</th></tr></thead><tbody>");
         for (CompareOutput.Row r : o.rows()) {
-            b.append("<tr><td>").append(esc(r.metric())).append("</td><td class=\"metric-value\">")
+            b.append("<tr><td>").append(esc(MetricLabels.of(r.metric())));
+            if (!MetricLabels.of(r.metric()).equals(r.metric())) {
+                b.append("<br><code class=\"metric-key\">").append(esc(r.metric())).append("</code>");
+            }
+            b.append("</td><td class=\"metric-value\">")
                     .append(esc(cell(new MetricSummary(r.nA(), r.meanA(), r.lowA(), r.highA()))))
                     .append("</td><td class=\"metric-value\">")
                     .append(esc(cell(new MetricSummary(r.nB(), r.meanB(), r.lowB(), r.highB()))))

@@ -71,6 +71,7 @@ class ChartCellEditor extends Div implements CellEditor {
         kind.setItemLabelGenerator(k -> KIND_NAMES.getOrDefault(k, k));
         metric.setWidth("22em");
         metric.setAllowCustomValue(true);
+        metric.setItemLabelGenerator(io.incentivelab.notebook.MetricLabels::withKey);
         metric.addCustomValueSetListener(e -> metric.setValue(e.getDetail()));
         points.setItemLabelGenerator(experiment::pointName);
         points.setWidth("22em");

@@ -23,6 +23,7 @@ import io.incentivelab.notebook.CompareOutput;
 import io.incentivelab.notebook.CompareSummaries;
 import io.incentivelab.notebook.ExperimentCell;
 import io.incentivelab.notebook.ExperimentOutput;
+import io.incentivelab.notebook.MetricLabels;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -99,7 +100,9 @@ class CompareCellEditor extends Div implements CellEditor {
         rows.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         rows.setAllRowsVisible(false);
         rows.setHeight("24em");
-        rows.addColumn(CompareOutput.Row::metric).setHeader("Metric").setAutoWidth(true).setFrozen(true).setResizable(true);
+        rows.addColumn(r -> MetricLabels.of(r.metric())).setHeader("Metric").setAutoWidth(true).setFrozen(true).setResizable(true);
+        rows.addColumn(CompareOutput.Row::metric).setHeader("Key").setAutoWidth(true).setResizable(true)
+                .setClassNameGenerator(r -> "metric-key");
         rows.addColumn(r -> meanCi(r.meanA(), r.lowA(), r.highA())).setHeader("A: mean ± 95% CI").setAutoWidth(true);
         rows.addColumn(r -> meanCi(r.meanB(), r.lowB(), r.highB())).setHeader("B: mean ± 95% CI").setAutoWidth(true);
         rows.addColumn(r -> num(r.difference())).setHeader("A − B").setAutoWidth(true);

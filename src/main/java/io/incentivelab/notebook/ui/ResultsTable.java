@@ -53,6 +53,7 @@ class ResultsTable extends Div {
         setWidthFull();
         summary.addClassName("results-summary");
         metrics.setWidth("min(60em, 100%)");
+        metrics.setItemLabelGenerator(MetricLabels::withKey);
         metrics.addValueChangeListener(e -> {
             if (e.isFromClient()) {
                 columns(e.getValue());

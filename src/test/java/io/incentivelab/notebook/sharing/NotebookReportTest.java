@@ -26,6 +26,10 @@ class NotebookReportTest {
         assertThat(body(new CompareCell("c-7f3a", "", "e", 1, 0, ""), out))
                 .contains("<h2>Compare: power · type=WTA vs power · type=PROPORTIONAL</h2>").doesNotContain("c-7f3a</h2>");
         assertThat(body(new CompareCell("c-7f3a", "", "e", 1, 0, ""), null)).doesNotContain("c-7f3a</h2>");
+        CompareOutput rows = new CompareOutput("h", "x", "a", "b", List.of(new CompareOutput.Row("speed.top1Share", 4, 0.9, 0.85,
+                0.95, 4, 0.2, 0.15, 0.25, 0.7, 1e-5, 0.03, 9.1)), List.of());
+        assertThat(body(new CompareCell("c", "", "e", 1, 0, ""), rows))
+                .contains("<td>speed · top-1 share of miner emission<br><code class=\"metric-key\">speed.top1Share</code></td>");
     }
 
     @Test
