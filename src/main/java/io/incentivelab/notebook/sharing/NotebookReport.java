@@ -234,7 +234,10 @@ public final class NotebookReport {
         // the swept parameters first: they are what the rows differ by
         b.append("<table class=\"").append(cls).append("\"><thead><tr>");
         params.forEach(p -> b.append("<th class=\"swept\">").append(esc(p.replaceFirst("^\\$\\.", ""))).append("</th>"));
-        b.append("<th>Scenario</th>");
+        boolean scenarios = o.points().stream().map(PointResult::scenario).distinct().count() > 1; // as in the app
+        if (scenarios) {
+            b.append("<th>Scenario</th>");
+        }
         metrics.forEach(m -> {
             String label = MetricLabels.of(m);
             b.append("<th title=\"").append(esc(m)).append("\">").append(esc(label));
@@ -247,7 +250,9 @@ public final class NotebookReport {
         for (PointResult p : o.points()) {
             b.append("<tr>");
             params.forEach(k -> b.append("<td class=\"swept\">").append(esc(p.parameters().getOrDefault(k, ""))).append("</td>"));
-            b.append("<td>").append(esc(p.scenario())).append("</td>");
+            if (scenarios) {
+                b.append("<td>").append(esc(p.scenario())).append("</td>");
+            }
             metrics.forEach(m -> b.append("<td class=\"metric-value\">").append(esc(cell(p.metrics().get(m)))).append("</td>"));
             b.append("</tr>");
         }

@@ -42,6 +42,18 @@ class NotebookReportTest {
                 .matcher(html.substring(html.indexOf("data-cell-id=\"power-sweep\"")));
         assertThat(m.find()).isTrue();
         assertThat(m.group(1)).isEqualTo("subnets[0].rewardCurve.alpha");
+        assertThat(html.substring(html.indexOf("data-cell-id=\"power-sweep\""))).as("one scenario: no scenario column, as in the app")
+                .doesNotStartWith("<th>Scenario</th>").contains("<th class=\"swept\">subnets[0].rewardCurve.alpha</th><th title=");
+        var ms = new io.incentivelab.notebook.ExperimentOutput.MetricSummary(3, 0.4, 0.3, 0.5);
+        var two = new io.incentivelab.notebook.ExperimentOutput("x", "COMPLETED", null, "h", "engine-6", 6, 6, 0, null,
+                List.of("a.giniEmission"), List.of(
+                        new io.incentivelab.notebook.ExperimentOutput.PointResult("A", Map.of(), 3, 3, Map.of("a.giniEmission", ms)),
+                        new io.incentivelab.notebook.ExperimentOutput.PointResult("B", Map.of(), 3, 3, Map.of("a.giniEmission", ms))));
+        var exp = new io.incentivelab.notebook.ExperimentCell("e", "", List.of(), "GRID", List.of(), 3, 1, null);
+        String twoHtml = NotebookReport.body(new NotebookFile(new NotebookDocument(NotebookDocument.FORMAT_VERSION, "t",
+                List.of(exp)), Map.of("e", two)), Map.of(), Map.of());
+        assertThat(twoHtml).as("two scenarios: a scenario column").contains("<table class=\"results\"><thead><tr><th>Scenario</th>")
+                .contains("<tr><td>B</td>");
         assertThat(html).contains("<th title=\"speed.giniEmission\">speed · Gini of miner emission<br><code class=\"metric-key\">"
                 + "speed.giniEmission</code></th>");
 
