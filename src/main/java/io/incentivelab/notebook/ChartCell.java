@@ -10,8 +10,9 @@ import java.util.Objects;
  *       chosen point, the mean across replicates with its 95% band;</li>
  *   <li>{@code LORENZ}: {@code metric} is {@code <subnet>.lorenzEmission} or {@code <subnet>.lorenzResource};
  *       one mean curve per chosen point with its 95% band, and the line of equality;</li>
- *   <li>{@code RESOURCES}: {@code metric} is a resource ({@code resources.compute}, {@code resources.storage});
- *       the mean of it in every subnet over time at the first chosen point, as stacked areas;</li>
+ *   <li>{@code RESOURCES}: {@code metric} is a resource ({@code resources.compute}, {@code resources.storage}) or
+ *       {@code emissionShare} (each subnet's share of network emission under a market rule); the mean of it in
+ *       every subnet over time at the first chosen point, as stacked areas;</li>
  *   <li>{@code SWEEP}: {@code metric} is a summary metric; over one sweep axis a line with 95% error bars (one
  *       per scenario), over two axes a heat map of the mean (first scenario);</li>
  *   <li>{@code MATRIX}: {@code metric} is {@code resourceShareBySubnet}; at the first chosen point, a heat map of

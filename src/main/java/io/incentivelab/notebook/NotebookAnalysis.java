@@ -92,8 +92,10 @@ public class NotebookAnalysis {
                     }
                 }
                 case "RESOURCES" -> {
-                    for (String r : List.of("resources.compute", "resources.storage", "resources.quality")) {
-                        if (m.endsWith("." + r)) {
+                    // each subnet's share of the network's resources, or of its emission (sums to 1 too)
+                    for (String r : List.of("resources.compute", "resources.storage", "resources.quality",
+                            "emissionShare")) {
+                        if (m.endsWith("." + r) && !m.startsWith("network.") && !RunSummary.isFinalKey(m)) {
                             out.add(r);
                         }
                     }

@@ -37,19 +37,26 @@ public final class ScenarioFields {
      * @param max     largest allowed value, or null
      * @param def     the default, or null if required
      * @param type    the record type of a GROUP
+     * @param title   the field's name for people ({@link Field#label()}), empty = its name in words
+     * @param unit    its unit ({@link Field#unit()}), empty = none
      */
     public record FieldInfo(String path, String name, Kind kind, List<String> choices, String doc, Double min, Double max,
-            JsonNode def, Class<?> type) {
+            JsonNode def, Class<?> type, String title, String unit) {
 
         /** A sweep over this field makes sense: a number, a whole number, a choice or a flag. */
         public boolean sweepable() {
             return kind == Kind.NUMBER || kind == Kind.INTEGER || kind == Kind.CHOICE || kind == Kind.BOOLEAN;
         }
 
-        /** The field's name in words: {@code horizonDays} → "Horizon days". */
+        /**
+         * The field's name for people, with its unit: its {@link Field#label()} or its name in words
+         * ({@code horizonDays} → "Horizon days"), then " (unit)" if it has one.
+         */
         public String label() {
             String words = name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
-            return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+            String base = title == null || title.isBlank() ? Character.toUpperCase(words.charAt(0)) + words.substring(1)
+                    : title;
+            return unit == null || unit.isBlank() ? base : base + " (" + unit + ")";
         }
     }
 
@@ -230,7 +237,7 @@ public final class ScenarioFields {
         Double min = f == null || f.min() == Double.NEGATIVE_INFINITY ? null : f.min();
         Double max = f == null || f.max() == Double.POSITIVE_INFINITY ? null : f.max();
         return new FieldInfo(path, c.getName(), kind, choices, f == null ? "" : f.doc(), min, max,
-                f == null ? null : defaultOf(f), t);
+                f == null ? null : defaultOf(f), t, f == null ? "" : f.label(), f == null ? "" : f.unit());
     }
 
     private static JsonNode defaultOf(Field f) {

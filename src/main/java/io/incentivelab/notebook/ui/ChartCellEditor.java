@@ -36,7 +36,7 @@ import java.util.Set;
 class ChartCellEditor extends Div implements CellEditor {
 
     private static final Map<String, String> KIND_NAMES = Map.of("TIME_SERIES", "Over time (mean, 95% band)",
-            "LORENZ", "Lorenz curve", "RESOURCES", "Resources by subnet (stacked)", "SWEEP", "Across the sweep (error bars / heat map)",
+            "LORENZ", "Lorenz curve", "RESOURCES", "Resources or emission share by subnet (stacked)", "SWEEP", "Across the sweep (error bars / heat map)",
             "MATRIX", "Subnet × resource shares (heat map)");
 
     private final TextField label = new TextField("Heading");

@@ -53,8 +53,7 @@ class ScenarioFieldsPanel extends Div {
                 form.add(in.component());
             }
         }
-        Details d = new Details(new FieldInfo(g.path(), g.name(), Kind.GROUP, List.of(), g.doc(), null, null, null,
-                g.type()).label(), body);
+        Details d = new Details(g.label(), body);
         d.setOpened(true);
         d.addClassName("field-group");
         d.getElement().setAttribute("data-path", g.path());

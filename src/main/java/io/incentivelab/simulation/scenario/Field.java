@@ -17,6 +17,12 @@ public @interface Field {
     /** What the field means, with its unit. */
     String doc();
 
+    /** The field's name for people in forms; empty = its name in words ({@code horizonDays} → "Horizon days"). */
+    String label() default "";
+
+    /** The unit shown after the label in forms ({@code TAO}, {@code blocks}, {@code per day}); empty = none. */
+    String unit() default "";
+
     /** The default as JSON text ({@code 30}, {@code "SPEED"}, {@code {}}); empty = the field is required. */
     String def() default "";
 

@@ -27,7 +27,7 @@ public record NetworkSpec(
         double validatorShare,
         @Field(doc = "Outputs are sampled every this many epochs (and at the last epoch).", def = "20", min = 1,
                 max = ScenarioLimits.MAX_HORIZON_EPOCHS) int sampleEveryEpochs,
-        @Field(doc = "The alpha market's network-wide parameters (used by PRICE_EMA and FLOW).", def = "{}")
+        @Field(label = "Alpha market", doc = "The alpha market's network-wide parameters (used by PRICE_EMA and FLOW).", def = "{}")
         MarketSpec market) {
 
     public NetworkSpec {

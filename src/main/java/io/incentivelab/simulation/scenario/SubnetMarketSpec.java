@@ -5,21 +5,21 @@ package io.incentivelab.simulation.scenario;
  * {@code network.emissionSplit} is PRICE_EMA or FLOW (docs/alpha-market.md).
  */
 public record SubnetMarketSpec(
-        @Field(doc = "TAO in the subnet's pool at the start.", def = "20000", min = 0, minExclusive = true,
+        @Field(label = "Pool TAO", unit = "TAO", doc = "TAO in the subnet's pool at the start.", def = "20000", min = 0, minExclusive = true,
                 max = ScenarioLimits.TAO_CAP) double poolTao,
-        @Field(doc = "Alpha in the pool at the start (price = poolTao / poolAlpha).", def = "1000000", min = 0,
+        @Field(label = "Pool alpha", unit = "alpha", doc = "Alpha in the pool at the start (price = poolTao / poolAlpha).", def = "1000000", min = 0,
                 minExclusive = true, max = 1e12) double poolAlpha,
-        @Field(doc = "Alpha held by stakers and participants at the start.", def = "2000000", min = 0, max = 1e12)
+        @Field(label = "Alpha outstanding", unit = "alpha", doc = "Alpha held by stakers and participants at the start.", def = "2000000", min = 0, max = 1e12)
         double alphaOutstanding,
-        @Field(doc = "Blocks since the subnet's first emission (ages the moving-price rate; 864,000 ≈ 4 months).",
+        @Field(label = "Subnet age", unit = "blocks", doc = "Blocks since the subnet's first emission (ages the moving-price rate; 864,000 ≈ 4 months).",
                 def = "864000", min = 0, max = 1e9) double ageBlocks,
-        @Field(doc = "Moving price at the start; 0 = the starting spot price (capped at 1).", def = "0", min = 0,
+        @Field(label = "Starting moving price", unit = "TAO per alpha", doc = "Moving price at the start; 0 = the starting spot price (capped at 1).", def = "0", min = 0,
                 max = 1) double movingPrice,
-        @Field(doc = "Fraction of the miner incentive paid to the owner's own hotkeys and burned (MinerBurned;"
+        @Field(label = "Owner burn", unit = "fraction of miner incentive", doc = "Fraction of the miner incentive paid to the owner's own hotkeys and burned (MinerBurned;"
                 + " mean ≈ 0.43 on 27 Jul 2026).", def = "0", min = 0, max = 1) double ownerBurnFraction,
-        @Field(doc = "Fraction of the alpha honest miners earn that they sell each epoch to pay costs.",
+        @Field(label = "Honest miners' sales", unit = "fraction of earned alpha", doc = "Fraction of the alpha honest miners earn that they sell each epoch to pay costs.",
                 def = "0.5", min = 0, max = 1) double minerSellFraction,
-        @Field(doc = "Validator (delegate) take: the fraction of the alpha dividends on delegated stake that the"
+        @Field(label = "Validator take", unit = "fraction of alpha dividends", doc = "Validator (delegate) take: the fraction of the alpha dividends on delegated stake that the"
                 + " validators keep; the rest goes to their nominators pro rata (chain default 11,796/65,535 ≈ 0.18,"
                 + " the chain's maximum too). The stakers' yield is the nominators' part.", def = "0.18", min = 0,
                 max = 1) double validatorTake) {

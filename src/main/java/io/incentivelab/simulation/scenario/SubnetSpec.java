@@ -24,7 +24,7 @@ public record SubnetSpec(
                 + " \"speed * step(quality, 0.8)\"; replaces the metric's score when not empty (the metric still"
                 + " names the resource placement and the outputs treat as rewarded).", def = "\"\"",
                 omitDefault = true) String scoring,
-        @Field(doc = "Its alpha pool at the start, owner burn and miners' selling (used by PRICE_EMA and FLOW).",
+        @Field(label = "Alpha market (this subnet's pool)", doc = "Its alpha pool at the start, owner burn and miners' selling (used by PRICE_EMA and FLOW).",
                 def = "{}") SubnetMarketSpec market) {
 
     public SubnetSpec {

@@ -236,6 +236,47 @@ class CellEditorsTest {
     }
 
     @Test
+    void theAlphaMarketPresetOpensWithItsFieldsLabelledWithUnitsAndErrorsBesideThem() {
+        String market = io.incentivelab.scenario.ExampleCatalog.find("alpha-market.scenario.json").orElseThrow().json();
+        attach(new ScenarioCellEditor(newScenario(), Map.of("Alpha market", market)));
+        @SuppressWarnings("unchecked")
+        Select<String> presets = _get(Select.class, s -> s.withLabel("Start from a preset"));
+        _setValue(presets, "Alpha market");
+        assertThat(lastScenario().at("/network/emissionSplit").textValue()).isEqualTo("PRICE_EMA");
+        openForm();
+        @SuppressWarnings("unchecked")
+        Select<String> split = byPath(Select.class, "$.network.emissionSplit");
+        assertThat(split.getValue()).isEqualTo("PRICE_EMA");
+        assertThat(split.getListDataView().getItems().toList()).contains("PRICE_EMA", "FLOW", "FIXED", "EQUAL");
+        @SuppressWarnings("unchecked")
+        Select<String> gate = byPath(Select.class, "$.network.market.gate");
+        assertThat(gate.getValue()).isEqualTo("OFF");
+        assertThat(byPath(TextField.class, "$.network.market.rootStakeTao").getLabel()).isEqualTo("Root stake (TAO)");
+        assertThat(byPath(TextField.class, "$.network.market.priceEmaHalvingBlocks").getLabel())
+                .isEqualTo("EMA price halving period (blocks)");
+        TextField poolTao = byPath(TextField.class, "$.subnets[0].market.poolTao");
+        assertThat(poolTao.getLabel()).isEqualTo("Pool TAO (TAO)");
+        assertThat(poolTao.getValue()).isEqualTo("20000");
+        assertThat(byPath(TextField.class, "$.subnets[0].market.validatorTake").getLabel())
+                .isEqualTo("Validator take (fraction of alpha dividends)");
+        assertThat(byPath(TextField.class, "$.subnets[0].market.validatorTake").getValue()).isEqualTo("0.18");
+
+        _setValue(poolTao, "-5");
+        assertThat(poolTao.isInvalid()).isTrue();
+        assertThat(poolTao.getErrorMessage()).contains("greater than 0");
+        TextField exponent = byPath(TextField.class, "$.network.market.gateExponent");
+        _setValue(exponent, "9");
+        assertThat(exponent.isInvalid()).isTrue();
+        assertThat(exponent.getErrorMessage()).contains("between 1 and 8");
+        assertThat(status()).contains("2 problems (shown beside the fields)");
+        _setValue(poolTao, "30000");
+        _setValue(exponent, "3");
+        assertThat(poolTao.isInvalid()).isFalse();
+        assertThat(lastScenario().at("/subnets/0/market/poolTao").doubleValue()).isEqualTo(30000);
+        assertThat(status()).contains("Valid scenario");
+    }
+
+    @Test
     void aPresetOverAnEditedScenarioAsksFirstAndCanBeUndone() {
         String preset = "{\"name\":\"preset\",\"subnets\":[{\"name\":\"x\"},{\"name\":\"y\"},{\"name\":\"z\"}]}";
         attach(new ScenarioCellEditor(newScenario(), Map.of("Three", preset)));
