@@ -113,7 +113,7 @@ public final class Simulator {
         int firstOperator = 0;
         for (int s = 0; s < subnets; s++) {
             runs[s] = new SubnetRun(specs.get(s), s, seed, split, yumas[s], scenario.economics(), firstOperator,
-                    noiseTables[s]);
+                    noiseTables[s], net.market().taoWeight());
             firstOperator += runs[s].ops.size();
             uids += runs[s].uids();
         }

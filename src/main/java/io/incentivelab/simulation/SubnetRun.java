@@ -10,6 +10,7 @@ import io.incentivelab.simulation.scenario.Metric;
 import io.incentivelab.simulation.scenario.MinersSpec;
 import io.incentivelab.simulation.scenario.Placement;
 import io.incentivelab.simulation.scenario.StakeDistribution;
+import io.incentivelab.simulation.scenario.StakeSpec;
 import io.incentivelab.simulation.scenario.Strategy;
 import io.incentivelab.simulation.scenario.StrategyMix;
 import io.incentivelab.simulation.scenario.SubnetSpec;
@@ -250,7 +251,7 @@ final class SubnetRun {
      *              {@link Simulator})
      */
     SubnetRun(SubnetSpec spec, int index, long seed, SubnetEmissionSplit split, YumaConsensus yuma,
-              EconomicsSpec econ, int firstOperatorId, double[] noise) {
+              EconomicsSpec econ, int firstOperatorId, double[] noise, double taoWeight) {
         this.spec = spec;
         this.index = index;
         this.yuma = yuma;
@@ -393,6 +394,12 @@ final class SubnetRun {
             for (int v = 0; v < nVal; v++) {
                 stake[v] = Math.max(1, Math.round(raw[v] / sum * total));
             }
+        }
+        // root stake counts taoWeight× beside the subnet stake (stake weight = alpha + w·τ_root); drawn only when
+        // there is some, so scenarios without root stake keep their random streams
+        double[] root = rootStakes(vs.stake(), nVal, setup);
+        for (int v = 0; v < nVal; v++) {
+            stake[v] += Math.round(taoWeight * root[v] * BlockEmission.RAO_PER_TAO);
         }
         behaviour = new int[nVal];
         int[] vperm = permutation(nVal, setup);
@@ -1324,6 +1331,34 @@ final class SubnetRun {
         return x.length == 0 ? 0 : sum(x) / x.length;
     }
 
+
+    /** Validator v's stake weight in Yuma, rao: its subnet stake plus taoWeight × its root stake. */
+    long stakeWeight(int v) {
+        return stake[v];
+    }
+
+    /**
+     * Each validator's root stake, TAO: EXPLICIT's list (none if empty), or PARETO's rootTao split by fresh Pareto
+     * draws of the subnet stake's shape (independent of the subnet stake); zeros without drawing when there is none.
+     */
+    static double[] rootStakes(StakeSpec st, int nVal, SplittableRandom setup) {
+        double[] root = new double[nVal];
+        if (st.distribution() == StakeDistribution.EXPLICIT) {
+            for (int v = 0; v < nVal && v < st.explicitRootTao().size(); v++) {
+                root[v] = st.explicitRootTao().get(v);
+            }
+        } else if (st.rootTao() > 0) {
+            double sum = 0;
+            for (int v = 0; v < nVal; v++) {
+                root[v] = StrictMath.pow(openUniform(setup), -1 / st.paretoShape());
+                sum += root[v];
+            }
+            for (int v = 0; v < nVal; v++) {
+                root[v] = root[v] / sum * st.rootTao();
+            }
+        }
+        return root;
+    }
     private static double openUniform(SplittableRandom r) {
         return ((r.nextLong() >>> 11) + 0.5) * 0x1.0p-53;
     }

@@ -80,7 +80,7 @@ class ScoringEngineTest {
         SubnetSpec spec = s.subnets().get(0);
         SubnetRun r = new SubnetRun(spec, 0, seed, new SubnetEmissionSplit(11796, 0.5),
                 new YumaConsensus(Simulator.yumaParams(spec, 360)), s.economics(), 0,
-                NormalTable.lognormal(spec.validators().noiseSigma()));
+                NormalTable.lognormal(spec.validators().noiseSigma()), s.network().market().taoWeight());
         YumaWorkspace ws = new YumaWorkspace();
         for (int e = 0; e < epochs; e++) {
             r.step(e, (e + 1) * 360L, 1_000_000_000_000L, ws);

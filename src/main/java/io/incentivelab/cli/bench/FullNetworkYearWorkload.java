@@ -1,5 +1,7 @@
 package io.incentivelab.cli.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.incentivelab.scenario.ExampleCatalog;
 
 import java.io.IOException;
@@ -20,6 +22,11 @@ import java.util.regex.Pattern;
  * 256 UIDs, one year) in a child JVM limited to 1 GB of heap ({@code -Xmx1g}), stepping subnets on every
  * core, and reports the wall seconds of the child (JVM start included) and its peak heap (the sum of the
  * heap pools' peak usage, read in the child by {@link PeakHeapMain}). Target: under 180 s within 1 GB.
+ *
+ * <p>It runs the example twice in the same bench run: with {@code network.emissionSplit} FIXED (every share 1, so
+ * equal shares, as the example's EQUAL) and with PRICE_EMA (the alpha market with its default pools, gate and stakers),
+ * and reports the second with {@code ratioToFixed} = its command seconds over the FIXED run's (issue 16's target:
+ * at most 1.15).
  */
 public final class FullNetworkYearWorkload implements BenchWorkload {
 
@@ -31,13 +38,42 @@ public final class FullNetworkYearWorkload implements BenchWorkload {
         return "full-network-year";
     }
 
+    /** The largest ratio of PRICE_EMA's time to FIXED's that issue 16 accepts. */
+    static final double MARKET_RATIO_TARGET = 1.15;
+
     @Override
     public List<Map<String, Object>> run() {
+        String json = ExampleCatalog.find(EXAMPLE).orElseThrow(
+                () -> new IllegalStateException("example " + EXAMPLE + " is not packaged")).json();
+        Map<String, Object> fixed = runOnce(withSplit(json, "FIXED"), "FIXED");
+        Map<String, Object> market = runOnce(withSplit(json, "PRICE_EMA"), "PRICE_EMA");
+        double ratio = (Double) market.get("commandSeconds") / (Double) fixed.get("commandSeconds");
+        market.put("ratioToFixed", Math.round(ratio * 1000) / 1000.0);
+        market.put("ratioTarget", MARKET_RATIO_TARGET);
+        return List.of(fixed, market);
+    }
+
+    /**
+     * The scenario JSON with {@code network.emissionSplit} set to {@code split}: FIXED (every subnet's share is 1,
+     * so equal shares, the example's EQUAL) or PRICE_EMA.
+     */
+    static String withSplit(String json, String split) {
+        try {
+            ObjectMapper mapper = new ObjectMapper();
+            ObjectNode root =
+                    (ObjectNode) mapper.readTree(json);
+            root.withObjectProperty("network").put("emissionSplit", split);
+            return mapper.writeValueAsString(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Map<String, Object> runOnce(String json, String split) {
         try {
             Path dir = Files.createTempDirectory("incentive-lab-bench");
             Path scenario = dir.resolve(EXAMPLE);
-            Files.writeString(scenario, ExampleCatalog.find(EXAMPLE).orElseThrow(
-                    () -> new IllegalStateException("example " + EXAMPLE + " is not packaged")).json(), StandardCharsets.UTF_8);
+            Files.writeString(scenario, json, StandardCharsets.UTF_8);
             Path out = dir.resolve("run.json");
             Path log = dir.resolve("child.err");
             int threads = Runtime.getRuntime().availableProcessors();
@@ -56,6 +92,7 @@ public final class FullNetworkYearWorkload implements BenchWorkload {
             }
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("workload", name());
+            line.put("emissionSplit", split);
             line.put("value", round(wall));
             line.put("unit", "s wall (child JVM, -Xmx1g)");
             line.put("commandSeconds", round(Double.parseDouble(m.group(3))));
@@ -65,7 +102,7 @@ public final class FullNetworkYearWorkload implements BenchWorkload {
             line.put("threads", threads);
             line.put("targetSeconds", 180);
             line.put("loadAverage", round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
-            return List.of(line);
+            return line;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

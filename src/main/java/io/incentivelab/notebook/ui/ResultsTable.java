@@ -124,7 +124,7 @@ class ResultsTable extends Div {
                 + (o.finishedAt() == null ? "" : ", " + WHEN.format(o.finishedAt()))
                 + (o.engine() == null ? "" : ", " + o.engine()) + ". Each cell: mean ± 95% CI half-width (n).");
         metrics.setItems(o.metrics());
-        Set<String> chosen = defaults(o.metrics());
+        Set<String> chosen = defaults(o.metrics(), marketRun(o));
         metrics.setValue(chosen);
         grid.setItems(o.points());
         columns(chosen);
@@ -146,8 +146,22 @@ class ResultsTable extends Div {
         showView();
     }
 
-    private static Set<String> defaults(List<String> all) {
+    /** Whether a run of the output had alpha pools (PRICE_EMA or FLOW): some subnet's pool TAO is above 0. */
+    static boolean marketRun(ExperimentOutput o) {
+        return o.points().stream().flatMap(p -> p.metrics().entrySet().stream())
+                .anyMatch(e -> e.getKey().endsWith(".poolTao") && e.getValue() != null && e.getValue().mean() > 0);
+    }
+
+    /**
+     * The metrics shown first: the concentration metrics, and under a market rule each subnet's share of network
+     * emission before them (prices decide it, so it is the first answer there).
+     */
+    static Set<String> defaults(List<String> all, boolean market) {
         Set<String> chosen = new LinkedHashSet<>();
+        if (market) {
+            all.stream().filter(m -> m.endsWith(".emissionShare") && !m.startsWith("network.") && !RunSummary.isFinalKey(m))
+                    .forEach(chosen::add);
+        }
         for (String key : FIRST) {
             all.stream().filter(m -> m.endsWith("." + key) && !RunSummary.isFinalKey(m)).forEach(chosen::add);
         }

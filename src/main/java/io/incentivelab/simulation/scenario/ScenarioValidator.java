@@ -206,6 +206,17 @@ public final class ScenarioValidator {
                 } else if (!(st.explicitTao().stream().mapToDouble(Double::doubleValue).sum() > 0)) {
                     problems.add(new Problem(p + ".validators.stake.explicitTao", "needs a positive total stake"));
                 }
+                if (!st.explicitRootTao().isEmpty() && st.explicitRootTao().size() != v.count()) {
+                    problems.add(new Problem(p + ".validators.stake.explicitRootTao", "needs one root stake per validator ("
+                            + v.count() + ") or none, got " + st.explicitRootTao().size()));
+                }
+                if (st.rootTao() > 0) {
+                    problems.add(new Problem(p + ".validators.stake.rootTao", "is only read by distribution PARETO; with"
+                            + " EXPLICIT give explicitRootTao (got " + num(st.rootTao()) + ")"));
+                }
+            } else if (!st.explicitRootTao().isEmpty()) {
+                problems.add(new Problem(p + ".validators.stake.explicitRootTao", "is only read by distribution EXPLICIT;"
+                        + " with PARETO give rootTao (got " + st.explicitRootTao().size() + " values)"));
             }
             if (!sn.scoring().isBlank()) {
                 try {

@@ -1,6 +1,8 @@
 package io.incentivelab.cli.bench;
 
 import io.incentivelab.scenario.ExampleCatalog;
+import io.incentivelab.scenario.ScenarioCodec;
+import io.incentivelab.simulation.scenario.EmissionSplit;
 import io.incentivelab.simulation.scenario.Scenario;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +28,19 @@ class FullNetworkYearWorkloadTest {
         });
         assertThat(s.network().effectiveHorizonEpochs()).isEqualTo(365 * 20);
         assertThat(s.economics().enabled()).isTrue();
+    }
+
+    @Test
+    void theMarketVariantIsTheSameNetworkUnderPriceEma() {
+        String json = ExampleCatalog.find(FullNetworkYearWorkload.EXAMPLE).orElseThrow().json();
+        Scenario fixed = ScenarioCodec.parse(FullNetworkYearWorkload.withSplit(json, "FIXED"));
+        Scenario market = ScenarioCodec.parse(FullNetworkYearWorkload.withSplit(json, "PRICE_EMA"));
+        assertThat(fixed.network().emissionSplit()).isEqualTo(EmissionSplit.FIXED);
+        assertThat(market.network().emissionSplit()).isEqualTo(EmissionSplit.PRICE_EMA);
+        assertThat(market.subnets()).hasSize(128);
+        assertThat(fixed.subnets()).allSatisfy(sub -> assertThat(sub.emissionShare()).isEqualTo(1.0));
+        assertThat(market.network().effectiveHorizonEpochs()).isEqualTo(fixed.network().effectiveHorizonEpochs());
+        assertThat(FullNetworkYearWorkload.MARKET_RATIO_TARGET).isEqualTo(1.15);
     }
 
     @Test
