@@ -1,24 +1,42 @@
 package io.incentivelab.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Estimates an experiment's time and storage. Throughput is calibrated on this machine by timing a short
- * version of a scenario ({@link RunEngine#calibrationScenario}) and dividing by its work units (about
- * epochs × subnets × UIDs); the seconds per unit are cached per engine version for the life of the process.
- * A run's estimate is its scenario's work units × seconds per unit, averaged over up to 32 sampled points.
+ * version of the experiment's first scenario ({@link RunEngine#calibrationScenario}) and dividing by its work
+ * units (about epochs × subnets × UIDs); the seconds per unit are cached per engine version and calibration
+ * scenario (the last 64), so a scenario with economics or a market is timed as itself, not as whichever scenario
+ * came first. A run's estimate is its scenario's work units × seconds per unit, averaged over up to 32 sampled
+ * points, times a correction learnt from recent experiments ({@link #observe}): the median of their measured
+ * over estimated seconds per run (the last 16), which absorbs JIT warm-up, the machine's load and what the short
+ * calibration misses. The time is the runs in waves of {@code threads}: ⌈runs / threads⌉ × seconds per run.
  */
 public final class CostEstimator {
 
     private static final int SAMPLE_POINTS = 32;
+    private static final int CACHED_CALIBRATIONS = 64;
+    private static final int RECENT = 16;
+    /** A measured/estimated ratio outside this range is a stall or a cancelled run, not a calibration error. */
+    private static final double MIN_RATIO = 0.05;
+    private static final double MAX_RATIO = 20;
     private static final long CALIBRATION_NANOS = 200_000_000L;
     static final long FIXED_BYTES_PER_RUN = 96;
 
     private final RunEngine engine;
     private final int seriesPoints;
-    private final Map<String, Calibration> cache = new ConcurrentHashMap<>();
+    private final Map<String, Calibration> cache = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Calibration> eldest) {
+            return size() > CACHED_CALIBRATIONS;
+        }
+    };
+    private final Deque<Double> ratios = new ArrayDeque<>();
 
     record Calibration(double secondsPerUnit, long bytesPerRun) {
     }
@@ -31,7 +49,7 @@ public final class CostEstimator {
     public CostPreview preview(ExperimentPlan plan, int threads) {
         Calibration c;
         try {
-            c = cache.computeIfAbsent(engine.version(), v -> calibrate(plan.scenario(0)));
+            c = calibration(plan.scenario(0));
         } catch (RuntimeException e) {
             c = new Calibration(Double.NaN, FIXED_BYTES_PER_RUN);
         }
@@ -42,11 +60,64 @@ public final class CostEstimator {
             units += engine.prepare(plan.scenario(p)).workUnits();
             sampled++;
         }
-        double secondsPerRun = units / sampled * c.secondsPerUnit();
+        double[] recent = recentRatios();
+        double correction = recent.length == 0 ? 1 : median(recent);
+        double secondsPerRun = units / sampled * c.secondsPerUnit() * correction;
         int runs = plan.runs();
         boolean calibrated = Double.isFinite(secondsPerRun);
+        int waves = (runs + Math.max(1, threads) - 1) / Math.max(1, threads);
         return new CostPreview(plan.points(), plan.spec().replicates(), runs, threads, secondsPerRun,
-                runs * secondsPerRun / Math.max(1, threads), c.bytesPerRun(), c.bytesPerRun() * runs, calibrated);
+                waves * secondsPerRun, c.bytesPerRun(), c.bytesPerRun() * runs, calibrated, recent.length);
+    }
+
+    /**
+     * Learns from a finished experiment: its estimated seconds per run (as {@link #preview} gave it) and the
+     * measured ones (wall time × threads in use / runs). Ignored if either is not a positive number or their ratio
+     * is outside [0.05, 20].
+     */
+    public void observe(double estimatedSecondsPerRun, double measuredSecondsPerRun) {
+        if (!(estimatedSecondsPerRun > 0) || !(measuredSecondsPerRun > 0) || !Double.isFinite(estimatedSecondsPerRun)
+                || !Double.isFinite(measuredSecondsPerRun)) {
+            return;
+        }
+        double ratio = measuredSecondsPerRun / estimatedSecondsPerRun;
+        if (ratio < MIN_RATIO || ratio > MAX_RATIO) {
+            return;
+        }
+        synchronized (ratios) {
+            ratios.addLast(ratio);
+            while (ratios.size() > RECENT) {
+                ratios.removeFirst();
+            }
+        }
+    }
+
+    private double[] recentRatios() {
+        synchronized (ratios) {
+            return ratios.stream().mapToDouble(Double::doubleValue).toArray();
+        }
+    }
+
+    static double median(double[] xs) {
+        double[] s = xs.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    }
+
+    private Calibration calibration(JsonNode scenario) {
+        String key = engine.version() + "|" + scenario.toString();
+        synchronized (cache) {
+            Calibration hit = cache.get(key);
+            if (hit != null) {
+                return hit;
+            }
+        }
+        Calibration c = calibrate(scenario);
+        synchronized (cache) {
+            cache.put(key, c);
+        }
+        return c;
     }
 
     /** Times the calibration scenario: one warm-up run, then runs until 0.2 s have passed (at least one). */

@@ -35,6 +35,8 @@ public final class ExperimentJob {
     private int done;
     private int failed;
     private long startNanos;
+    private long runningSinceNanos;
+    private long endNanos;
     private long lastPublish;
 
     ExperimentJob(String id, String name, int total, RunCounts counts, ExperimentStatus status, ExperimentStore store,
@@ -74,6 +76,25 @@ public final class ExperimentJob {
             }
         }
         return new ExperimentProgress(id, name, status, total, done, failed, eta, message);
+    }
+
+    /**
+     * The measured seconds of one run in this job, in the cost preview's terms: wall time from the first run's
+     * start to the end, over the waves of {@code parallelism} runs it took (⌈runs / parallelism⌉); NaN until the
+     * job has ended with runs finished here.
+     */
+    public synchronized double measuredSecondsPerRun() {
+        int doneNow = done - doneAtStart;
+        if (doneNow <= 0 || runningSinceNanos == 0 || endNanos == 0) {
+            return Double.NaN;
+        }
+        int waves = (doneNow + Math.max(1, parallelism) - 1) / Math.max(1, parallelism);
+        return (endNanos - runningSinceNanos) / 1e9 / waves;
+    }
+
+    /** The seconds per run the cost preview estimated when the job started (NaN if unknown). */
+    public double estimatedSecondsPerRun() {
+        return estimatedSecondsPerRun;
     }
 
     /** Adds a listener; it gets the current progress at once and then every change (at most 4 a second while running). */
@@ -122,6 +143,11 @@ public final class ExperimentJob {
     }
 
     private void onStarted() {
+        synchronized (this) {
+            if (runningSinceNanos == 0) {
+                runningSinceNanos = System.nanoTime();
+            }
+        }
         if (stopping.get() || cancelRequested.get()) {
             return;
         }
@@ -195,6 +221,7 @@ public final class ExperimentJob {
         synchronized (this) {
             status = end;
             message = why;
+            endNanos = System.nanoTime();
         }
         ExperimentProgress last = progress();
         publish(true);

@@ -75,6 +75,12 @@ public class ExperimentService {
         store.create(record, plan, origin);
         double secondsPerRun = secondsPerRun(plan);
         ExperimentJob job = runner.start(record, plan, secondsPerRun);
+        // the preview learns from what the run really took (issue 20: within 2× of the measured time)
+        job.finished().thenAccept(p -> {
+            if (p.status() == ExperimentStatus.COMPLETED) {
+                estimator.observe(job.estimatedSecondsPerRun(), job.measuredSecondsPerRun());
+            }
+        });
         LOG.info("experiment {} '{}' started: {} runs on {} threads", id, plan.spec().name(), plan.runs(),
                 runner.executor().parallelism());
         return job.progress();

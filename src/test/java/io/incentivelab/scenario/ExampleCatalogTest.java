@@ -27,7 +27,10 @@ class ExampleCatalogTest {
                 .run(1).summary();
         assertThat(r.subnet("winner-take-all").giniEmission()).isGreaterThan(r.subnet("power2").giniEmission());
         assertThat(r.subnet("power2").giniEmission()).isGreaterThan(r.subnet("proportional").giniEmission());
-        assertThat(r.subnet("winner-take-all").top1Share()).isEqualTo(1.0);
+        // with a moving population the winner can change within the summary window, so the top operator holds most
+        // of the window's emission, not all of it
+        assertThat(r.subnet("winner-take-all").top1Share()).isGreaterThan(0.6)
+                .isGreaterThan(r.subnet("power2").top1Share());
     }
 
     @Test

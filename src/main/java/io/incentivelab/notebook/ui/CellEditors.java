@@ -19,10 +19,15 @@ import java.util.Map;
 @SpringComponent
 class CellEditors {
 
-    /** A small two-minute-free starting scenario: one speed subnet over five days. */
+    /**
+     * A small starting scenario that runs in seconds: one speed subnet over five days, with operators' economics
+     * on (costs, entry, exit, reinvestment; a few arrivals a day, some adaptive operators), so that where the
+     * hardware goes comes from the incentive (issue 20).
+     */
     static final String NEW_SCENARIO = """
             {"schemaVersion": 1, "name": "my-scenario", "description": "",
              "network": {"horizonDays": 5, "sampleEveryEpochs": 10},
+             "economics": {"enabled": true, "arrivalsPerDay": 10, "strategies": {"specialist": 0.8, "adaptive": 0.2}},
              "subnets": [{"name": "speed", "metric": "SPEED", "miners": {"operators": 32}, "validators": {"count": 8}}]}""";
 
     private static final SecureRandom SEEDS = new SecureRandom();

@@ -86,7 +86,9 @@ final class ExperimentCellPresenter {
         try {
             CostPreview c = runs.preview(doc, cell);
             String time = c.calibrated() ? "about " + ResultsTable.duration(Math.max(1, Math.round(c.estimatedSeconds())))
-                    + " on " + c.threads() + " thread" + (c.threads() == 1 ? "" : "s") : "time unknown";
+                    + " on " + c.threads() + " thread" + (c.threads() == 1 ? "" : "s")
+                    + (c.recentExperiments() > 0 ? " (timed here, corrected by " + c.recentExperiments() + " recent experiment"
+                    + (c.recentExperiments() == 1 ? "" : "s") + ")" : " (timed here)") : "time unknown";
             return new Preview(c.points() + " point" + (c.points() == 1 ? "" : "s") + " × " + c.replicates()
                     + " replicates = " + c.runs() + " runs · " + time + " · " + kb(c.estimatedBytes()) + " stored", List.of());
         } catch (InvalidExperimentException e) {

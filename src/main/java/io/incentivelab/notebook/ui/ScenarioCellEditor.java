@@ -130,6 +130,23 @@ class ScenarioCellEditor extends Div implements CellEditor {
             lines.add(new ListItem(SubnetSummary.line(tree, i)));
         }
         summary.add(lines);
+        summary.add(population(tree));
+    }
+
+    /**
+     * Whether the operators move: with economics off the population is fixed, and where the hardware sits is the
+     * placement rule's answer, not the incentive's (issue 20) — the summary says so.
+     */
+    static Span population(ObjectNode tree) {
+        JsonNode on = ScenarioFields.effective(tree, "$.economics.enabled");
+        boolean moving = on != null && on.asBoolean(false);
+        Span p = new Span(moving ? "Moving population: operators enter, leave, reinvest and move with their profits."
+                : "Fixed population (economics off): operators never enter, leave, reinvest or move, so where the"
+                + " hardware sits comes from the placement rule, not from the incentive.");
+        p.addClassName("scenario-population");
+        p.getElement().setAttribute("data-moving", Boolean.toString(moving));
+        p.getStyle().set("display", "block");
+        return p;
     }
 
     private Component configureHeader() {

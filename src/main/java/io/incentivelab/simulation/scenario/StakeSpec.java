@@ -19,10 +19,10 @@ public record StakeSpec(
                 + " counted in Yuma's stake weight as network.market.taoWeight × root beside the subnet stake (the chain"
                 + " adds the two without price conversion). PARETO: split by independent Pareto draws of the same"
                 + " shape, so root stake need not follow subnet stake; EXPLICIT: explicitRootTao. 0 = no root stake.",
-                def = "0", min = 0, max = ScenarioLimits.TAO_CAP) double rootTao,
+                def = "0", min = 0, max = ScenarioLimits.TAO_CAP, omitDefault = true) double rootTao,
         @Field(label = "Each validator's root stake", unit = "TAO", doc = "EXPLICIT: each validator's root stake in TAO, one per"
                 + " validator, or empty for none.", def = "[]", min = 0, max = ScenarioLimits.TAO_CAP,
-                maxItems = ScenarioLimits.MAX_UIDS) List<Double> explicitRootTao) {
+                maxItems = ScenarioLimits.MAX_UIDS, omitDefault = true) List<Double> explicitRootTao) {
 
     public StakeSpec {
         explicitTao = List.copyOf(explicitTao);

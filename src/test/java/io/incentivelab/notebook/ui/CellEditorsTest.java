@@ -15,6 +15,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
@@ -97,6 +98,27 @@ class CellEditorsTest {
                 .contains("16 operators");
         assertThat(_get(Div.class, s -> s.withClasses("scenario-status")).getElement().getTextRecursively())
                 .contains("Valid scenario");
+    }
+
+    @Test
+    void aNewScenarioAndEveryPresetMoveTheHardwareAndAFixedPopulationSaysSo() {
+        io.incentivelab.simulation.scenario.Scenario fresh = ScenarioCodec.parse(CellEditors.NEW_SCENARIO);
+        assertThat(fresh.economics().enabled()).isTrue();
+        assertThat(fresh.economics().arrivalsPerDay()).isPositive();
+        assertThat(fresh.economics().strategies().adaptive()).isPositive();
+        for (io.incentivelab.scenario.ExampleCatalog.Example e : io.incentivelab.scenario.ExampleCatalog.list()) {
+            assertThat(e.scenario().economics().enabled()).as(e.name()).isTrue();
+        }
+        attach(new ScenarioCellEditor(newScenario(), Map.of()));
+        assertThat(_get(Span.class, s -> s.withClasses("scenario-population")).getText()).startsWith("Moving population");
+
+        ObjectNode fixed = (ObjectNode) ScenarioCodec.readTree(CellEditors.NEW_SCENARIO);
+        fixed.remove("economics");
+        MockVaadin.tearDown();
+        MockVaadin.setup();
+        attach(new ScenarioCellEditor(new ScenarioCell("s1", "", fixed), Map.of()));
+        assertThat(_get(Span.class, s -> s.withClasses("scenario-population")).getText())
+                .startsWith("Fixed population (economics off)").contains("placement rule, not from the incentive");
     }
 
     @Test
