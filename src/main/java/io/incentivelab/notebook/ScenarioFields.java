@@ -53,14 +53,71 @@ public final class ScenarioFields {
          * ({@code horizonDays} → "Horizon days"), then " (unit)" if it has one.
          */
         public String label() {
-            String words = name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
-            String base = title == null || title.isBlank() ? Character.toUpperCase(words.charAt(0)) + words.substring(1)
-                    : title;
-            return unit == null || unit.isBlank() ? base : base + " (" + unit + ")";
+            if (title != null && !title.isBlank()) {
+                return unit == null || unit.isBlank() ? title : title + " (" + unit + ")";
+            }
+            String[] derived = wordsAndUnit(name);
+            String u = unit == null || unit.isBlank() ? derived[1] : unit;
+            return u.isEmpty() ? derived[0] : derived[0] + " (" + u + ")";
         }
     }
 
+    /** Name suffixes that are a unit, longest first: {@code startIssuanceTao} → "Start issuance" (TAO). */
+    private static final String[][] UNIT_SUFFIXES = {
+        {"UsdPerDay", "USD per day"}, {"PerDay", "per day"}, {"Usd", "USD"}, {"Tao", "TAO"}, {"Days", "days"},
+        {"Blocks", "blocks"}, {"Epochs", "epochs"}};
+
+    /**
+     * A camel-case field name in sentence case, with a trailing unit split off: {@code horizonDays} →
+     * ["Horizon", "days"], {@code taoPriceUsd} → ["TAO price", "USD"], {@code maxUids} → ["Max UIDs", ""].
+     */
+    static String[] wordsAndUnit(String name) {
+        String stem = name;
+        String unit = "";
+        for (String[] su : UNIT_SUFFIXES) {
+            if (stem.endsWith(su[0]) && stem.length() > su[0].length()) {
+                stem = stem.substring(0, stem.length() - su[0].length());
+                unit = su[1];
+                break;
+            }
+        }
+        String words = stem.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("\\btao\\b", "TAO").replaceAll("\\buids\\b", "UIDs").replaceAll("\\buid\\b", "UID")
+                .replaceAll("\\busd\\b", "USD").replaceAll("\\bhhi\\b", "HHI").replaceAll("\\bgpu\\b", "GPU")
+                .replaceAll("\\bema\\b", "EMA");
+        return new String[]{Character.toUpperCase(words.charAt(0)) + words.substring(1), unit};
+    }
+
     private ScenarioFields() {
+    }
+
+    private static final java.util.regex.Pattern SUBNET_PATH = java.util.regex.Pattern.compile("^\\$\\.subnets\\[(\\d+)]\\.(.+)$");
+
+    /**
+     * How a sweepable field is offered to people: by its subnet's name, its sections and its label, then its path
+     * ("speed: Reward curve › Type — subnets[0].rewardCurve.type"; "Network: Horizon (days) — network.horizonDays").
+     */
+    public static String sweepLabel(ObjectNode scenario, FieldInfo f) {
+        String path = f.path().substring(2);
+        java.util.regex.Matcher m = SUBNET_PATH.matcher(f.path());
+        String owner;
+        String rest;
+        if (m.matches()) {
+            JsonNode name = scenario == null ? null : scenario.path("subnets").path(Integer.parseInt(m.group(1))).get("name");
+            owner = name != null && name.isTextual() && !name.textValue().isBlank() ? name.textValue() : "subnet " + m.group(1);
+            rest = m.group(2);
+        } else {
+            int dot = path.indexOf('.');
+            owner = wordsAndUnit(dot < 0 ? "scenario" : path.substring(0, dot))[0];
+            rest = dot < 0 ? path : path.substring(dot + 1);
+        }
+        String[] parts = rest.split("\\.");
+        StringBuilder human = new StringBuilder();
+        for (int i = 0; i < parts.length - 1; i++) {
+            human.append(wordsAndUnit(parts[i])[0]).append(" › ");
+        }
+        human.append(f.label());
+        return owner + ": " + human + " — " + path;
     }
 
     /** The fields of a record type at a path (one level: groups are listed, not expanded). */

@@ -11,6 +11,8 @@ import io.incentivelab.simulation.scenario.MarketSpec;
 import io.incentivelab.simulation.scenario.NetworkSpec;
 import io.incentivelab.simulation.scenario.SubnetMarketSpec;
 
+import java.util.Arrays;
+
 /**
  * The alpha market of one run under PRICE_EMA or FLOW (docs/alpha-market.md), on the run's thread in
  * subnet order, so results do not depend on the thread count.
@@ -49,8 +51,9 @@ final class Market {
     private final double[] userFlowPerBlock;
     private final double[] demand;
     final double[] shares;
-    private final long[] pending;
-    private final long[] epochTao;
+    private final double[] rootProp;
+    private final long[] blockEmission;
+    private final long emaHalvingBlocks;
     private final double daysPerEpoch;
     private final int tempo;
     private double theta;
@@ -72,8 +75,9 @@ final class Market {
         userFlowPerBlock = new double[n];
         demand = new double[n];
         shares = new double[n];
-        pending = new long[n];
-        epochTao = new long[n];
+        rootProp = new double[n];
+        blockEmission = new long[tempo];
+        emaHalvingBlocks = Math.round(spec.priceEmaHalvingBlocks());
         for (int s = 0; s < n; s++) {
             SubnetMarketSpec m = runs[s].spec.market();
             pools[s] = new AlphaPool(rao(m.poolTao()), rao(m.poolAlpha()), rao(m.alphaOutstanding()),
@@ -100,14 +104,14 @@ final class Market {
     }
 
     /**
-     * Mints the epoch's {@code tempo} blocks into the pools.
+     * Starts an epoch on the run's thread: sets the shares (and the gate's bar) from the state at the epoch's
+     * start, mints the epoch's {@code tempo} blocks of TAO and fixes each subnet's root_prop. The pools receive
+     * their blocks in {@link #injectSubnet}, one subnet at a time, on any thread.
      *
-     * @param firstBlock  the chain block of the epoch's first block
-     * @param subnetTao   receives each subnet's TAO emission over the epoch, rao
-     * @param subnetValue receives the TAO value of each subnet's alpha for participants, rao
+     * @param firstBlock the chain block of the epoch's first block
      * @return TAO minted over the epoch, rao
      */
-    long mintEpoch(IssuanceTracker issuance, long firstBlock, long[] subnetTao, long[] subnetValue) {
+    long beginEpoch(IssuanceTracker issuance, long firstBlock) {
         int n = runs.length;
         if (rule == EmissionSplit.PRICE_EMA) {
             for (int s = 0; s < n; s++) {
@@ -121,7 +125,7 @@ final class Market {
                 sum += d;
             }
             if (!(sum > 0)) {
-                java.util.Arrays.fill(demand, 1.0 / n); // nobody has positive flow yet: equal shares (ours)
+                Arrays.fill(demand, 1.0 / n); // nobody has positive flow yet: equal shares (ours)
             }
         }
         if (spec.gate() == GateMode.OFF) {
@@ -135,35 +139,50 @@ final class Market {
             }
             EmissionShares.gated(demand, theta, spec.gateExponent(), shares);
         }
-        java.util.Arrays.fill(pending, 0);
-        java.util.Arrays.fill(epochTao, 0);
-        boolean rootCap = spec.injectionCap() == InjectionCap.ROOT_PROPORTION;
-        double[] rootProp = new double[n];
         for (int s = 0; s < n; s++) {
             rootProp[s] = rootProportion(s);
         }
         long minted = 0;
         for (int b = 0; b < tempo; b++) {
-            long e = issuance.mintBlock();
-            minted += e;
-            for (int s = 0; s < n; s++) {
-                long t = (long) Math.floor(e * shares[s]);
-                AlphaPool.Injection in = pools[s].injectBlock(t, rootProp[s], rootCap);
-                pending[s] += in.alphaOut();
-                epochTao[s] += t;
-                runs[s].intervalChainBuy += in.excessTao();
-                pools[s].updateMovingPrice(spec.priceEmaAlpha(), Math.round(spec.priceEmaHalvingBlocks()));
-                if (rule == EmissionSplit.FLOW) {
-                    flowEma[s] = EmissionShares.flowEmaStep(flowEma[s], userFlowPerBlock[s], spec.flowEmaRate());
-                }
-            }
-        }
-        for (int s = 0; s < n; s++) {
-            subnetTao[s] = epochTao[s];
-            subnetValue[s] = (long) Math.floor(pending[s] * pools[s].price());
-            runs[s].rootProportion = rootProp[s];
+            blockEmission[b] = issuance.mintBlock();
+            minted += blockEmission[b];
         }
         return minted;
+    }
+
+    /**
+     * Injects the epoch's blocks into subnet s's pool, block by block as the chain does, and advances its moving
+     * price. Touches only subnet s, so subnets may be injected on different threads with the same result.
+     *
+     * @param subnetTao   receives the subnet's TAO emission over the epoch, rao
+     * @param subnetValue receives the TAO value of the subnet's alpha for participants, rao
+     */
+    void injectSubnet(int s, long[] subnetTao, long[] subnetValue) {
+        AlphaPool pool = pools[s];
+        SubnetRun run = runs[s];
+        boolean rootCap = spec.injectionCap() == InjectionCap.ROOT_PROPORTION;
+        boolean flow = rule == EmissionSplit.FLOW;
+        double share = shares[s];
+        double prop = rootProp[s];
+        double emaAlpha = spec.priceEmaAlpha();
+        long halving = emaHalvingBlocks;
+        long pending = 0;
+        long tao = 0;
+        long chainBuy = 0;
+        for (int b = 0; b < tempo; b++) {
+            long t = (long) Math.floor(blockEmission[b] * share);
+            pending += pool.injectBlockRao(t, prop, rootCap);
+            chainBuy += pool.lastExcessTao();
+            tao += t;
+            pool.updateMovingPrice(emaAlpha, halving);
+            if (flow) {
+                flowEma[s] = EmissionShares.flowEmaStep(flowEma[s], userFlowPerBlock[s], spec.flowEmaRate());
+            }
+        }
+        run.intervalChainBuy += chainBuy;
+        subnetTao[s] = tao;
+        subnetValue[s] = (long) Math.floor(pending * pool.price());
+        run.rootProportion = prop;
     }
 
     /** After the subnets stepped: burns, miners' and root sales, stakers moving toward yield. */

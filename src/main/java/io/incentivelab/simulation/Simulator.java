@@ -143,8 +143,9 @@ public final class Simulator {
                 long total = 0;
                 long unpaid;
                 if (market != null) {
-                    total = market.mintEpoch(issuance, block - tempo + 1, subnetTao, subnetRao);
-                    stepper.step(e, block, subnetRao, left);
+                    total = market.beginEpoch(issuance, block - tempo + 1);
+                    // each subnet's blocks go into its pool on the thread that then steps it
+                    stepper.step(e, block, subnetRao, left, s -> market.injectSubnet(s, subnetTao, subnetRao));
                     market.afterEpoch();
                     // paid values are alpha at the pool price; what is unpaid is the flooring of both
                     unpaid = total;

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
 
 /**
  * Steps every subnet of a run through one epoch, on the calling thread or split into contiguous blocks of
@@ -38,8 +39,16 @@ final class SubnetStepper implements AutoCloseable {
 
     /** Runs epoch e of every subnet s with {@code subnetRao[s]}; writes the unpaid rao into {@code left[s]}. */
     void step(int e, long block, long[] subnetRao, long[] left) {
+        step(e, block, subnetRao, left, s -> { });
+    }
+
+    /**
+     * As {@link #step(int, long, long[], long[])}, calling {@code before.accept(s)} on subnet s's thread just
+     * before it steps (it may set {@code subnetRao[s]}; it must touch subnet s only).
+     */
+    void step(int e, long block, long[] subnetRao, long[] left, IntConsumer before) {
         if (pool == null) {
-            stepRange(0, runs.length, 0, e, block, subnetRao, left);
+            stepRange(0, runs.length, 0, e, block, subnetRao, left, before);
             return;
         }
         List<Future<?>> futures = new ArrayList<>(blocks - 1);
@@ -48,14 +57,14 @@ final class SubnetStepper implements AutoCloseable {
             int to = runs.length * (b + 1) / blocks;
             int ws = b;
             Callable<Void> task = () -> {
-                stepRange(from, to, ws, e, block, subnetRao, left);
+                stepRange(from, to, ws, e, block, subnetRao, left, before);
                 return null;
             };
             futures.add(pool.submit(task));
         }
         RuntimeException failure = null;
         try {
-            stepRange(0, runs.length / blocks, 0, e, block, subnetRao, left);
+            stepRange(0, runs.length / blocks, 0, e, block, subnetRao, left, before);
         } catch (RuntimeException ex) {
             failure = ex;
         }
@@ -76,8 +85,10 @@ final class SubnetStepper implements AutoCloseable {
         }
     }
 
-    private void stepRange(int from, int to, int ws, int e, long block, long[] subnetRao, long[] left) {
+    private void stepRange(int from, int to, int ws, int e, long block, long[] subnetRao, long[] left,
+            IntConsumer before) {
         for (int s = from; s < to; s++) {
+            before.accept(s);
             left[s] = runs[s].step(e, block, subnetRao[s], workspaces[ws]);
         }
     }

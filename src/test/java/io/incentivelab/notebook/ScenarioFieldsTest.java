@@ -23,6 +23,33 @@ class ScenarioFieldsTest {
         assertThat(ScenarioFields.effective(scenario, "$.subnets[5].name")).isNull();
     }
 
+    private ScenarioFields.FieldInfo field(String path) {
+        return ScenarioFields.sweepable(scenario).stream().filter(f -> f.path().equals(path)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void labelsAreInSentenceCaseWithTheirUnits() {
+        assertThat(field("$.network.startIssuanceTao").label()).isEqualTo("Start issuance (TAO)");
+        assertThat(field("$.network.horizonDays").label()).isEqualTo("Horizon (days)");
+        assertThat(field("$.economics.taoPriceUsd").label()).isEqualTo("TAO price (USD)");
+        assertThat(field("$.economics.arrivalsPerDay").label()).isEqualTo("Arrivals (per day)");
+        assertThat(field("$.economics.costs.computeRunningUsdPerDay").label()).isEqualTo("Compute running (USD per day)");
+        assertThat(field("$.subnets[0].limits.maxUids").label()).isEqualTo("Max UIDs");
+        assertThat(field("$.subnets[0].limits.immunityPeriodBlocks").label()).isEqualTo("Immunity period (blocks)");
+        assertThat(field("$.subnets[0].market.validatorTake").label()).isEqualTo("Validator take (fraction of alpha dividends)");
+        assertThat(field("$.subnets[0].miners.operators").label()).isEqualTo("Operators");
+    }
+
+    @Test
+    void sweepFieldsAreOfferedByTheirSubnetsName() {
+        assertThat(ScenarioFields.sweepLabel(scenario, field("$.subnets[1].rewardCurve.type")))
+                .isEqualTo("b: Reward curve › Type — subnets[1].rewardCurve.type");
+        assertThat(ScenarioFields.sweepLabel(scenario, field("$.network.horizonDays")))
+                .isEqualTo("Network: Horizon (days) — network.horizonDays");
+        assertThat(ScenarioFields.sweepLabel(scenario, field("$.subnets[0].validators.stake.totalTao")))
+                .isEqualTo("a: Validators › Stake › Total (TAO) — subnets[0].validators.stake.totalTao");
+    }
+
     @Test
     void setCreatesTheWayAndNullRemoves() {
         ScenarioFields.set(scenario, "$.subnets[1].miners.compute.sigma", DoubleNode.valueOf(0.5));

@@ -1,5 +1,6 @@
 package io.incentivelab.notebook.ui;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
@@ -187,9 +188,11 @@ class ExperimentCellEditor extends Div implements CellEditor {
         axes.removeAll();
         axisRows.clear();
         List<FieldInfo> fields = sweepableFields();
+        ScenarioCell baseCell = baseScenario();
+        ObjectNode base = baseCell == null ? null : baseCell.scenario();
         for (int i = 0; i < cell.axes().size(); i++) {
             int index = i;
-            SweepAxisRow row = new SweepAxisRow(cell.axes().get(i), fields, axis -> {
+            SweepAxisRow row = new SweepAxisRow(cell.axes().get(i), fields, base, axis -> {
                 List<SweepAxis> next = new ArrayList<>(cell.axes());
                 next.set(index, axis);
                 cell = cell.withAxes(next);
@@ -209,9 +212,13 @@ class ExperimentCellEditor extends Div implements CellEditor {
 
     /** The fields of the first chosen scenario (or the first scenario cell) that may be swept. */
     private List<FieldInfo> sweepableFields() {
-        ScenarioCell base = available.stream().filter(s -> cell.scenarioCellIds().contains(s.id())).findFirst()
-                .orElse(available.isEmpty() ? null : available.get(0));
+        ScenarioCell base = baseScenario();
         return base == null ? List.of() : ScenarioFields.sweepable(base.scenario());
+    }
+
+    private ScenarioCell baseScenario() {
+        return available.stream().filter(s -> cell.scenarioCellIds().contains(s.id())).findFirst()
+                .orElse(available.isEmpty() ? null : available.get(0));
     }
 
     /** The scenario cells of the notebook changed (added, renamed, removed). */

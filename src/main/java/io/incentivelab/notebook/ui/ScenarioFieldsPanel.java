@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
+import io.incentivelab.notebook.FieldVisibility;
 import io.incentivelab.notebook.ScenarioFields;
 import io.incentivelab.notebook.ScenarioFields.FieldInfo;
 import io.incentivelab.notebook.ScenarioFields.Kind;
@@ -21,6 +22,9 @@ import java.util.function.BiConsumer;
 class ScenarioFieldsPanel extends Div {
 
     private final Map<String, FieldInput> inputs = new LinkedHashMap<>();
+    private final Map<String, Details> groups = new LinkedHashMap<>();
+    private final Map<String, String> errors = new LinkedHashMap<>();
+    private ObjectNode shown;
 
     ScenarioFieldsPanel(List<FieldInfo> fields, BiConsumer<String, JsonNode> onEdit) {
         addClassName("scenario-fields");
@@ -59,6 +63,7 @@ class ScenarioFieldsPanel extends Div {
         d.getElement().setAttribute("data-path", g.path());
         d.setTooltipText(g.doc());
         d.setWidthFull();
+        groups.put(g.path(), d);
         return d;
     }
 
@@ -69,9 +74,24 @@ class ScenarioFieldsPanel extends Div {
         return form;
     }
 
-    /** Shows the scenario's values (defaults where it leaves them out). */
+    /**
+     * Shows the scenario's values (defaults where it leaves them out), and only the fields the engine reads for it
+     * ({@link FieldVisibility}); a field with a problem stays visible.
+     */
     void show(ObjectNode scenario) {
+        shown = scenario;
         inputs.values().forEach(in -> in.show(ScenarioFields.effective(scenario, in.info().path())));
+        applyVisibility();
+    }
+
+    private void applyVisibility() {
+        if (shown == null) {
+            return;
+        }
+        inputs.forEach((path, in) -> in.component().setVisible(FieldVisibility.relevant(shown, path)
+                || errors.containsKey(path)));
+        groups.forEach((path, d) -> d.setVisible(FieldVisibility.relevant(shown, path)
+                || errors.keySet().stream().anyMatch(e -> e.startsWith(path + "."))));
     }
 
     /**
@@ -81,11 +101,16 @@ class ScenarioFieldsPanel extends Div {
      */
     Map<String, String> showProblems(Map<String, String> byPath) {
         Map<String, String> left = new LinkedHashMap<>(byPath);
+        errors.clear();
         inputs.forEach((path, in) -> {
             String message = byPath.get(path);
             in.setError(message);
+            if (message != null) {
+                errors.put(path, message);
+            }
             left.remove(path);
         });
+        applyVisibility();
         return left;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -16,6 +17,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
+import io.incentivelab.notebook.ScenarioFields;
 import io.incentivelab.notebook.ScenarioFields.FieldInfo;
 import io.incentivelab.notebook.ScenarioFields.Kind;
 import io.incentivelab.notebook.SweepAxis;
@@ -40,14 +42,21 @@ class SweepAxisRow extends HorizontalLayout {
     private final Button remove = new Button(VaadinIcon.CLOSE_SMALL.create());
     private boolean showing;
 
-    SweepAxisRow(SweepAxis axis, List<FieldInfo> fields, Consumer<SweepAxis> onEdit, Runnable onRemove) {
+    private final ObjectNode base;
+
+    /**
+     * @param base the scenario the fields come from (its subnet names label them, its values centre the ranges);
+     *             null if there is none
+     */
+    SweepAxisRow(SweepAxis axis, List<FieldInfo> fields, ObjectNode base, Consumer<SweepAxis> onEdit, Runnable onRemove) {
+        this.base = base;
         addClassName("sweep-axis");
         setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         setWidthFull();
         setWrap(true);
         field.setItems(fields);
-        field.setItemLabelGenerator(f -> f.path().substring(2));
-        field.setWidth("24em");
+        field.setItemLabelGenerator(f -> ScenarioFields.sweepLabel(base, f));
+        field.setWidth("36em");
         field.setAllowCustomValue(false);
         field.setPlaceholder("Pick a scenario field");
         kind.setLabel("Kind");
@@ -84,14 +93,41 @@ class SweepAxisRow extends HorizontalLayout {
             values.setValue(f.kind() == Kind.BOOLEAN ? "true, false" : String.join(", ", f.choices()));
         } else if (values.isEmpty() && from.isEmpty()) {
             kind.setValue("RANGE");
-            double lo = f.min() == null ? 0 : f.min();
-            double hi = f.max() == null ? lo + 10 : Math.min(f.max(), lo + 10);
-            from.setValue(lo);
-            to.setValue(hi);
+            JsonNode now = base == null ? null : ScenarioFields.effective(base, f.path());
+            double[] r = defaultRange(f.min(), f.max(), now != null && now.isNumber() ? now.asDouble() : Double.NaN,
+                    f.kind() == Kind.INTEGER);
+            from.setValue(r[0]);
+            to.setValue(r[1]);
             count.setValue(3);
             integer.setValue(f.kind() == Kind.INTEGER);
         }
         showing = false;
+    }
+
+    /**
+     * A sensible range to sweep a number over (issue 20): the whole range of a fraction-like field (width ≤ 1),
+     * else half to twice its current value within its bounds, else its lower bound to ten more.
+     */
+    static double[] defaultRange(Double min, Double max, double current, boolean integer) {
+        double lo = min == null ? 0 : min;
+        double hi = max == null ? Double.POSITIVE_INFINITY : max;
+        double from;
+        double to;
+        if (hi - lo <= 1) {
+            from = lo;
+            to = hi;
+        } else if (current > 0 && Double.isFinite(current)) {
+            from = Math.max(lo, current / 2);
+            to = Math.min(hi, current * 2);
+        } else {
+            from = lo;
+            to = Math.min(hi, lo + 10);
+        }
+        if (integer) {
+            from = Math.ceil(from);
+            to = Math.max(from, Math.floor(to));
+        }
+        return new double[]{from, to};
     }
 
     private void show(SweepAxis axis, List<FieldInfo> fields) {

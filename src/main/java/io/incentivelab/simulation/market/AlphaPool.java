@@ -42,6 +42,11 @@ public final class AlphaPool {
     private long alphaInjected;
     private long alphaMintedOut;
     private long taoFromRegistrations;
+    // the last injected block
+    private long lastTaoIn;
+    private long lastAlphaIn;
+    private long lastExcess;
+    private long lastBought;
 
     /**
      * @param taoReserveRao    TAO in the pool at the start, rao, &gt; 0
@@ -199,6 +204,15 @@ public final class AlphaPool {
      * @param rootCap        true: cap alpha_in at rootProp·A (2026); false: at A
      */
     public Injection injectBlock(long taoEmissionRao, double rootProp, boolean rootCap) {
+        long alphaOut = injectBlockRao(taoEmissionRao, rootProp, rootCap);
+        return new Injection(lastTaoIn, lastAlphaIn, lastExcess, lastBought, alphaOut);
+    }
+
+    /**
+     * As {@link #injectBlock}, without building the record (the engine's per-block path): returns alpha_out;
+     * the block's excess TAO (chain buy) is {@link #lastExcessTao()}.
+     */
+    public long injectBlockRao(long taoEmissionRao, double rootProp, boolean rootCap) {
         requireNonNegative(taoEmissionRao, "tao emission");
         long alphaEmission = BlockEmission.forIssuance(alphaIssuance());
         double p = price();
@@ -226,7 +240,16 @@ public final class AlphaPool {
         taoChainBuys += excess;
         alphaInjected += alphaIn;
         alphaMintedOut += alphaEmission;
-        return new Injection(taoIn, alphaIn, excess, bought, alphaEmission);
+        lastTaoIn = taoIn;
+        lastAlphaIn = alphaIn;
+        lastExcess = excess;
+        lastBought = bought;
+        return alphaEmission;
+    }
+
+    /** The excess TAO of the last injected block, rao (bought alpha with and recycled it). */
+    public long lastExcessTao() {
+        return lastExcess;
     }
 
     /**

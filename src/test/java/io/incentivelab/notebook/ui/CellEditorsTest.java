@@ -140,7 +140,10 @@ class CellEditorsTest {
                 "$.subnets[0].verification.auditRate", "$.subnets[0].yuma.liquidAlpha", "$.subnets[0].limits.maxUids",
                 "$.subnets[0].emissionShare", "$.subnets[0].miners.compute.median", "$.subnets[0].miners.quality.beta",
                 "$.subnets[0].validators.stake.explicitTao", "$.subnets[0].validators.cartelBoost")) {
-            assertThat(_find(Component.class, s -> s.withPredicate(c -> path.equals(c.getElement().getAttribute("data-path")))))
+            // hidden or not (a field of a switched-off section is in the form, hidden)
+            List<Component> all = new ArrayList<>();
+            collect(UI.getCurrent(), all);
+            assertThat(all.stream().filter(c -> path.equals(c.getElement().getAttribute("data-path"))))
                     .as(path).hasSize(1);
         }
     }
@@ -174,7 +177,10 @@ class CellEditorsTest {
         assertThat(operators.getErrorMessage()).contains("must be an integer between 1 and 256");
         assertThat(lastScenario().at("/subnets/0/miners/operators").doubleValue()).isEqualTo(2.5);
         assertThat(status()).doesNotContain("Valid").contains("1 problem");
-        // text in a number field
+        // text in a number field (α is shown once the curve is POWER)
+        @SuppressWarnings("unchecked")
+        Select<String> curve = byPath(Select.class, "$.subnets[0].rewardCurve.type");
+        _setValue(curve, "POWER");
         TextField alpha = byPath(TextField.class, "$.subnets[0].rewardCurve.alpha");
         _setValue(alpha, "abc");
         assertThat(alpha.getValue()).isEqualTo("abc");
@@ -222,6 +228,61 @@ class CellEditorsTest {
         _setValue(name, "storage!");
         assertThat(name.isInvalid()).isTrue();
         assertThat(name.getErrorMessage()).contains("letters, digits");
+    }
+
+    @Test
+    void theFormShowsOnlyTheChosenCurvesParameterAndNoFieldsOfASwitchedOffSection() {
+        attach(new ScenarioCellEditor(newScenario(), Map.of()));
+        openForm();
+        Component alpha = byAnyPath("$.subnets[0].rewardCurve.alpha");
+        assertThat(alpha.isVisible()).isFalse();
+        assertThat(byAnyPath("$.subnets[0].rewardCurve.k").isVisible()).isFalse();
+        @SuppressWarnings("unchecked")
+        Select<String> curve = byPath(Select.class, "$.subnets[0].rewardCurve.type");
+        _setValue(curve, "POWER");
+        assertThat(alpha.isVisible()).isTrue();
+        assertThat(byAnyPath("$.subnets[0].rewardCurve.k").isVisible()).isFalse();
+
+        // economics on in a new scenario: its fields show; off, they hide (the switch itself stays)
+        Component arrivals = byAnyPath("$.economics.arrivalsPerDay");
+        assertThat(arrivals.isVisible()).isTrue();
+        _setValue(byPath(com.vaadin.flow.component.checkbox.Checkbox.class, "$.economics.enabled"), false);
+        assertThat(arrivals.isVisible()).isFalse();
+        assertThat(byAnyPath("$.economics.enabled").isVisible()).isTrue();
+        // the market sections show only under a market rule
+        assertThat(byAnyPath("$.network.market").isVisible()).isFalse();
+        @SuppressWarnings("unchecked")
+        Select<String> split = byPath(Select.class, "$.network.emissionSplit");
+        _setValue(split, "PRICE_EMA");
+        assertThat(byAnyPath("$.network.market").isVisible()).isTrue();
+        assertThat(byAnyPath("$.subnets[0].market").isVisible()).isTrue();
+        assertThat(byAnyPath("$.network.market.flowEmaRate").isVisible()).isFalse();
+    }
+
+    @Test
+    void aSweptNumberStartsOnASensibleRange() {
+        // a fraction: its whole range
+        assertThat(SweepAxisRow.defaultRange(0.0, 1.0, 0.18, false)).containsExactly(0.0, 1.0);
+        // pool TAO 20,000 within (0, 21M]: half to twice it, not 0 to 10
+        assertThat(SweepAxisRow.defaultRange(0.0, 21e6, 20_000, false)).containsExactly(10_000.0, 40_000.0);
+        // operators 32 in [1, 256], whole numbers
+        assertThat(SweepAxisRow.defaultRange(1.0, 256.0, 32, true)).containsExactly(16.0, 64.0);
+        // a field at 0 with a wide range: its lower bound and ten more
+        assertThat(SweepAxisRow.defaultRange(0.0, 10_000.0, 0, false)).containsExactly(0.0, 10.0);
+        assertThat(SweepAxisRow.defaultRange(1.0, 8.0, 3, true)).containsExactly(2.0, 6.0);
+    }
+
+    /** The component carrying a data-path, visible or not. */
+    private static Component byAnyPath(String path) {
+        List<Component> all = new ArrayList<>();
+        collect(UI.getCurrent(), all);
+        return all.stream().filter(c -> path.equals(c.getElement().getAttribute("data-path"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no component for " + path));
+    }
+
+    private static void collect(Component c, List<Component> out) {
+        out.add(c);
+        c.getChildren().forEach(child -> collect(child, out));
     }
 
     @Test
@@ -286,13 +347,15 @@ class CellEditorsTest {
         _setValue(poolTao, "-5");
         assertThat(poolTao.isInvalid()).isTrue();
         assertThat(poolTao.getErrorMessage()).contains("greater than 0");
-        TextField exponent = byPath(TextField.class, "$.network.market.gateExponent");
+        // the preset's gate is OFF: the gate's exponent is hidden, the TAO weight is not
+        assertThat(byAnyPath("$.network.market.gateExponent").isVisible()).isFalse();
+        TextField exponent = byPath(TextField.class, "$.network.market.taoWeight");
         _setValue(exponent, "9");
         assertThat(exponent.isInvalid()).isTrue();
-        assertThat(exponent.getErrorMessage()).contains("between 1 and 8");
+        assertThat(exponent.getErrorMessage()).contains("between 0 and 1");
         assertThat(status()).contains("2 problems (shown beside the fields)");
         _setValue(poolTao, "30000");
-        _setValue(exponent, "3");
+        _setValue(exponent, "0.18");
         assertThat(poolTao.isInvalid()).isFalse();
         assertThat(lastScenario().at("/subnets/0/market/poolTao").doubleValue()).isEqualTo(30000);
         assertThat(status()).contains("Valid scenario");
