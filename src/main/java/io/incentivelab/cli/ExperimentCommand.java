@@ -1,5 +1,6 @@
 package io.incentivelab.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incentivelab.experiment.CostEstimator;
 import io.incentivelab.experiment.CostPreview;
 import io.incentivelab.experiment.ExperimentLimits;
@@ -9,6 +10,7 @@ import io.incentivelab.experiment.ExperimentSpecCodec;
 import io.incentivelab.experiment.ExperimentStatus;
 import io.incentivelab.experiment.InvalidExperimentException;
 import io.incentivelab.experiment.LocalExperiment;
+import io.incentivelab.experiment.SensitivityAnalysis;
 import io.incentivelab.experiment.SimulationEngine;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -25,6 +27,8 @@ import java.util.Locale;
  * {@code ./experiment-out}). Progress goes to stderr; stdout gets only the output folder and a one-line result.
  */
 final class ExperimentCommand implements Command {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Override
     public String name() {
@@ -96,6 +100,14 @@ final class ExperimentCommand implements Command {
             w.write('\n');
         }
         ExperimentProgress end = result.end();
+        if (plan.spec().sensitivity() != null) {
+            SensitivityAnalysis.Result indices = SensitivityAnalysis.analyse(plan, result.points());
+            try (Writer w = Files.newBufferedWriter(dir.resolve("sensitivity.json"), StandardCharsets.UTF_8)) {
+                w.write(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(SensitivityAnalysis.toMap(indices)));
+                w.write('\n');
+            }
+            printIndices(indices, out);
+        }
         out.println(dir.toAbsolutePath().normalize());
         out.printf(Locale.ROOT, "%s: %d of %d runs done, %d failed, in %s%n", end.status(), end.done() - end.failed(),
                 end.total(), end.failed(), duration((System.nanoTime() - t0) / 1e9));
@@ -103,6 +115,28 @@ final class ExperimentCommand implements Command {
             err.println("some runs failed; their errors are in runs.csv (column error)");
         }
         return end.status() == ExperimentStatus.COMPLETED ? 0 : 1;
+    }
+
+    /** The ranking of a sensitivity study, one line per parameter, largest first. */
+    static void printIndices(SensitivityAnalysis.Result r, PrintStream out) {
+        int pct = (int) Math.round(r.confidence() * 100);
+        for (SensitivityAnalysis.ScenarioIndices s : r.scenarios()) {
+            out.printf(Locale.ROOT, "sensitivity of %s in scenario '%s' (%s, %d%% CI):%n", r.metric(), s.scenario(),
+                    r.method(), pct);
+            for (SensitivityAnalysis.ParameterIndices p : s.parameters()) {
+                if (p.total() != null) {
+                    out.printf(Locale.ROOT, "  %-50s total %.3f [%.3f, %.3f]  first %.3f [%.3f, %.3f]%n", p.path(),
+                            p.total().estimate(), p.total().lower(), p.total().upper(), p.first().estimate(),
+                            p.first().lower(), p.first().upper());
+                } else {
+                    out.printf(Locale.ROOT, "  %-50s mu* %.4g [%.4g, %.4g]  sigma %.4g%n", p.path(), p.muStar().estimate(),
+                            p.muStar().lower(), p.muStar().upper(), p.sigma().estimate());
+                }
+            }
+        }
+        if (r.problem() != null) {
+            out.println("no indices: " + r.problem());
+        }
     }
 
     /** One progress line, rewritten in place on a terminal, or a new line every 10% otherwise. */

@@ -170,6 +170,9 @@ public final class ExperimentPlan {
      * rank among the Sobol axes, so zipped Sobol axes form a joint low-discrepancy design.
      */
     private static List<List<JsonNode>> sample(ExperimentSpec spec) {
+        if (spec.sensitivity() != null) {
+            return SensitivityAnalysis.designColumns(spec);
+        }
         int sobolDims = (int) spec.axes().stream().filter(a -> a.kind() == AxisKind.SOBOL).count();
         int sobolRank = 0;
         List<List<JsonNode>> all = new ArrayList<>();
@@ -224,7 +227,7 @@ public final class ExperimentPlan {
         return List.copyOf(all);
     }
 
-    private static JsonNode number(double x, boolean integer) {
+    static JsonNode number(double x, boolean integer) {
         return integer ? NODES.numberNode(Math.round(x)) : NODES.numberNode(x);
     }
 }

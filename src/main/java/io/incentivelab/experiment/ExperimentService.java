@@ -212,6 +212,22 @@ public class ExperimentService {
         });
     }
 
+    /**
+     * The sensitivity indices of a sensitivity experiment from the runs finished so far; empty for an unknown id.
+     *
+     * @throws IllegalArgumentException if the experiment is a sweep, not a sensitivity study
+     */
+    public Optional<SensitivityAnalysis.Result> sensitivity(String id) {
+        return store.find(id).map(r -> {
+            if (r.spec().sensitivity() == null) {
+                throw new IllegalArgumentException("experiment " + id + " is a sweep, not a sensitivity study (it has"
+                        + " no $.sensitivity)");
+            }
+            ExperimentPlan plan = ExperimentPlan.trusted(r.spec());
+            return SensitivityAnalysis.analyse(plan, ResultAggregator.aggregate(plan, c -> store.forEachRun(id, c)));
+        });
+    }
+
     /** Compares every metric between two groups of runs; empty for an unknown id. */
     public Optional<List<MetricComparison>> compare(String id, RunGroup a, RunGroup b) {
         return store.find(id).map(r -> {

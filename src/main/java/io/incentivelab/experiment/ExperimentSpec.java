@@ -1,5 +1,6 @@
 package io.incentivelab.experiment;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
@@ -9,13 +10,33 @@ import java.util.List;
  * Parsed and validated by {@link ExperimentSpecCodec}; expanded into points and runs by {@link ExperimentPlan}.
  */
 public record ExperimentSpec(int schemaVersion, String name, String description, List<ScenarioEntry> scenarios, Combine combine,
-        List<Axis> axes, int replicates, long baseSeed) {
+        List<Axis> axes, int replicates, long baseSeed,
+        // left out of the JSON when absent, so a sweep's hash (the notebook's staleness key) is what it was
+        @JsonInclude(JsonInclude.Include.NON_NULL) Sensitivity sensitivity) {
 
     public static final int SCHEMA_VERSION = 1;
 
     public ExperimentSpec {
         scenarios = List.copyOf(scenarios);
         axes = List.copyOf(axes);
+    }
+
+    /** A sweep experiment (no sensitivity study). */
+    public ExperimentSpec(int schemaVersion, String name, String description, List<ScenarioEntry> scenarios, Combine combine,
+            List<Axis> axes, int replicates, long baseSeed) {
+        this(schemaVersion, name, description, scenarios, combine, axes, replicates, baseSeed, null);
+    }
+
+    /**
+     * A sensitivity study: its parameters become zipped axes whose values are the method's design
+     * ({@link ExperimentPlan}); one point per design row and scenario.
+     */
+    public static ExperimentSpec sensitivity(String name, String description, List<ScenarioEntry> scenarios,
+            Sensitivity study, int replicates, long baseSeed) {
+        int rows = (int) Math.min(Integer.MAX_VALUE, study.rows());
+        List<Axis> axes = study.parameters().stream()
+                .map(p -> new Axis(p.path(), AxisKind.UNIFORM, List.of(), p.from(), p.to(), rows, p.integer())).toList();
+        return new ExperimentSpec(SCHEMA_VERSION, name, description, scenarios, Combine.ZIP, axes, replicates, baseSeed, study);
     }
 
     /** One labelled scenario, kept as the JSON the engine reads. */

@@ -37,7 +37,10 @@ public final class ExperimentSpecCodec {
     private static final int MAX_PROBLEMS = 50;
     private static final int MAX_AXES = 50;
     private static final Set<String> ROOT_FIELDS = Set.of("schemaVersion", "name", "description", "scenarios", "sweep",
-            "replicates", "baseSeed");
+            "replicates", "baseSeed", "sensitivity");
+    private static final Set<String> SENSITIVITY_FIELDS = Set.of("method", "metric", "samples", "levels", "resamples",
+            "confidence", "parameters");
+    private static final Set<String> PARAMETER_FIELDS = Set.of("path", "from", "to", "integer");
     private static final Set<String> AXIS_FIELDS = Set.of("path", "kind", "values", "from", "to", "steps", "n", "integer");
 
     private ExperimentSpecCodec() {
@@ -126,6 +129,19 @@ public final class ExperimentSpecCodec {
         } else {
             baseSeed = s.asLong();
         }
+        Sensitivity study = null;
+        JsonNode sens = root.get("sensitivity");
+        if (sens != null && !sens.isNull()) {
+            if (sweep != null && !sweep.isNull()) {
+                problems.add(new SpecProblem("$.sweep", "a sensitivity experiment samples its parameters itself"
+                        + " ($.sensitivity.parameters); remove the sweep"));
+            }
+            study = sensitivity(sens, limits, problems);
+            if (study != null) {
+                axes = ExperimentSpec.sensitivity(name, description, scenarios, study, 1, 0).axes();
+                combine = Combine.ZIP;
+            }
+        }
         if (combine == Combine.ZIP && axes.size() > 1) {
             int first = ExperimentPlan.axisSize(axes.get(0));
             for (int k = 1; k < axes.size(); k++) {
@@ -158,7 +174,118 @@ public final class ExperimentSpecCodec {
         if (!problems.isEmpty()) {
             throw new InvalidExperimentException(problems.subList(0, Math.min(problems.size(), MAX_PROBLEMS)));
         }
+        if (study != null) {
+            return ExperimentSpec.sensitivity(name, description, scenarios, study, replicates, baseSeed);
+        }
         return new ExperimentSpec(ExperimentSpec.SCHEMA_VERSION, name, description, scenarios, combine, axes, replicates, baseSeed);
+    }
+
+    /** Reads {@code $.sensitivity}; null (with problems) if it is not valid. */
+    private static Sensitivity sensitivity(JsonNode node, ExperimentLimits limits, List<SpecProblem> problems) {
+        String at = "$.sensitivity";
+        if (!node.isObject()) {
+            problems.add(new SpecProblem(at, "must be an object with 'method', 'metric', 'samples' and 'parameters'"));
+            return null;
+        }
+        int before = problems.size();
+        unknownFields(node, at, SENSITIVITY_FIELDS, problems);
+        Sensitivity.Method method = null;
+        JsonNode m = node.get("method");
+        if (m == null) {
+            problems.add(new SpecProblem(at + ".method", "required: SALTELLI (Sobol indices) or MORRIS (elementary effects)"));
+        } else {
+            method = enumValue(Sensitivity.Method.class, m, at + ".method", problems, null);
+        }
+        String metric = text(node, "metric", at + ".metric", true, 300, problems);
+        int samples = wholeNumber(node, "samples", at, 2, 100_000, null, problems);
+        int levels = wholeNumber(node, "levels", at, 2, 100, Sensitivity.DEFAULT_LEVELS, problems);
+        if (method == Sensitivity.Method.MORRIS && levels % 2 != 0) {
+            problems.add(new SpecProblem(at + ".levels", "must be even (Morris's jump is half the levels), was " + levels));
+        }
+        if (method == Sensitivity.Method.SALTELLI && node.has("levels")) {
+            problems.add(new SpecProblem(at + ".levels", "only MORRIS has levels; remove it"));
+        }
+        int resamples = wholeNumber(node, "resamples", at, 0, Sensitivity.MAX_RESAMPLES, Sensitivity.DEFAULT_RESAMPLES,
+                problems);
+        double confidence = Sensitivity.DEFAULT_CONFIDENCE;
+        JsonNode c = node.get("confidence");
+        if (c != null) {
+            if (!c.isNumber() || !(c.asDouble() > 0) || !(c.asDouble() < 1)) {
+                problems.add(new SpecProblem(at + ".confidence", "must be a number between 0 and 1 (exclusive), e.g. 0.95, was " + c));
+            } else {
+                confidence = c.asDouble();
+            }
+        }
+        List<Sensitivity.Parameter> params = new ArrayList<>();
+        JsonNode ps = node.get("parameters");
+        if (ps == null || !ps.isArray() || ps.isEmpty()) {
+            problems.add(new SpecProblem(at + ".parameters", "required: a non-empty array of {\"path\", \"from\", \"to\"}"));
+        } else if (ps.size() > MAX_AXES) {
+            problems.add(new SpecProblem(at + ".parameters", "has " + ps.size() + " parameters; at most " + MAX_AXES));
+        } else {
+            Set<String> paths = new HashSet<>();
+            for (int i = 0; i < ps.size(); i++) {
+                String pat = at + ".parameters[" + i + "]";
+                JsonNode p = ps.get(i);
+                if (!p.isObject()) {
+                    problems.add(new SpecProblem(pat, "must be an object with 'path', 'from' and 'to'"));
+                    continue;
+                }
+                int pb = problems.size();
+                unknownFields(p, pat, PARAMETER_FIELDS, problems);
+                String path = text(p, "path", pat + ".path", true, 300, problems);
+                if (path != null) {
+                    try {
+                        path = JsonPath.parse(path).text();
+                        if (!paths.add(path)) {
+                            problems.add(new SpecProblem(pat + ".path", "another parameter already varies " + path));
+                        }
+                    } catch (IllegalArgumentException e) {
+                        problems.add(new SpecProblem(pat + ".path", e.getMessage()));
+                    }
+                }
+                Double from = number(p, "from", pat, problems);
+                Double to = number(p, "to", pat, problems);
+                if (from != null && to != null && !(from < to)) {
+                    problems.add(new SpecProblem(pat + ".to", "must be above 'from' (" + from + "), was " + to));
+                }
+                JsonNode integer = p.get("integer");
+                if (integer != null && !integer.isBoolean()) {
+                    problems.add(new SpecProblem(pat + ".integer", "must be true or false"));
+                }
+                if (problems.size() == pb) {
+                    params.add(new Sensitivity.Parameter(path, from, to, integer != null && integer.asBoolean()));
+                }
+            }
+        }
+        if (problems.size() != before) {
+            return null;
+        }
+        Sensitivity s = new Sensitivity(method, metric, samples, levels, resamples, confidence, params);
+        if (s.rows() > limits.maxPoints()) {
+            problems.add(new SpecProblem(at + ".samples", "the design has " + s.rows() + " points ("
+                    + (method == Sensitivity.Method.SALTELLI ? "N·(k+2) = " + samples + "·" + (params.size() + 2)
+                    : "r·(k+1) = " + samples + "·" + (params.size() + 1)) + "); the limit is " + limits.maxPoints()));
+            return null;
+        }
+        return s;
+    }
+
+    private static int wholeNumber(JsonNode o, String field, String at, int min, int max, Integer fallback,
+            List<SpecProblem> problems) {
+        JsonNode n = o.get(field);
+        if (n == null) {
+            if (fallback == null) {
+                problems.add(new SpecProblem(at + "." + field, "required: a whole number from " + min + " to " + max));
+                return min;
+            }
+            return fallback;
+        }
+        if (!n.canConvertToExactIntegral() || n.asLong() < min || n.asLong() > max) {
+            problems.add(new SpecProblem(at + "." + field, "must be a whole number from " + min + " to " + max + ", was " + n));
+            return min;
+        }
+        return n.asInt();
     }
 
     /** The canonical JSON of a spec (what the store keeps, and what parses back to an equal spec). */
@@ -174,6 +301,31 @@ public final class ExperimentSpecCodec {
             ObjectNode s = scenarios.addObject();
             s.put("label", e.label());
             s.set("scenario", e.scenario().deepCopy());
+        }
+        if (spec.sensitivity() != null) {
+            Sensitivity st = spec.sensitivity();
+            ObjectNode o = root.putObject("sensitivity");
+            o.put("method", st.method().name());
+            o.put("metric", st.metric());
+            o.put("samples", st.samples());
+            if (st.method() == Sensitivity.Method.MORRIS) {
+                o.put("levels", st.levels());
+            }
+            o.put("resamples", st.resamples());
+            o.put("confidence", st.confidence());
+            ArrayNode ps = o.putArray("parameters");
+            for (Sensitivity.Parameter p : st.parameters()) {
+                ObjectNode po = ps.addObject();
+                po.put("path", p.path());
+                po.put("from", p.from());
+                po.put("to", p.to());
+                if (p.integer()) {
+                    po.put("integer", true);
+                }
+            }
+            root.put("replicates", spec.replicates());
+            root.put("baseSeed", spec.baseSeed());
+            return root;
         }
         ObjectNode sweep = root.putObject("sweep");
         sweep.put("combine", spec.combine().name());

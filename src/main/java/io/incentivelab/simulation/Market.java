@@ -54,6 +54,8 @@ final class Market {
     private final double[] rootProp;
     private final long[] blockEmission;
     private final long emaHalvingBlocks;
+    private final double[] sharedRates;
+    private long sharedAge = -1;
     private final double daysPerEpoch;
     private final int tempo;
     private double theta;
@@ -78,6 +80,7 @@ final class Market {
         rootProp = new double[n];
         blockEmission = new long[tempo];
         emaHalvingBlocks = Math.round(spec.priceEmaHalvingBlocks());
+        sharedRates = new double[tempo];
         for (int s = 0; s < n; s++) {
             SubnetMarketSpec m = runs[s].spec.market();
             pools[s] = new AlphaPool(rao(m.poolTao()), rao(m.poolAlpha()), rao(m.alphaOutstanding()),
@@ -147,6 +150,11 @@ final class Market {
             blockEmission[b] = issuance.mintBlock();
             minted += blockEmission[b];
         }
+        // the EMA rates of the epoch's blocks for pools at the first pool's age (usually all of them)
+        sharedAge = n == 0 ? -1 : pools[0].blocksSinceStart();
+        for (int b = 0; b < tempo; b++) {
+            sharedRates[b] = AlphaPool.emaRate(spec.priceEmaAlpha(), emaHalvingBlocks, sharedAge + 1 + b);
+        }
         return minted;
     }
 
@@ -169,12 +177,17 @@ final class Market {
         long pending = 0;
         long tao = 0;
         long chainBuy = 0;
+        boolean shared = pool.blocksSinceStart() == sharedAge;
         for (int b = 0; b < tempo; b++) {
             long t = (long) Math.floor(blockEmission[b] * share);
             pending += pool.injectBlockRao(t, prop, rootCap);
             chainBuy += pool.lastExcessTao();
             tao += t;
-            pool.updateMovingPrice(emaAlpha, halving);
+            if (shared) {
+                pool.updateMovingPrice(sharedRates[b]);
+            } else {
+                pool.updateMovingPrice(emaAlpha, halving);
+            }
             if (flow) {
                 flowEma[s] = EmissionShares.flowEmaStep(flowEma[s], userFlowPerBlock[s], spec.flowEmaRate());
             }

@@ -1,8 +1,13 @@
 package io.incentivelab.cli.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.incentivelab.scenario.ExampleCatalog;
+import io.incentivelab.scenario.ScenarioCodec;
+import io.incentivelab.simulation.emission.BlockEmission;
+import io.incentivelab.simulation.scenario.Scenario;
+import io.incentivelab.simulation.scenario.SubnetMarketSpec;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +29,9 @@ import java.util.regex.Pattern;
  * heap pools' peak usage, read in the child by {@link PeakHeapMain}). Target: under 180 s within 1 GB.
  *
  * <p>It runs the example twice in the same bench run: with {@code network.emissionSplit} FIXED (every share 1, so
- * equal shares, as the example's EQUAL) and with PRICE_EMA (the alpha market with its default pools, gate and stakers),
+ * equal shares, as the example's EQUAL) and with PRICE_EMA, whose pools start priced so that each subnet's alpha
+ * emission is worth its FIXED share of the TAO emission (so both runs start with the same incomes, and the bench
+ * measures what the market costs, not a richer economy with more operators) (the alpha market with its default pools, gate and stakers),
  * and reports the second with {@code ratioToFixed} = its command seconds over the FIXED run's (issue 16's target:
  * at most 1.15).
  */
@@ -63,6 +70,19 @@ public final class FullNetworkYearWorkload implements BenchWorkload {
             ObjectNode root =
                     (ObjectNode) mapper.readTree(json);
             root.withObjectProperty("network").put("emissionSplit", split);
+            if (!split.equals("FIXED")) {
+                // same incomes at the start: each subnet's alpha emission worth its FIXED share of the TAO emission
+                Scenario s = ScenarioCodec.parse(json);
+                SubnetMarketSpec m = SubnetMarketSpec.defaults();
+                double taoPerBlock = BlockEmission.forIssuance(Math.round(s.network().startIssuanceTao()
+                        * BlockEmission.RAO_PER_TAO)) / (double) BlockEmission.RAO_PER_TAO;
+                double alphaPerBlock = BlockEmission.forIssuance(Math.round((m.poolAlpha() + m.alphaOutstanding())
+                        * BlockEmission.RAO_PER_TAO)) / (double) BlockEmission.RAO_PER_TAO;
+                double price = taoPerBlock / (s.subnets().size() * alphaPerBlock);
+                for (JsonNode sub : root.withArrayProperty("subnets")) {
+                    ((ObjectNode) sub).withObjectProperty("market").put("poolTao", price * m.poolAlpha());
+                }
+            }
             return mapper.writeValueAsString(root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -99,6 +119,15 @@ public final class FullNetworkYearWorkload implements BenchWorkload {
             line.put("processCpuSeconds", round(Double.parseDouble(m.group(4))));
             line.put("peakHeapMiB", round(Long.parseLong(m.group(1)) / 1048576.0));
             line.put("maxHeapMiB", round(Long.parseLong(m.group(2)) / 1048576.0));
+            // how much work the run was: the operators and UIDs at the end (incomes drive both)
+            JsonNode run = new ObjectMapper().readTree(out.toFile());
+            JsonNode summary = run.path("summary");
+            line.put("operatorsActiveFinal", summary.path("network").path("final").path("operatorsActive").asDouble());
+            double uids = 0;
+            for (JsonNode sub : summary.path("subnets")) {
+                uids += sub.path("final").path("activeUids").asDouble();
+            }
+            line.put("activeUidsFinal", uids);
             line.put("threads", threads);
             line.put("targetSeconds", 180);
             line.put("loadAverage", round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));

@@ -13,6 +13,7 @@ import io.incentivelab.experiment.InvalidExperimentException;
 import io.incentivelab.experiment.MetricComparison;
 import io.incentivelab.experiment.RunGroup;
 import io.incentivelab.experiment.SeriesBand;
+import io.incentivelab.experiment.SensitivityAnalysis;
 import io.incentivelab.experiment.SpecProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -29,6 +30,7 @@ import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
@@ -218,6 +220,26 @@ class ExperimentController {
             number(m, "hedgesG", c.hedgesG());
         }
         return o;
+    }
+
+    /** The indices of a sensitivity experiment (SALTELLI: first-order and total; MORRIS: μ*, μ, σ), with CIs. */
+    @GetMapping("/{id}/sensitivity")
+    @Operation(summary = "Sensitivity indices", description = "For an experiment with a `sensitivity` section: per"
+            + " scenario, each parameter's Sobol first-order and total indices (SALTELLI, Jansen estimators) or Morris"
+            + " μ*, μ and σ (MORRIS), each with its bootstrap confidence interval, parameters ranked largest first;"
+            + " computed from the points' means of the chosen metric. `problem` says why a scenario has no indices"
+            + " yet (runs failed or unfinished, an unknown metric).")
+    @ApiResponse(responseCode = "200", description = "The indices.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object")))
+    @ApiResponse(responseCode = "400", ref = ApiDocsConfiguration.BAD_REQUEST)
+    @ApiResponse(responseCode = "404", ref = ApiDocsConfiguration.NOT_FOUND)
+    Map<String, Object> sensitivity(@Parameter(description = "The experiment's id (a UUID).") @PathVariable String id) {
+        String key = existing(id);
+        try {
+            return SensitivityAnalysis.toMap(service.sensitivity(key).orElseThrow(NotFound::new));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidExperimentException(List.of(new SpecProblem("$.sensitivity", e.getMessage())));
+        }
     }
 
     /** A point's time series: mean and 95% band across replicates, per series. */

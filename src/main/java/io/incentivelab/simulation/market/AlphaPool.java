@@ -219,7 +219,8 @@ public final class AlphaPool {
         double cap = rootCap ? Math.max(0, Math.min(1, rootProp)) * alphaEmission : alphaEmission;
         long alphaIn;
         long taoIn;
-        double wanted = taoEmissionRao / p;
+        // T/p > cap for sure when T exceeds cap·p by far more than rounding: skip the division (same branch taken)
+        double wanted = taoEmissionRao > cap * p * (1 + 1e-9) ? Double.POSITIVE_INFINITY : taoEmissionRao / p;
         if (wanted <= cap) {
             alphaIn = (long) Math.floor(wanted);
             taoIn = taoEmissionRao;
@@ -257,10 +258,22 @@ public final class AlphaPool {
      * {@code a = baseAlpha·b/(b + halvingBlocks)}, then counts the block.
      */
     public void updateMovingPrice(double baseAlpha, long halvingBlocks) {
+        updateMovingPrice(emaRate(baseAlpha, halvingBlocks, blocksSinceStart + 1));
+    }
+
+    /** The moving-price EMA rate at block age {@code b} (after the increment): baseAlpha·b/(b + H). */
+    public static double emaRate(double baseAlpha, long halvingBlocks, long blockAge) {
+        double b = blockAge;
+        return baseAlpha * b / (b + halvingBlocks);
+    }
+
+    /**
+     * As {@link #updateMovingPrice(double, long)} with the rate already computed for this pool's next block age
+     * ({@link #emaRate} at {@code blocksSinceStart() + 1}), so pools of the same age share one computation.
+     */
+    public void updateMovingPrice(double rate) {
         blocksSinceStart++;
-        double b = blocksSinceStart;
-        double a = baseAlpha * b / (b + halvingBlocks);
-        movingPrice = a * Math.min(price(), 1.0) + (1 - a) * movingPrice;
+        movingPrice = rate * Math.min(price(), 1.0) + (1 - rate) * movingPrice;
     }
 
     private static void requireNonNegative(long v, String what) {

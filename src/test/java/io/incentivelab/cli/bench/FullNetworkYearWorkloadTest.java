@@ -39,6 +39,9 @@ class FullNetworkYearWorkloadTest {
         assertThat(market.network().emissionSplit()).isEqualTo(EmissionSplit.PRICE_EMA);
         assertThat(market.subnets()).hasSize(128);
         assertThat(fixed.subnets()).allSatisfy(sub -> assertThat(sub.emissionShare()).isEqualTo(1.0));
+        // same incomes at the start: 1 alpha a block at 0.5 TAO / 128 subnets each
+        assertThat(market.subnets()).allSatisfy(sub -> assertThat(sub.market().poolTao() / sub.market().poolAlpha())
+                .isCloseTo(0.5 / 128, org.assertj.core.data.Offset.offset(1e-12)));
         assertThat(market.network().effectiveHorizonEpochs()).isEqualTo(fixed.network().effectiveHorizonEpochs());
         assertThat(FullNetworkYearWorkload.MARKET_RATIO_TARGET).isEqualTo(1.15);
     }
