@@ -127,7 +127,10 @@ public final class ExperimentPlan {
         int r = spec.replicates();
         int p = runIndex / r;
         int rep = runIndex % r;
-        return new RunRef(runIndex, p, rep, Seeds.forRun(spec.baseSeed(), p, rep));
+        // a sensitivity study uses common random numbers: replicate r of every design point has the same seed, so
+        // two points differ only by their parameters and a parameter the model ignores changes nothing
+        int seedPoint = spec.sensitivity() != null ? 0 : p;
+        return new RunRef(runIndex, p, rep, Seeds.forRun(spec.baseSeed(), seedPoint, rep));
     }
 
     private int[] valueIndexes(int combination) {

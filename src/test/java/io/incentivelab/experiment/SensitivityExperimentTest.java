@@ -70,6 +70,27 @@ class SensitivityExperimentTest {
     }
 
     @Test
+    void inARealScenarioAParameterTheEngineDoesNotReadHasIndexZero() throws Exception {
+        // economics is off, so the TAO price in USD cannot move anything; the POWER exponent moves concentration
+        String json = """
+                { "schemaVersion": 1, "name": "real",
+                  "scenarios": [ {"label": "power", "scenario": {"network": {"horizonEpochs": 20, "sampleEveryEpochs": 10}, "economics": {},
+                     "subnets": [{"name": "speed", "rewardCurve": {"type": "POWER"}, "miners": {"operators": 16},
+                                  "validators": {"count": 4}}]}} ],
+                  "sensitivity": { "method": "SALTELLI", "metric": "speed.giniEmission", "samples": 8, "resamples": 100,
+                    "parameters": [ {"path": "$.economics.taoPriceUsd", "from": 10, "to": 1000},
+                                    {"path": "$.subnets[0].rewardCurve.alpha", "from": 0.5, "to": 6} ] },
+                  "replicates": 1, "baseSeed": 3 }""";
+        ExperimentRunnerTest.Outcome o = ExperimentRunnerTest.run(json, new SimulationEngine(), 2);
+        assertThat(o.end().status()).isEqualTo(ExperimentStatus.COMPLETED);
+        Result r = SensitivityAnalysis.analyse(o.plan(), ResultAggregator.aggregate(o.plan(), c -> o.store().forEachRun(o.id(), c)));
+        assertThat(r.problem()).isNull();
+        assertThat(of(r, "$.economics.taoPriceUsd").total().estimate()).isZero();
+        assertThat(of(r, "$.subnets[0].rewardCurve.alpha").total().estimate()).isGreaterThan(0.5);
+        assertThat(r.scenarios().get(0).parameters().get(0).path()).isEqualTo("$.subnets[0].rewardCurve.alpha");
+    }
+
+    @Test
     void morrisScreensTheSameWayForFewerRuns() throws Exception {
         ExperimentPlan plan = ExperimentRunnerTest.plan(study("MORRIS", "network.issuanceTao", 10, "\"levels\": 4,"),
                 new FakeEngine());
