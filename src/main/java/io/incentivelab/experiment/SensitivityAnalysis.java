@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -87,14 +86,27 @@ public final class SensitivityAnalysis {
      * {@link Result#problem()}.
      */
     public static Result analyse(ExperimentPlan plan, List<PointSummary> points) {
-        ExperimentSpec spec = plan.spec();
+        List<Map<String, Double>> means = new ArrayList<>();
+        for (PointSummary p : points) {
+            Map<String, Double> m = new LinkedHashMap<>();
+            p.metrics().forEach((k, v) -> m.put(k, v.n() == 0 ? Double.NaN : v.mean()));
+            means.add(m);
+        }
+        return analyse(plan.spec(), means);
+    }
+
+    /**
+     * As {@link #analyse(ExperimentPlan, List)} from each point's mean per metric (in point order; NaN or absent
+     * where the point has no value), e.g. a notebook's stored output.
+     */
+    public static Result analyse(ExperimentSpec spec, List<Map<String, Double>> pointMeans) {
         Sensitivity s = spec.sensitivity();
         if (s == null) {
             throw new IllegalArgumentException("not a sensitivity experiment");
         }
         int rows = (int) s.rows();
         TreeSet<String> known = new TreeSet<>();
-        points.forEach(p -> known.addAll(p.metrics().keySet()));
+        pointMeans.forEach(p -> known.addAll(p.keySet()));
         if (!known.isEmpty() && !known.contains(s.metric())) {
             return new Result(s.method(), s.metric(), s.samples(), s.confidence(), List.of(),
                     "$.sensitivity.metric: the results have no metric '" + s.metric() + "'; known metrics include "
@@ -107,12 +119,11 @@ public final class SensitivityAnalysis {
             int missing = 0;
             for (int r = 0; r < rows; r++) {
                 int index = sc * rows + r;
-                Optional<MetricStats> m = index < points.size()
-                        ? Optional.ofNullable(points.get(index).metrics().get(s.metric())) : Optional.empty();
-                if (m.isEmpty() || m.get().n() == 0 || !Double.isFinite(m.get().mean())) {
+                Double m = index < pointMeans.size() ? pointMeans.get(index).get(s.metric()) : null;
+                if (m == null || !Double.isFinite(m)) {
                     missing++;
                 } else {
-                    y[r] = m.get().mean();
+                    y[r] = m;
                 }
             }
             String label = spec.scenarios().get(sc).label();

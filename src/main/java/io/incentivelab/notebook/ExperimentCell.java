@@ -11,14 +11,23 @@ import java.util.Objects;
  * @param combine GRID (Cartesian product) or ZIP (i-th values together)
  */
 public record ExperimentCell(String id, String label, List<String> scenarioCellIds, String combine,
-        List<SweepAxis> axes, int replicates, long seed, String lastExperimentId) implements Cell {
+        List<SweepAxis> axes, int replicates, long seed, String lastExperimentId, String metric, int samples)
+        implements Cell {
 
     /** Replicates of a new cell. */
     public static final int DEFAULT_REPLICATES = 5;
     /** Most replicates a cell may ask for: the notebook format's limit, the experiments' default limit. */
     public static final int MAX_REPLICATES = io.incentivelab.experiment.ExperimentLimits.DEFAULT.maxReplicates();
-    /** The combine modes the experiment spec knows. */
-    public static final List<String> COMBINES = List.of("GRID", "ZIP");
+    /**
+     * How the axes make points: GRID and ZIP sweep them; SALTELLI and MORRIS make the cell a sensitivity study
+     * (issue 19) whose axes are its parameters (each axis's From and To are the range), of {@link #metric}, with
+     * {@link #samples} base samples (SALTELLI) or trajectories (MORRIS).
+     */
+    public static final List<String> COMBINES = List.of("GRID", "ZIP", "SALTELLI", "MORRIS");
+    /** The sensitivity methods among {@link #COMBINES}. */
+    public static final List<String> SENSITIVITY = List.of("SALTELLI", "MORRIS");
+    /** Base samples or trajectories of a new sensitivity study. */
+    public static final int DEFAULT_SAMPLES = 16;
 
     public ExperimentCell {
         Objects.requireNonNull(id, "id");
@@ -26,6 +35,27 @@ public record ExperimentCell(String id, String label, List<String> scenarioCellI
         scenarioCellIds = scenarioCellIds == null ? List.of() : List.copyOf(scenarioCellIds);
         combine = combine == null ? "GRID" : combine;
         axes = axes == null ? List.of() : List.copyOf(axes);
+        metric = metric == null ? "" : metric;
+        samples = samples <= 0 ? DEFAULT_SAMPLES : samples;
+    }
+
+    /** A sweep cell (no sensitivity study settings). */
+    public ExperimentCell(String id, String label, List<String> scenarioCellIds, String combine, List<SweepAxis> axes,
+            int replicates, long seed, String lastExperimentId) {
+        this(id, label, scenarioCellIds, combine, axes, replicates, seed, lastExperimentId, "", DEFAULT_SAMPLES);
+    }
+
+    /** Whether the cell is a sensitivity study (combine SALTELLI or MORRIS). */
+    public boolean sensitivity() {
+        return SENSITIVITY.contains(combine);
+    }
+
+    public ExperimentCell withMetric(String v) {
+        return new ExperimentCell(id, label, scenarioCellIds, combine, axes, replicates, seed, lastExperimentId, v, samples);
+    }
+
+    public ExperimentCell withSamples(int v) {
+        return new ExperimentCell(id, label, scenarioCellIds, combine, axes, replicates, seed, lastExperimentId, metric, v);
     }
 
     @Override
@@ -36,34 +66,34 @@ public record ExperimentCell(String id, String label, List<String> scenarioCellI
     /** A duplicate starts without a run of its own. */
     @Override
     public ExperimentCell withId(String newId) {
-        return new ExperimentCell(newId, label, scenarioCellIds, combine, axes, replicates, seed, null);
+        return new ExperimentCell(newId, label, scenarioCellIds, combine, axes, replicates, seed, null, metric, samples);
     }
 
     public ExperimentCell withLabel(String v) {
-        return new ExperimentCell(id, v, scenarioCellIds, combine, axes, replicates, seed, lastExperimentId);
+        return new ExperimentCell(id, v, scenarioCellIds, combine, axes, replicates, seed, lastExperimentId, metric, samples);
     }
 
     public ExperimentCell withScenarioCellIds(List<String> v) {
-        return new ExperimentCell(id, label, v, combine, axes, replicates, seed, lastExperimentId);
+        return new ExperimentCell(id, label, v, combine, axes, replicates, seed, lastExperimentId, metric, samples);
     }
 
     public ExperimentCell withCombine(String v) {
-        return new ExperimentCell(id, label, scenarioCellIds, v, axes, replicates, seed, lastExperimentId);
+        return new ExperimentCell(id, label, scenarioCellIds, v, axes, replicates, seed, lastExperimentId, metric, samples);
     }
 
     public ExperimentCell withAxes(List<SweepAxis> v) {
-        return new ExperimentCell(id, label, scenarioCellIds, combine, v, replicates, seed, lastExperimentId);
+        return new ExperimentCell(id, label, scenarioCellIds, combine, v, replicates, seed, lastExperimentId, metric, samples);
     }
 
     public ExperimentCell withReplicates(int v) {
-        return new ExperimentCell(id, label, scenarioCellIds, combine, axes, v, seed, lastExperimentId);
+        return new ExperimentCell(id, label, scenarioCellIds, combine, axes, v, seed, lastExperimentId, metric, samples);
     }
 
     public ExperimentCell withSeed(long v) {
-        return new ExperimentCell(id, label, scenarioCellIds, combine, axes, replicates, v, lastExperimentId);
+        return new ExperimentCell(id, label, scenarioCellIds, combine, axes, replicates, v, lastExperimentId, metric, samples);
     }
 
     public ExperimentCell withLastExperimentId(String v) {
-        return new ExperimentCell(id, label, scenarioCellIds, combine, axes, replicates, seed, v);
+        return new ExperimentCell(id, label, scenarioCellIds, combine, axes, replicates, seed, v, metric, samples);
     }
 }

@@ -225,7 +225,8 @@ public final class NotebookCodec {
     }
 
     private static ExperimentCell readExperiment(Fields f, String id, String path, List<NotebookProblem> problems) {
-        f.allow("id", "type", "label", "scenarioCellIds", "combine", "axes", "replicates", "seed", "lastExperimentId");
+        f.allow("id", "type", "label", "scenarioCellIds", "combine", "axes", "replicates", "seed", "lastExperimentId",
+                "metric", "samples");
         String label = f.string("label", false, "");
         List<String> refs = new ArrayList<>();
         JsonNode r = f.node.get("scenarioCellIds");
@@ -266,7 +267,9 @@ public final class NotebookCodec {
         int replicates = (int) f.integer("replicates", ExperimentCell.DEFAULT_REPLICATES, 1, ExperimentCell.MAX_REPLICATES);
         long seed = f.integer("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
         String last = f.string("lastExperimentId", false, null);
-        return new ExperimentCell(id, label, refs, combine, axes, replicates, seed, last);
+        String metric = f.string("metric", false, "");
+        int samples = (int) f.integer("samples", ExperimentCell.DEFAULT_SAMPLES, 2, 100_000);
+        return new ExperimentCell(id, label, refs, combine, axes, replicates, seed, last, metric, samples);
     }
 
     private static SweepAxis readAxis(JsonNode node, String path, List<NotebookProblem> problems) {
@@ -410,6 +413,10 @@ public final class NotebookCodec {
         o.put("replicates", e.replicates());
         o.put("seed", e.seed());
         o.put("lastExperimentId", e.lastExperimentId());
+        if (e.sensitivity()) {
+            o.put("metric", e.metric());
+            o.put("samples", e.samples());
+        }
     }
 
     private static ObjectNode outputTree(CellOutput output) {

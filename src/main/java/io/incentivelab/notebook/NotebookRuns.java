@@ -12,6 +12,7 @@ import io.incentivelab.experiment.ExperimentService;
 import io.incentivelab.experiment.InvalidExperimentException;
 import io.incentivelab.experiment.MetricStats;
 import io.incentivelab.experiment.PointSummary;
+import io.incentivelab.experiment.SensitivityAnalysis;
 import io.incentivelab.experiment.SpecProblem;
 import io.incentivelab.scenario.ScenarioCodec;
 import io.incentivelab.simulation.Simulator;
@@ -76,6 +77,30 @@ public class NotebookRuns {
                 entry.set("scenario", fullForm(sc.scenario()));
             });
         }
+        if (cell.sensitivity()) {
+            // a sensitivity study: the axes are its parameters, each over [From, To]
+            ObjectNode st = spec.putObject("sensitivity");
+            st.put("method", cell.combine());
+            st.put("metric", cell.metric());
+            st.put("samples", cell.samples());
+            ArrayNode params = st.putArray("parameters");
+            for (SweepAxis a : cell.axes()) {
+                ObjectNode p = params.addObject();
+                p.put("path", a.path());
+                if (a.from() != null) {
+                    p.put("from", a.from());
+                }
+                if (a.to() != null) {
+                    p.put("to", a.to());
+                }
+                if (a.integer()) {
+                    p.put("integer", true);
+                }
+            }
+            spec.put("replicates", cell.replicates());
+            spec.put("baseSeed", cell.seed());
+            return spec;
+        }
         ObjectNode sweep = spec.putObject("sweep");
         sweep.put("combine", cell.combine());
         ArrayNode axes = sweep.putArray("axes");
@@ -102,6 +127,22 @@ public class NotebookRuns {
         spec.put("replicates", cell.replicates());
         spec.put("baseSeed", cell.seed());
         return spec;
+    }
+
+    /**
+     * The indices of a sensitivity cell's results (issue 19), from each point's mean of the cell's metric.
+     *
+     * @throws InvalidExperimentException if the cell does not make a valid sensitivity study
+     */
+    public SensitivityAnalysis.Result sensitivity(NotebookDocument document, ExperimentCell cell, ExperimentOutput output) {
+        ExperimentPlan plan = plan(document, cell);
+        List<Map<String, Double>> means = new ArrayList<>();
+        for (ExperimentOutput.PointResult p : output.points()) {
+            Map<String, Double> m = new LinkedHashMap<>();
+            p.metrics().forEach((k, v) -> m.put(k, v == null || v.n() == 0 ? Double.NaN : v.mean()));
+            means.add(m);
+        }
+        return SensitivityAnalysis.analyse(plan.spec(), means);
     }
 
     /**

@@ -57,6 +57,29 @@ class NotebookCodecTest {
     }
 
     @Test
+    void aSensitivityCellKeepsItsMetricAndSamplesAndBecomesAStudy() throws Exception {
+        ObjectNode scenario = (ObjectNode) new JsonMapper().readTree("{\"name\":\"two\",\"subnets\":[{\"name\":\"a\"}]}");
+        ExperimentCell study = new ExperimentCell("e2", "Which matters", List.of("s1"), "SALTELLI",
+                List.of(SweepAxis.range("$.subnets[0].validators.noiseSigma", 0, 2, 2, false)), 2, 5L, null,
+                "a.giniEmission", 8);
+        NotebookDocument doc = NotebookDocument.empty("S").append(new ScenarioCell("s1", "Base", scenario)).append(study);
+        String json = NotebookCodec.writeDocument(doc);
+        assertThat(json).contains("\"metric\" : \"a.giniEmission\"", "\"samples\" : 8");
+        NotebookDocument back = NotebookCodec.readDocument(json);
+        assertThat(back.cell("e2")).contains(study);
+        assertThat(study.sensitivity()).isTrue();
+        // the spec the cell runs: a Saltelli study over the axis's range
+        var spec = NotebookRuns.spec(doc, study);
+        assertThat(spec.has("sweep")).isFalse();
+        assertThat(spec.at("/sensitivity/method").asText()).isEqualTo("SALTELLI");
+        assertThat(spec.at("/sensitivity/metric").asText()).isEqualTo("a.giniEmission");
+        assertThat(spec.at("/sensitivity/samples").asInt()).isEqualTo(8);
+        assertThat(spec.at("/sensitivity/parameters/0/to").asDouble()).isEqualTo(2.0);
+        // a sweep cell writes neither
+        assertThat(NotebookCodec.writeDocument(sample().document())).doesNotContain("\"metric\"", "\"samples\"");
+    }
+
+    @Test
     void theDocumentAloneHasNoOutputs() throws Exception {
         String json = NotebookCodec.writeDocument(sample().document());
         assertThat(json).doesNotContain("outputs");

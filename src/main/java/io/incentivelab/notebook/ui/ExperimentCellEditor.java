@@ -7,6 +7,7 @@ import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
@@ -19,6 +20,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.shared.Registration;
 import io.incentivelab.experiment.ExperimentProgress;
+import io.incentivelab.experiment.SensitivityAnalysis;
 import io.incentivelab.notebook.Cell;
 import io.incentivelab.notebook.ExperimentCell;
 import io.incentivelab.notebook.ExperimentOutput;
@@ -31,6 +33,7 @@ import io.incentivelab.notebook.SweepAxis;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * An experiment: which scenario cells, sweep axes, replicates and seed; the cost preview; Run and Cancel; a
@@ -45,6 +48,10 @@ class ExperimentCellEditor extends Div implements CellEditor {
     private final Div axes = new Div();
     private final Button addAxis = new Button("Add sweep axis", VaadinIcon.PLUS.create());
     private final TextField replicates = new TextField("Replicates");
+    private final ComboBox<String> metric = new ComboBox<>("Metric to explain");
+    private final TextField samples = new TextField("Samples");
+    private final SensitivityView sensitivityView = new SensitivityView();
+    private Function<ExperimentOutput, SensitivityAnalysis.Result> analyser;
     private final TextField seed = new TextField("Seed");
     private final Div preview = new Div();
     private final Button run = new Button("Run", VaadinIcon.PLAY.create());
@@ -74,7 +81,7 @@ class ExperimentCellEditor extends Div implements CellEditor {
                 .set("border-left", "3px solid var(--lumo-warning-color, #c77700)").set("padding", "0 var(--lumo-space-s)")
                 .set("margin", "var(--lumo-space-s) 0").set("font-size", "var(--lumo-font-size-s)");
         warnings.setVisible(false);
-        add(configureInputs(), axes, addAxis, preview, configureRunBar(), warnings, results);
+        add(configureInputs(), axes, addAxis, preview, configureRunBar(), warnings, sensitivityView, results);
         setScenarioCells(scenarioCells);
         showInputs();
     }
@@ -83,7 +90,33 @@ class ExperimentCellEditor extends Div implements CellEditor {
         scenarios.setItemLabelGenerator(ScenarioCell::displayName);
         combine.setLabel("Combine axes");
         combine.setItems(ExperimentCell.COMBINES);
-        combine.setHelperText("GRID: every combination; ZIP: i-th values together");
+        combine.setHelperText("GRID: every combination; ZIP: i-th values together; SALTELLI, MORRIS: which"
+                + " parameter matters (each axis is a parameter over From–To)");
+        metric.setAllowCustomValue(true);
+        metric.setWidth("22em");
+        metric.setHelperText("a result key, e.g. speed.giniEmission");
+        metric.addCustomValueSetListener(e -> {
+            metric.setValue(e.getDetail());
+            edited(true, () -> cell.withMetric(e.getDetail().strip()));
+        });
+        metric.addValueChangeListener(e -> edited(e.isFromClient() && e.getValue() != null,
+                () -> cell.withMetric(e.getValue().strip())));
+        samples.setWidth("10em");
+        samples.getElement().setAttribute("inputmode", "numeric");
+        samples.addValueChangeListener(e -> {
+            if (!e.isFromClient() || showing) {
+                return;
+            }
+            String t = e.getValue().strip();
+            boolean ok = t.matches("\\d{1,6}") && Integer.parseInt(t) >= 2 && Integer.parseInt(t) <= 100_000;
+            samples.setInvalid(!ok);
+            samples.setErrorMessage(ok ? null : "must be a whole number from 2 to 100000");
+            inputProblem = ok ? null : "Samples must be a whole number from 2 to 100000";
+            updateRun();
+            if (ok) {
+                edited(true, () -> cell.withSamples(Integer.parseInt(t)));
+            }
+        });
         replicates.setHelperText("runs per sweep point, 1 – " + ExperimentCell.MAX_REPLICATES);
         replicates.getElement().setAttribute("inputmode", "numeric");
         replicates.setWidth("10em");
@@ -92,7 +125,10 @@ class ExperimentCellEditor extends Div implements CellEditor {
         label.addValueChangeListener(e -> edited(e.isFromClient(), () -> cell.withLabel(e.getValue())));
         scenarios.addValueChangeListener(e -> edited(e.isFromClient(), () -> cell.withScenarioCellIds(
                 available.stream().filter(e.getValue()::contains).map(ScenarioCell::id).toList())));
-        combine.addValueChangeListener(e -> edited(e.isFromClient(), () -> cell.withCombine(e.getValue())));
+        combine.addValueChangeListener(e -> {
+            edited(e.isFromClient(), () -> cell.withCombine(e.getValue()));
+            showStudyInputs();
+        });
         replicates.addValueChangeListener(e -> {
             if (!e.isFromClient() || showing) {
                 return;
@@ -111,13 +147,15 @@ class ExperimentCellEditor extends Div implements CellEditor {
         addAxis.addThemeVariants(ButtonVariant.LUMO_SMALL);
         addAxis.addClickListener(e -> {
             List<SweepAxis> next = new ArrayList<>(cell.axes());
-            next.add(SweepAxis.list("", List.of()));
+            // a study's parameter is a number over a range; a sweep axis starts as a list
+            next.add(cell.sensitivity() ? new SweepAxis("", "RANGE", List.of(), null, null, 2, false)
+                    : SweepAxis.list("", List.of()));
             cell = cell.withAxes(next);
             showAxes();
             CellEditor.fireChanged(this, cell);
         });
         preview.addClassName("cost-preview");
-        HorizontalLayout row = new HorizontalLayout(label, scenarios, combine, replicates, seed);
+        HorizontalLayout row = new HorizontalLayout(label, scenarios, combine, metric, samples, replicates, seed);
         row.setWrap(true);
         row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         return row;
@@ -180,8 +218,69 @@ class ExperimentCellEditor extends Div implements CellEditor {
         replicates.setInvalid(false);
         inputProblem = null;
         seed.setValue(Long.toString(cell.seed()));
+        metric.setItems(metricSuggestions());
+        metric.setValue(cell.metric().isBlank() ? null : cell.metric());
+        samples.setValue(Integer.toString(cell.samples()));
+        samples.setInvalid(false);
         showing = false;
+        showStudyInputs();
         showAxes();
+    }
+
+    /** The metric and samples fields belong to a sensitivity study only; their help follows the method. */
+    private void showStudyInputs() {
+        boolean study = cell.sensitivity();
+        metric.setVisible(study);
+        samples.setVisible(study);
+        samples.setHelperText("SALTELLI".equals(cell.combine()) ? "base sample N: N·(k+2) points"
+                : "trajectories r: r·(k+1) points");
+        addAxis.setText(study ? "Add parameter" : "Add sweep axis");
+        if (!study) {
+            sensitivityView.show(null);
+        }
+    }
+
+    /** Likely metrics to explain: the concentration metrics of each subnet of the first scenario, and the network's. */
+    private List<String> metricSuggestions() {
+        List<String> out = new ArrayList<>();
+        ScenarioCell base = baseScenario();
+        if (base != null && base.scenario().path("subnets").isArray()) {
+            for (var sub : base.scenario().get("subnets")) {
+                String name = sub.path("name").asText("");
+                if (!name.isBlank()) {
+                    for (String k : List.of("giniEmission", "top1Share", "nakamotoEmission", "hhiEmission",
+                            "emissionShare", "cheaterEmissionShare", "copierEmissionShare")) {
+                        out.add(name + "." + k);
+                    }
+                }
+            }
+        }
+        out.addAll(List.of("network.crossSubnetHhi", "network.giniOperatorEmission", "network.cheaterEmissionShare"));
+        if (!cell.metric().isBlank() && !out.contains(cell.metric())) {
+            out.add(0, cell.metric());
+        }
+        return out;
+    }
+
+    /** How the results of a sensitivity study become indices (the presenter knows the notebook). */
+    void setSensitivityAnalyser(Function<ExperimentOutput, SensitivityAnalysis.Result> analyser) {
+        this.analyser = analyser;
+        if (output != null) {
+            showSensitivity();
+        }
+    }
+
+    private void showSensitivity() {
+        if (!cell.sensitivity() || analyser == null || output == null) {
+            sensitivityView.show(null);
+            return;
+        }
+        try {
+            sensitivityView.show(analyser.apply(output));
+        } catch (RuntimeException e) {
+            // the inputs changed since the run and no longer make a study: the table stays, the ranking goes
+            sensitivityView.show(null);
+        }
     }
 
     private void showAxes() {
@@ -280,6 +379,7 @@ class ExperimentCellEditor extends Div implements CellEditor {
             list.add(item);
         }
         warnings.add(list);
+        showSensitivity();
     }
 
     ExperimentCell cell() {

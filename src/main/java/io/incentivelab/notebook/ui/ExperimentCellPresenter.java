@@ -44,6 +44,7 @@ final class ExperimentCellPresenter {
         this.editor = editor;
         this.save = save;
         this.jobs = jobs;
+        editor.setSensitivityAnalyser(o -> runs.sensitivity(document.get(), editor.cell(), o));
         if (stored instanceof ExperimentOutput o) {
             editor.showOutput(o);
         }
