@@ -66,6 +66,7 @@ class SensitivityIT extends BrowserTest {
         metric.press("Enter");
         fill(experiment.getByLabel("Samples"), "4");
         fill(experiment.getByLabel("Replicates"), "1");
+        fill(experiment.getByLabel("Seed"), "11");
         parameter(page, experiment, 0, "subnets[0].validators.noiseSigma", "0", "2");
         parameter(page, experiment, 1, "subnets[0].verification.auditRate", "0", "1");
         // N·(k+2) = 4·4 design points, one replicate each
@@ -82,6 +83,7 @@ class SensitivityIT extends BrowserTest {
         assertThat(table.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions()
                 .setHasText(Pattern.compile("^-?[0-9.e-]+ \\[-?[0-9.e-]+, -?[0-9.e-]+\\]$"))).first()).isVisible();
         assertThat(view.locator("lab-chart")).hasCount(1);
+        view.screenshot(new Locator.ScreenshotOptions().setPath(Path.of("target/screenshots/sensitivity.png")));
         assertThat(page.locator(".save-state")).hasText(Pattern.compile("Saved.*"));
 
         // the study and its ranking are still there after a reload

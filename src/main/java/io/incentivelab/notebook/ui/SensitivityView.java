@@ -50,6 +50,15 @@ class SensitivityView extends Div {
         how.addClassName("sensitivity-caption");
         how.getStyle().set("display", "block").set("font-size", "var(--lumo-font-size-s)");
         add(how);
+        if (sobol && r.scenarios().stream().flatMap(x -> x.parameters().stream()).anyMatch(p ->
+                outside(p.total()) || outside(p.first()))) {
+            Span caution = new Span("Some indices fall outside 0–1: that is sampling error of a small design (N = "
+                    + r.samples() + "). Raise Samples (N ≥ 64 is typical) before trusting the ranking.");
+            caution.addClassName("sensitivity-caution");
+            caution.getStyle().set("display", "block").set("color", "var(--lumo-warning-text-color, #8a5300)")
+                    .set("font-size", "var(--lumo-font-size-s)");
+            add(caution);
+        }
         if (r.problem() != null) {
             Span p = new Span("No indices yet: " + r.problem());
             p.addClassName("sensitivity-problem");
@@ -84,6 +93,10 @@ class SensitivityView extends Div {
         }
     }
 
+    private static boolean outside(Index i) {
+        return i.estimate() < -0.05 || i.estimate() > 1.05;
+    }
+
     /** "0.412 [0.371, 0.455]", 3 significant digits; near-zero values as 0. */
     static String cell(Index i) {
         return fmt(i.estimate()) + " [" + fmt(i.lower()) + ", " + fmt(i.upper()) + "]";
@@ -114,11 +127,15 @@ class SensitivityView extends Div {
         ArrayNode names = x.putArray("data");
         x.putObject("axisLabel").put("interval", 0).put("rotate", s.parameters().size() > 4 ? 20 : 0);
         ObjectNode y = o.putObject("yAxis");
-        y.put("type", "value").put("name", sobol ? "index (share of variance)" : "effect (" + MetricLabels.of(r.metric()) + ")")
-                .put("min", 0);
-        if (sobol) {
-            y.put("max", 1);
+        y.put("type", "value").put("name", sobol ? "index (share of variance)" : "effect (" + MetricLabels.of(r.metric()) + ")");
+        // from 0, unless an estimate or interval falls below it (small samples): then show it, never clip it
+        double lowest = 0;
+        for (ParameterIndices p : s.parameters()) {
+            Index a = sobol ? p.total() : p.muStar();
+            Index b = sobol ? p.first() : p.sigma();
+            lowest = Math.min(lowest, Math.min(a.lower(), b.estimate()));
         }
+        y.put("min", lowest < 0 ? Math.floor(lowest * 10) / 10 : 0);
         ArrayNode bars = F.arrayNode();
         ArrayNode whiskers = F.arrayNode();
         ArrayNode points = F.arrayNode();

@@ -131,6 +131,43 @@ class ExperimentApiIT {
     }
 
     @Test
+    void aSensitivityStudyGivesItsIndicesAndASweepSaysItHasNone() throws Exception {
+        String study = """
+                { "schemaVersion": 1, "name": "which matters",
+                  "scenarios": [ {"label": "power", "scenario": {"network": {"horizonEpochs": 20, "sampleEveryEpochs": 10},
+                     "economics": {}, "subnets": [{"name": "speed", "rewardCurve": {"type": "POWER"},
+                     "miners": {"operators": 16}, "validators": {"count": 4}}]}} ],
+                  "sensitivity": { "method": "SALTELLI", "metric": "speed.giniEmission", "samples": 4, "resamples": 50,
+                    "parameters": [ {"path": "$.economics.taoPriceUsd", "from": 10, "to": 1000},
+                                    {"path": "$.subnets[0].rewardCurve.alpha", "from": 0.5, "to": 6} ] },
+                  "replicates": 1, "baseSeed": 3 }""";
+        HttpResponse<String> preview = send("POST", "/api/experiments/preview", study);
+        assertThat(preview.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(preview.body()).get("runs").asInt()).isEqualTo(16);
+        HttpResponse<String> created = send("POST", "/api/experiments", study);
+        assertThat(created.statusCode()).isEqualTo(202);
+        String id = JSON.readTree(created.body()).get("id").asText();
+        assertThat(awaitEnd(id).get("status").asText()).isEqualTo("COMPLETED");
+        HttpResponse<String> indices = send("GET", "/api/experiments/" + id + "/sensitivity", null);
+        assertThat(indices.statusCode()).isEqualTo(200);
+        JsonNode r = JSON.readTree(indices.body());
+        assertThat(r.get("method").asText()).isEqualTo("SALTELLI");
+        assertThat(r.has("problem")).isFalse();
+        JsonNode params = r.at("/scenarios/0/parameters");
+        assertThat(params).hasSize(2);
+        assertThat(params.get(0).get("path").asText()).isEqualTo("$.subnets[0].rewardCurve.alpha");
+        assertThat(params.get(1).at("/total/estimate").asDouble()).isZero();
+        assertThat(params.get(0).at("/total/low").isNumber()).isTrue();
+
+        HttpResponse<String> sweep = send("POST", "/api/experiments", spec(1));
+        String sweepId = JSON.readTree(sweep.body()).get("id").asText();
+        HttpResponse<String> none = send("GET", "/api/experiments/" + sweepId + "/sensitivity", null);
+        assertThat(none.statusCode()).isEqualTo(400);
+        assertThat(none.body()).contains("not a sensitivity study");
+        assertThat(send("GET", "/api/experiments/" + UUID.randomUUID() + "/sensitivity", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void cancelStopsARunningExperiment() throws Exception {
         String id = JSON.readTree(send("POST", "/api/experiments", spec(500)).body()).get("id").asText();
         HttpResponse<String> cancel = send("POST", "/api/experiments/" + id + "/cancel", null);

@@ -19,11 +19,14 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import io.incentivelab.experiment.Sensitivity;
+import io.incentivelab.experiment.SensitivityAnalysis;
 import io.incentivelab.notebook.Cell;
 import io.incentivelab.notebook.ExperimentCell;
 import io.incentivelab.notebook.NoteCell;
 import io.incentivelab.notebook.ScenarioCell;
 import io.incentivelab.scenario.ScenarioCodec;
+import io.incentivelab.simulation.sensitivity.Index;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -270,6 +273,32 @@ class CellEditorsTest {
         // a field at 0 with a wide range: its lower bound and ten more
         assertThat(SweepAxisRow.defaultRange(0.0, 10_000.0, 0, false)).containsExactly(0.0, 10.0);
         assertThat(SweepAxisRow.defaultRange(1.0, 8.0, 3, true)).containsExactly(2.0, 6.0);
+    }
+
+    @Test
+    void theSensitivityViewRanksWithIntervalsAndSaysWhenTheDesignIsTooSmall() {
+        Index big = new Index(1.95, 1.9, 2.0);
+        Index one = new Index(1, 1, 1);
+        Index zero = new Index(0, 0, 0);
+        Index neg = new Index(-0.948, -1, -0.901);
+        var r = new SensitivityAnalysis.Result(Sensitivity.Method.SALTELLI,
+                "speed.giniEmission", 4, 0.95, List.of(new SensitivityAnalysis.ScenarioIndices("s",
+                List.of(new SensitivityAnalysis.ParameterIndices("$.a", one, big, null, null, null),
+                        new SensitivityAnalysis.ParameterIndices("$.b", neg, zero, null, null, null)),
+                0.1, 24, 0)), null);
+        SensitivityView view = new SensitivityView();
+        view.show(r);
+        String text = view.getElement().getTextRecursively();
+        assertThat(text).contains("Which parameter matters for speed · Gini of miner emission",
+                "sampling error of a small design (N = 4)");
+        var option = SensitivityView.option(r, r.scenarios().get(0));
+        // never clipped: the axis starts below the lowest estimate and has no fixed top
+        assertThat(option.at("/yAxis/min").asDouble()).isEqualTo(-1.0);
+        assertThat(option.at("/yAxis").has("max")).isFalse();
+        assertThat(option.at("/series/1/type").asText()).isEqualTo("boxplot");
+        assertThat(option.at("/series/1/data/0/4").asDouble()).isEqualTo(2.0);
+        assertThat(SensitivityView.cell(neg)).isEqualTo("-0.948 [-1.00, -0.901]");
+        assertThat(SensitivityView.cell(zero)).isEqualTo("0 [0, 0]");
     }
 
     /** The component carrying a data-path, visible or not. */
