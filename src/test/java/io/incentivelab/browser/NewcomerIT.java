@@ -108,6 +108,45 @@ class NewcomerIT extends BrowserTest {
         });
     }
 
+    @Test
+    void aGatedScoreBuiltInTheFormRuns() {
+        inNewNotebook("scoring", page -> {
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add scenario")).click();
+            Locator scenario = page.locator(".cell-card[data-cell-type=SCENARIO]");
+            Locator status = scenario.locator(".scenario-status");
+            type(field(scenario, "$.network.horizonDays"), "1");
+            Locator scoring = field(scenario, "$.subnets[0].scoring");
+            assertThat(scoring).containsText("Scoring expression");
+            // a syntax error is placed by its column
+            type(scoring, "speed * gate(quality, ");
+            assertThat(scoring).hasAttribute("invalid", "");
+            assertThat(scoring).containsText("column");
+            assertThat(status).containsText("1 problem");
+            type(scoring, "speed * gate(quality, 0.6)");
+            assertThat(scoring).not().hasAttribute("invalid", "");
+            assertThat(status).containsText("Valid scenario: 1 subnet");
+            // a real subnet's score from the presets fills the field and says what stands for what
+            Locator presets = scenario.getByLabel("Scoring preset");
+            choose(page, presets, "SN4 Targon: throughput gated by quality");
+            assertThat(scoring.locator("input")).hasValue("speed * step(quality, 0.8)");
+            assertThat(scenario.locator(".scoring-presets")).containsText("similarity threshold");
+            assertThat(status).containsText("Valid scenario: 1 subnet");
+            type(scoring, "speed * gate(quality, 0.6)");
+
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add experiment")).click();
+            Locator experiment = page.locator(".cell-card[data-cell-type=EXPERIMENT]");
+            NotebookExperimentIT.fill(experiment.getByLabel("Replicates"), "2");
+            assertThat(experiment.locator(".cost-preview")).containsText("2 runs");
+            runAndWait(experiment);
+            assertThat(experiment.locator(".results-table")).containsText("Gini of miner emission");
+            // saved with the expression
+            page.reload();
+            Locator again = page.locator(".cell-card[data-cell-type=SCENARIO]");
+            again.getByText("Edit the scenario").click();
+            assertThat(field(again, "$.subnets[0].scoring").locator("input")).hasValue("speed * gate(quality, 0.6)");
+        });
+    }
+
     /** Sets a scenario cell's scenario through its JSON tab. */
     static void applyJson(Page page, Locator scenario, String json) {
         scenario.getByRole(AriaRole.TAB, new Locator.GetByRoleOptions().setName("JSON")).click();

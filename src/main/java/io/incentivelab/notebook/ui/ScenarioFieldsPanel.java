@@ -5,10 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.select.Select;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.incentivelab.simulation.scoring.ScoringPresets;
 import io.incentivelab.notebook.FieldVisibility;
 import io.incentivelab.notebook.ScenarioFields;
 import io.incentivelab.notebook.ScenarioFields.FieldInfo;
 import io.incentivelab.notebook.ScenarioFields.Kind;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +29,7 @@ class ScenarioFieldsPanel extends Div {
     private final Map<String, Details> groups = new LinkedHashMap<>();
     private final Map<String, String> errors = new LinkedHashMap<>();
     private ObjectNode shown;
+    private final List<Select<String>> extras = new ArrayList<>();
 
     ScenarioFieldsPanel(List<FieldInfo> fields, BiConsumer<String, JsonNode> onEdit) {
         addClassName("scenario-fields");
@@ -40,6 +45,12 @@ class ScenarioFieldsPanel extends Div {
                 plain.add(in.component());
                 if (f.name().equals("description")) {
                     plain.setColspan(in.component(), 3);
+                }
+                if (f.name().equals("scoring")) {
+                    plain.setColspan(in.component(), 2);
+                    Select<String> presets = scoringPresets(f.path(), in, onEdit);
+                    extras.add(presets);
+                    plain.add(presets);
                 }
             }
         }
@@ -66,6 +77,37 @@ class ScenarioFieldsPanel extends Div {
         groups.put(g.path(), d);
         return d;
     }
+
+    /**
+     * A picker of the scoring expressions modelled on real subnets (economics.md §5): choosing one writes its
+     * expression into the scoring field (and says what stands for what); "None" empties it, so the metric scores.
+     */
+    private static Select<String> scoringPresets(String path, FieldInput in, BiConsumer<String, JsonNode> onEdit) {
+        Select<String> presets = new Select<>();
+        presets.setLabel("Scoring preset");
+        presets.addClassName("scoring-presets");
+        presets.getElement().setAttribute("data-path", path + "#preset");
+        List<String> ids = new ArrayList<>();
+        ids.add(NO_PRESET);
+        ScoringPresets.ALL.forEach(p -> ids.add(p.id()));
+        presets.setItems(ids);
+        presets.setItemLabelGenerator(id -> NO_PRESET.equals(id) ? "None: score by the metric"
+                : ScoringPresets.byId(id).label());
+        presets.setPlaceholder("a real subnet's score");
+        presets.addValueChangeListener(e -> {
+            if (!e.isFromClient() || e.getValue() == null) {
+                return;
+            }
+            ScoringPresets.Preset p = ScoringPresets.byId(e.getValue());
+            JsonNode value = p == null ? null : TextNode.valueOf(p.expression());
+            in.show(value);
+            presets.setHelperText(p == null ? null : p.note());
+            onEdit.accept(path, value);
+        });
+        return presets;
+    }
+
+    private static final String NO_PRESET = "none";
 
     private static FormLayout form() {
         FormLayout form = new FormLayout();
@@ -116,6 +158,7 @@ class ScenarioFieldsPanel extends Div {
 
     void setReadOnly(boolean readOnly) {
         inputs.values().forEach(in -> in.setReadOnly(readOnly));
+        extras.forEach(x -> x.setReadOnly(readOnly));
     }
 
     /** The input for a path (tests, focus). */

@@ -20,7 +20,7 @@ public record SubnetSpec(
                 max = 1e9) double emissionShare,
         @Field(doc = "The miners: operators, their resources and cheats.", def = "{}") MinersSpec miners,
         @Field(doc = "The validators: stake, behaviour and measurement noise.", def = "{}") ValidatorsSpec validators,
-        @Field(doc = "Scoring expression over speed, storage, quality, latency and gpuClass (docs/scoring.md), e.g."
+        @Field(label = "Scoring expression", doc = "Scoring expression over speed, storage, quality, latency and gpuClass (docs/scoring.md), e.g."
                 + " \"speed * step(quality, 0.8)\"; replaces the metric's score when not empty (the metric still"
                 + " names the resource placement and the outputs treat as rewarded).", def = "\"\"",
                 omitDefault = true) String scoring,

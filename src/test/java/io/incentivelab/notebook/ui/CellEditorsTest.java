@@ -276,6 +276,27 @@ class CellEditorsTest {
     }
 
     @Test
+    void aScoringPresetWritesItsExpressionAndNoneClearsIt() {
+        attach(new ScenarioCellEditor(newScenario(), Map.of()));
+        openForm();
+        TextField scoring = byPath(TextField.class, "$.subnets[0].scoring");
+        assertThat(scoring.getLabel()).isEqualTo("Scoring expression");
+        @SuppressWarnings("unchecked")
+        Select<String> presets = _get(Select.class, s -> s.withLabel("Scoring preset"));
+        _setValue(presets, "gpu-eligibility");
+        assertThat(scoring.getValue()).isEqualTo("speed * step(gpuClass, 2)");
+        assertThat(lastScenario().at("/subnets/0/scoring").textValue()).isEqualTo("speed * step(gpuClass, 2)");
+        assertThat(presets.getHelperText()).contains("class 2 or above");
+        _setValue(scoring, "speed * (quality + )");
+        assertThat(scoring.isInvalid()).isTrue();
+        assertThat(scoring.getErrorMessage()).startsWith("column 20:");
+        _setValue(presets, "none");
+        assertThat(scoring.getValue()).isEmpty();
+        assertThat(lastScenario().at("/subnets/0").has("scoring")).isFalse();
+        assertThat(status()).contains("Valid scenario");
+    }
+
+    @Test
     void theSensitivityViewRanksWithIntervalsAndSaysWhenTheDesignIsTooSmall() {
         Index big = new Index(1.95, 1.9, 2.0);
         Index one = new Index(1, 1, 1);
