@@ -39,6 +39,23 @@ class SensitivityIT extends BrowserTest {
         }
     }
 
+    @Test
+    void theExampleStudyOpensWithItsRanking() {
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000))) {
+            Page page = context.newPage();
+            page.navigate("http://localhost:" + port + "/examples/which-parameter-matters");
+            Locator view = page.locator(".cell-card[data-cell-type=EXPERIMENT] .sensitivity-view");
+            assertThat(view).containsText("Which parameter matters for speed · Gini of miner emission");
+            Locator table = view.locator(".sensitivity-table");
+            assertThat(table).containsText("subnets[0].rewardCurve.alpha");
+            // the control the subnet never reads comes last, at exactly 0
+            assertThat(table.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions()
+                    .setHasText("subnets[0].verification.auditRate"))).hasCount(1);
+            assertThat(table).containsText("0 [0, 0]");
+            assertThat(view.locator("lab-chart")).hasCount(1);
+        }
+    }
+
     private static void parameter(Page page, Locator experiment, int index, String path, String from, String to) {
         experiment.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add parameter")).click();
         Locator axis = experiment.locator(".sweep-axis").nth(index);

@@ -52,8 +52,9 @@ class SensitivityView extends Div {
         add(how);
         if (sobol && r.scenarios().stream().flatMap(x -> x.parameters().stream()).anyMatch(p ->
                 outside(p.total()) || outside(p.first()))) {
-            Span caution = new Span("Some indices fall outside 0–1: that is sampling error of a small design (N = "
-                    + r.samples() + "). Raise Samples (N ≥ 64 is typical) before trusting the ranking.");
+            Span caution = new Span("Some indices fall outside 0–1: that is sampling error of the design (N = "
+                    + r.samples() + "), mostly in the first-order estimates; read each with its interval, and raise"
+                    + " Samples to narrow them. The ranking by total index is the robust part.");
             caution.addClassName("sensitivity-caution");
             caution.getStyle().set("display", "block").set("color", "var(--lumo-warning-text-color, #8a5300)")
                     .set("font-size", "var(--lumo-font-size-s)");

@@ -311,7 +311,7 @@ class CellEditorsTest {
         view.show(r);
         String text = view.getElement().getTextRecursively();
         assertThat(text).contains("Which parameter matters for speed · Gini of miner emission",
-                "sampling error of a small design (N = 4)");
+                "sampling error of the design (N = 4)");
         var option = SensitivityView.option(r, r.scenarios().get(0));
         // never clipped: the axis starts below the lowest estimate and has no fixed top
         assertThat(option.at("/yAxis/min").asDouble()).isEqualTo(-1.0);
