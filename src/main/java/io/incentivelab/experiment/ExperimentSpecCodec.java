@@ -233,17 +233,7 @@ public final class ExperimentSpecCodec {
                 }
                 int pb = problems.size();
                 unknownFields(p, pat, PARAMETER_FIELDS, problems);
-                String path = text(p, "path", pat + ".path", true, 300, problems);
-                if (path != null) {
-                    try {
-                        path = JsonPath.parse(path).text();
-                        if (!paths.add(path)) {
-                            problems.add(new SpecProblem(pat + ".path", "another parameter already varies " + path));
-                        }
-                    } catch (IllegalArgumentException e) {
-                        problems.add(new SpecProblem(pat + ".path", e.getMessage()));
-                    }
-                }
+                String path = path(p, pat, paths, "another parameter already varies ", problems);
                 Double from = number(p, "from", pat, problems);
                 Double to = number(p, "to", pat, problems);
                 if (from != null && to != null && !(from < to)) {
@@ -416,17 +406,7 @@ public final class ExperimentSpecCodec {
             }
             int before = problems.size();
             unknownFields(a, at, AXIS_FIELDS, problems);
-            String path = text(a, "path", at + ".path", true, 300, problems);
-            if (path != null) {
-                try {
-                    path = JsonPath.parse(path).text();
-                    if (!paths.add(path)) {
-                        problems.add(new SpecProblem(at + ".path", "another axis already sweeps " + path));
-                    }
-                } catch (IllegalArgumentException e) {
-                    problems.add(new SpecProblem(at + ".path", e.getMessage()));
-                }
-            }
+            String path = path(a, at, paths, "another axis already sweeps ", problems);
             JsonNode kindNode = a.get("kind");
             AxisKind kind = null;
             if (kindNode == null) {
@@ -504,6 +484,27 @@ public final class ExperimentSpecCodec {
             }
         }
         return list;
+    }
+
+    /**
+     * Reads {@code at.path}: a JSON path into the scenario, in its normal form; null (with a problem) if it is
+     * missing, does not parse, or is already in {@code seen} (then {@code taken} + the path is the message).
+     */
+    private static String path(JsonNode o, String at, Set<String> seen, String taken, List<SpecProblem> problems) {
+        String path = text(o, "path", at + ".path", true, 300, problems);
+        if (path == null) {
+            return null;
+        }
+        try {
+            path = JsonPath.parse(path).text();
+        } catch (IllegalArgumentException e) {
+            problems.add(new SpecProblem(at + ".path", e.getMessage()));
+            return null;
+        }
+        if (!seen.add(path)) {
+            problems.add(new SpecProblem(at + ".path", taken + path));
+        }
+        return path;
     }
 
     private static Double number(JsonNode a, String field, String at, List<SpecProblem> problems) {

@@ -6,12 +6,9 @@ import static io.incentivelab.browser.NotebookExperimentIT.field;
 import static io.incentivelab.browser.NotebookExperimentIT.fill;
 import static io.incentivelab.browser.NotebookExperimentIT.type;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,16 +24,7 @@ class AlphaMarketIT extends BrowserTest {
 
     @Test
     void thePresetsMarketFieldsAreCheckedAndItsRunReportsEachSubnetsShare() {
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000))) {
-            Page page = context.newPage();
-            try {
-                steps(page);
-            } catch (RuntimeException | AssertionError e) {
-                page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/alpha-market-failed.png"))
-                        .setFullPage(true));
-                throw e;
-            }
-        }
+        onPage("alpha-market", this::steps);
     }
 
     private void steps(Page page) {

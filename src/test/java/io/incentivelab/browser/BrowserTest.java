@@ -1,7 +1,11 @@
 package io.incentivelab.browser;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import java.nio.file.Path;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,6 +28,23 @@ public abstract class BrowserTest {
     protected static void startBrowser() {
         playwright = BrowserSupport.playwright();
         browser = BrowserSupport.launch(playwright);
+    }
+
+    /**
+     * Runs {@code steps} on a fresh 1400 × 1000 page; on a failure, saves a full-page screenshot as
+     * {@code target/screenshots/<name>-failed.png} before rethrowing.
+     */
+    protected void onPage(String name, Consumer<Page> steps) {
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000))) {
+            Page page = context.newPage();
+            try {
+                steps.accept(page);
+            } catch (RuntimeException | AssertionError e) {
+                page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/" + name + "-failed.png"))
+                        .setFullPage(true));
+                throw e;
+            }
+        }
     }
 
     @AfterAll

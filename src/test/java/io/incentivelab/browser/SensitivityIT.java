@@ -6,8 +6,6 @@ import static io.incentivelab.browser.NotebookExperimentIT.field;
 import static io.incentivelab.browser.NotebookExperimentIT.fill;
 import static io.incentivelab.browser.NotebookExperimentIT.type;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -27,22 +25,12 @@ class SensitivityIT extends BrowserTest {
 
     @Test
     void aSaltelliStudyRanksTheParametersWithTheirIntervals() {
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000))) {
-            Page page = context.newPage();
-            try {
-                steps(page);
-            } catch (RuntimeException | AssertionError e) {
-                page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/sensitivity-failed.png"))
-                        .setFullPage(true));
-                throw e;
-            }
-        }
+        onPage("sensitivity", this::steps);
     }
 
     @Test
     void theExampleStudyOpensWithItsRanking() {
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000))) {
-            Page page = context.newPage();
+        onPage("sensitivity-example", page -> {
             page.navigate("http://localhost:" + port + "/examples/which-parameter-matters");
             Locator view = page.locator(".cell-card[data-cell-type=EXPERIMENT] .sensitivity-view");
             assertThat(view).containsText("Which parameter matters for speed · Gini of miner emission");
@@ -53,7 +41,7 @@ class SensitivityIT extends BrowserTest {
                     .setHasText("subnets[0].verification.auditRate"))).hasCount(1);
             assertThat(table).containsText("0 [0, 0]");
             assertThat(view.locator("lab-chart")).hasCount(1);
-        }
+        });
     }
 
     private static void parameter(Page page, Locator experiment, int index, String path, String from, String to) {
