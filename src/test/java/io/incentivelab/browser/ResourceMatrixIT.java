@@ -84,11 +84,13 @@ class ResourceMatrixIT extends BrowserTest {
 
         // the table: the swept parameter left of every metric, metrics named for people (the key beneath)
         Locator results = experiment.locator(".results-table");
+        // the swept parameter is named for people too: its subnet, section and label, the path beneath
         Locator swept = results.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions()
-                .setHasText(Pattern.compile("^subnets\\[0\\]\\.rewardCurve\\.type$"))).first();
+                .setHasText("alpha: Reward curve › Type")).first();
         Locator gini = results.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions()
                 .setHasText("alpha · Gini of miner emission")).first();
         assertThat(swept).isVisible();
+        assertThat(swept).containsText("subnets[0].rewardCurve.type");
         assertThat(gini).isVisible();
         assertThat(gini).containsText("alpha.giniEmission");
         assertThat(swept.boundingBox().x).isLessThan(gini.boundingBox().x);

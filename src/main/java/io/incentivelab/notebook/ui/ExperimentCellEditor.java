@@ -235,6 +235,7 @@ class ExperimentCellEditor extends Div implements CellEditor {
         samples.setHelperText("SALTELLI".equals(cell.combine()) ? "base sample N: N·(k+2) points"
                 : "trajectories r: r·(k+1) points");
         addAxis.setText(study ? "Add parameter" : "Add sweep axis");
+        axisRows.forEach(r -> r.setStudy(study));
         if (!study) {
             sensitivityView.show(null);
         }
@@ -304,6 +305,7 @@ class ExperimentCellEditor extends Div implements CellEditor {
                 CellEditor.fireChanged(this, cell);
             });
             row.setReadOnly(readOnly);
+            row.setStudy(cell.sensitivity());
             axisRows.add(row);
             axes.add(row);
         }
@@ -313,6 +315,20 @@ class ExperimentCellEditor extends Div implements CellEditor {
     private List<FieldInfo> sweepableFields() {
         ScenarioCell base = baseScenario();
         return base == null ? List.of() : ScenarioFields.sweepable(base.scenario());
+    }
+
+    /** A swept path's name for people, "speed: Reward curve › Alpha", from the first scenario; null if unknown. */
+    private String parameterLabel(String path) {
+        ScenarioCell base = baseScenario();
+        if (base == null) {
+            return null;
+        }
+        return ScenarioFields.sweepable(base.scenario()).stream().filter(f -> f.path().equals(path)).findFirst()
+                .map(f -> {
+                    String label = ScenarioFields.sweepLabel(base.scenario(), f);
+                    int dash = label.lastIndexOf(" — ");
+                    return dash > 0 ? label.substring(0, dash) : label;
+                }).orElse(null);
     }
 
     private ScenarioCell baseScenario() {
@@ -367,6 +383,7 @@ class ExperimentCellEditor extends Div implements CellEditor {
     /** Shows the stored results of the last run, with a warning for each sign that an incentive failed. */
     void showOutput(ExperimentOutput output) {
         this.output = output;
+        results.setParameterLabels(this::parameterLabel);
         results.show(output);
         warnings.removeAll();
         List<ResultWarnings.Warning> found = ResultWarnings.of(output, ResultWarnings.minerShares(available));

@@ -19,6 +19,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Locale;
 import java.util.Set;
 
@@ -46,6 +47,7 @@ class ResultsTable extends Div {
     private final Span matrixCaption = new Span();
     private final Grid<Integer> matrix = new Grid<>();
     private ExperimentOutput output;
+    private Function<String, String> parameterLabel = path -> null;
     private ResourceMatrix shownMatrix;
 
     ResultsTable() {
@@ -177,7 +179,7 @@ class ResultsTable extends Div {
         // the swept parameters first: they are what the rows differ by
         List<String> params = output.points().stream().flatMap(p -> p.parameters().keySet().stream()).distinct().toList();
         for (String path : params) {
-            grid.addColumn(p -> p.parameters().getOrDefault(path, "")).setHeader(path.replaceFirst("^\\$\\.", ""))
+            grid.addColumn(p -> p.parameters().getOrDefault(path, "")).setHeader(parameterHeader(path))
                     .setAutoWidth(true).setFrozen(true).setClassNameGenerator(p -> "swept-value");
         }
         if (output.points().stream().map(PointResult::scenario).distinct().count() > 1) {
@@ -189,6 +191,29 @@ class ResultsTable extends Div {
                         .setClassNameGenerator(p -> "metric-value");
             }
         }
+    }
+
+    /** The swept parameter's name for people (its subnet, section and label), its path beneath. */
+    private Div parameterHeader(String path) {
+        String bare = path.replaceFirst("^\\$\\.", "");
+        String human = parameterLabel.apply(path);
+        Span label = new Span(human == null || human.isBlank() ? bare : human);
+        label.addClassName("metric-label");
+        Div h = new Div(label);
+        if (human != null && !human.isBlank()) {
+            Span k = new Span(bare);
+            k.addClassName("metric-key");
+            k.getStyle().set("display", "block").set("font-size", "var(--lumo-font-size-xxs)")
+                    .set("color", "var(--lumo-secondary-text-color)");
+            h.add(k);
+        }
+        h.getElement().setAttribute("title", bare);
+        return h;
+    }
+
+    /** How swept parameters are named (the editor knows the scenario); by default, by their path. */
+    void setParameterLabels(Function<String, String> labels) {
+        this.parameterLabel = labels;
     }
 
     /** A metric's column header: its label for people, and the key (what charts and filters name) under it. */

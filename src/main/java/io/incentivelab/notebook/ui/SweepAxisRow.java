@@ -41,6 +41,7 @@ class SweepAxisRow extends HorizontalLayout {
     private final Checkbox integer = new Checkbox("Whole numbers");
     private final Button remove = new Button(VaadinIcon.CLOSE_SMALL.create());
     private boolean showing;
+    private boolean study;
 
     private final ObjectNode base;
 
@@ -147,12 +148,20 @@ class SweepAxisRow extends HorizontalLayout {
     }
 
     private void updateVisibility() {
-        boolean list = "LIST".equals(kind.getValue());
+        // a sensitivity study's parameter is read as its From–To range only: no kind, list or count to set
+        boolean list = !study && "LIST".equals(kind.getValue());
+        kind.setVisible(!study);
         values.setVisible(list);
         from.setVisible(!list);
         to.setVisible(!list);
-        count.setVisible(!list);
+        count.setVisible(!list && !study);
         integer.setVisible(!list);
+    }
+
+    /** Shows the row as a sensitivity study's parameter (From, To, whole numbers) or as a sweep axis. */
+    void setStudy(boolean study) {
+        this.study = study;
+        updateVisibility();
     }
 
     /** The axis as the inputs now describe it. */

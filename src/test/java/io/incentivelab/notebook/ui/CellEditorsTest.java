@@ -12,12 +12,15 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import io.incentivelab.experiment.Sensitivity;
 import io.incentivelab.experiment.SensitivityAnalysis;
@@ -457,6 +460,36 @@ class CellEditorsTest {
         assertThat(last.axes()).hasSize(1);
         _click(_get(Button.class, s -> s.withText("Run")));
         assertThat(runs).containsExactly("run");
+    }
+
+    @Test
+    void aStudyAsksForItsMetricAndSamplesAndItsParametersForARangeOnly() {
+        ExperimentCell cell = new ExperimentCell("e1", "", List.of("s1"), "GRID", List.of(), 1, 7, null);
+        attach(new ExperimentCellEditor(cell, List.of(newScenario())));
+        assertThat(_find(ComboBox.class, s -> s.withLabel("Metric to explain"))).isEmpty();
+        @SuppressWarnings("unchecked")
+        Select<String> combine = _get(Select.class, s -> s.withLabel("Combine axes"));
+        _setValue(combine, "SALTELLI");
+        ComboBox<?> metric = _get(ComboBox.class, s -> s.withLabel("Metric to explain"));
+        assertThat(metric.isVisible()).isTrue();
+        TextField samples = _get(TextField.class, s -> s.withLabel("Samples"));
+        assertThat(samples.getHelperText()).contains("N·(k+2)");
+        _setValue(samples, "1");
+        assertThat(samples.isInvalid()).isTrue();
+        _setValue(samples, "32");
+        _click(_get(Button.class, s -> s.withText("Add parameter")));
+        ExperimentCell last = (ExperimentCell) emitted.get(emitted.size() - 1);
+        assertThat(last.combine()).isEqualTo("SALTELLI");
+        assertThat(last.samples()).isEqualTo(32);
+        assertThat(last.axes()).hasSize(1);
+        // a parameter is read as From–To: no kind or count to set
+        SweepAxisRow row = _get(SweepAxisRow.class);
+        assertThat(_find(Select.class, s -> s.withLabel("Kind"))).isEmpty();
+        assertThat(_find(IntegerField.class, s -> s.withLabel("Count"))).isEmpty();
+        assertThat(_get(row, NumberField.class, s -> s.withLabel("From")).isVisible()).isTrue();
+        _setValue(combine, "GRID");
+        assertThat(metric.isVisible()).isFalse();
+        assertThat(_find(Select.class, s -> s.withLabel("Kind"))).hasSize(1);
     }
 
     @Test
