@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import io.incentivelab.experiment.ExperimentService;
+import io.incentivelab.metagraph.InvalidMetagraphException;
+import io.incentivelab.metagraph.MetagraphCodec;
+import io.incentivelab.simulation.scenario.Problem;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -125,6 +128,23 @@ public class NotebookService {
     public Notebook importCopy(byte[] content, OwnerKey owner) {
         NotebookFile file = read(content);
         return insert(new NotebookFile(file.document().withTitle(copyTitle(file.document().title())), file.outputs()), null, owner);
+    }
+
+    /**
+     * A new notebook of the owner's from a {@code metagraph-snapshot/1} file ({@link MetagraphNotebook}): the
+     * subnet today as a scenario, and an experiment that changes its curve.
+     *
+     * @throws InvalidMetagraphException naming each bad field and its limit
+     */
+    @Transactional
+    public Notebook importMetagraph(byte[] content, OwnerKey owner) {
+        if (content.length > MetagraphCodec.MAX_CHARS) {
+            throw new InvalidMetagraphException(List.of(new Problem(
+                    "$", "the file is " + content.length / 1024 / 1024 + " MiB; at most "
+                    + MetagraphCodec.MAX_CHARS / 1024 / 1024 + " MiB allowed")));
+        }
+        var snapshot = MetagraphCodec.parse(new String(content, StandardCharsets.UTF_8));
+        return insert(new NotebookFile(MetagraphNotebook.of(snapshot), java.util.Map.of()), null, owner);
     }
 
     /** An example notebook (read-only), with its stored outputs. */

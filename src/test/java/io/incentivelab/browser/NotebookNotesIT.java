@@ -108,10 +108,10 @@ class NotebookNotesIT extends BrowserTest {
     @Test
     void aBadFileIsRefusedWithItsProblem() {
         page.navigate("http://localhost:" + port + "/");
-        page.locator("vaadin-upload input[type=file]").setInputFiles(new com.microsoft.playwright.options.FilePayload(
+        page.locator("#import-notebook input[type=file]").setInputFiles(new com.microsoft.playwright.options.FilePayload(
                 "bad.notebook.json", "application/json",
                 "{\"formatVersion\":1,\"title\":\"x\",\"cells\":[{\"type\":\"NOTE\"}]}".getBytes()));
-        assertThat(page.locator(".import-problems")).containsText("$.cells[0].id: is required");
+        assertThat(page.locator(".notebook-import:has(#import-notebook) .import-problems")).containsText("$.cells[0].id: is required");
     }
 
     @Test

@@ -53,7 +53,7 @@ public final class ContainerNotebookProbe {
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setAcceptDownloads(true))) {
             Page page = context.newPage();
             page.navigate(base + "/");
-            page.locator("vaadin-upload input[type=file]").setInputFiles(Path.of("data/examples/verification.notebook.json"));
+            page.locator("#import-notebook input[type=file]").setInputFiles(Path.of("data/examples/verification.notebook.json"));
             PlaywrightAssertions.assertThat(page).hasURL(Pattern.compile(".*/notebooks/[0-9a-f-]{36}$"));
             page.getByLabel("Title").fill(TITLE);
             page.getByLabel("Title").press("Tab");

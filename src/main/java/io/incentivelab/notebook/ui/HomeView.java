@@ -19,6 +19,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import io.incentivelab.metagraph.InvalidMetagraphException;
+import io.incentivelab.metagraph.MetagraphCodec;
 import io.incentivelab.notebook.ExampleSummary;
 import io.incentivelab.notebook.InvalidNotebookException;
 import io.incentivelab.notebook.Notebook;
@@ -58,7 +60,12 @@ public class HomeView extends VerticalLayout {
         create.setId("new-notebook");
         NotebookImport importer = new NotebookImport();
         importer.addImportListener(e -> importFile(importer, e.getContent()));
-        HorizontalLayout bar = new HorizontalLayout(create, importer);
+        NotebookImport metagraph = new NotebookImport("Import metagraph snapshot", "import-metagraph",
+                MetagraphCodec.MAX_CHARS);
+        metagraph.setTitle("A real subnet's state as a metagraph-snapshot/1 JSON file (docs/formats.md): it becomes a"
+                + " notebook with the subnet as a scenario and an experiment that changes its reward curve");
+        metagraph.addImportListener(e -> importMetagraph(metagraph, e.getContent()));
+        HorizontalLayout bar = new HorizontalLayout(create, importer, metagraph);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         return bar;
     }
@@ -73,12 +80,22 @@ public class HomeView extends VerticalLayout {
         }
     }
 
+    private void importMetagraph(NotebookImport importer, byte[] content) {
+        try {
+            Notebook nb = notebooks.importMetagraph(content, CurrentOwner.get());
+            Notification.show("Imported \"" + nb.title() + "\"").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            getUI().ifPresent(ui -> ui.navigate(NotebookView.class, NotebookView.params(nb.id())));
+        } catch (InvalidMetagraphException ex) {
+            importer.showLines(ex.problems().stream().map(p -> p.path() + ": " + p.message()).toList());
+        }
+    }
+
     private void refreshYours() {
         yours.removeAll();
         yours.add(new H3("Your notebooks"));
         var items = notebooks.listNotebooks(CurrentOwner.get());
         if (items.isEmpty()) {
-            Paragraph empty = new Paragraph("No notebooks yet. Create one, import a file, or open an example below.");
+            Paragraph empty = new Paragraph("No notebooks yet. Create one, import a notebook file or a real subnet's metagraph snapshot, or open an example below.");
             empty.addClassName("empty-state");
             yours.add(empty);
             return;

@@ -16,20 +16,28 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-/** Import of a {@code *.notebook.json} file: an upload button and, below it, what is wrong with a bad file. */
+/**
+ * Import of a file (a {@code *.notebook.json}, a metagraph snapshot): an upload button and, below it, what is
+ * wrong with a bad file.
+ */
 class NotebookImport extends Div {
 
     private final Div problems = new Div();
 
+    /** The notebook file import. */
     NotebookImport() {
+        this("Import .notebook.json", "import-notebook", NotebookCodec.MAX_FILE_BYTES);
+    }
+
+    NotebookImport(String buttonText, String id, int maxBytes) {
         addClassName("notebook-import");
         MemoryBuffer buffer = new MemoryBuffer();
         Upload upload = new Upload(buffer);
         upload.setAcceptedFileTypes(".json", "application/json");
-        upload.setMaxFileSize(NotebookCodec.MAX_FILE_BYTES);
+        upload.setMaxFileSize(maxBytes);
         upload.setDropAllowed(false);
-        upload.setUploadButton(new Button("Import .notebook.json", VaadinIcon.UPLOAD.create()));
-        upload.setId("import-notebook");
+        upload.setUploadButton(new Button(buttonText, VaadinIcon.UPLOAD.create()));
+        upload.setId(id);
         upload.addSucceededListener(e -> {
             problems.removeAll();
             try (var in = buffer.getInputStream()) {
@@ -46,10 +54,15 @@ class NotebookImport extends Div {
 
     /** Lists what is wrong with the file, each line naming its field. */
     void showProblems(List<NotebookProblem> list) {
+        showLines(list.stream().map(p -> p.path() + ": " + p.message()).toList());
+    }
+
+    /** Lists what is wrong with the file, one line each (the first 20). */
+    void showLines(List<String> lines) {
         problems.removeAll();
         Div head = new Div("The file could not be imported:");
         UnorderedList items = new UnorderedList();
-        list.stream().limit(20).forEach(p -> items.add(new ListItem(p.path() + ": " + p.message())));
+        lines.stream().limit(20).forEach(l -> items.add(new ListItem(l)));
         problems.add(head, items);
     }
 
