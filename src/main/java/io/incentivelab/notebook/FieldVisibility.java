@@ -76,7 +76,7 @@ public final class FieldVisibility {
                 default -> true;
             };
         }
-        if (rel.equals("yuma.alphaLow") || rel.equals("yuma.alphaHigh")) {
+        if (rel.equals("yuma.alphaLow") || rel.equals("yuma.alphaHigh") || rel.equals("yuma.liquidAlphaMode")) {
             return on(scenario, subnet + ".yuma.liquidAlpha");
         }
         if (rel.startsWith("validators.stake.") && !rel.equals("validators.stake.distribution")) {

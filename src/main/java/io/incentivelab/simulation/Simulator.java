@@ -4,6 +4,7 @@ import io.incentivelab.simulation.emission.BlockEmission;
 import io.incentivelab.simulation.emission.IssuanceTracker;
 import io.incentivelab.simulation.emission.SubnetEmissionSplit;
 import io.incentivelab.simulation.scenario.EmissionSplit;
+import io.incentivelab.simulation.scenario.LiquidAlphaMode;
 import io.incentivelab.simulation.scenario.Metric;
 import io.incentivelab.simulation.scenario.NetworkSpec;
 import io.incentivelab.simulation.scenario.Scenario;
@@ -359,7 +360,7 @@ public final class Simulator {
                 YumaParams.activityCutoffBlocks(13_889, tempo),
                 0,
                 -1,
-                tempo);
+                tempo).withLiquidAlphaAuto(y.liquidAlphaMode() == LiquidAlphaMode.AUTO);
     }
 
     public Scenario scenario() {

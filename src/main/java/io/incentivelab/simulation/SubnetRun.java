@@ -815,13 +815,20 @@ final class SubnetRun {
         long pool = minerPool + validatorPool;
         Arrays.fill(lastUpdate, block);
         YumaInputs in = new YumaInputs(block, lastStepBlock, pool, stake, weights, lastUpdate, registration,
-                permits, bonds);
+                permits, bonds, null, yuma.params().liquidAlphaReadsPreviousConsensus() ? lastConsensusStored : null);
         // between re-measurements nothing that enters the consensus changes: reuse last epoch's
         boolean reuse = e % remeasure != 0 && !weightsMoved && !anyCopier && lastConsensus != null
                 && Arrays.equals(permits, lastPermitsBefore);
         lastPermitsBefore = permits;
         YumaResult r = reuse ? yuma.epochWithConsensus(in, ws, lastConsensus) : yuma.epoch(in, ws);
         lastConsensus = r.consensus();
+        if (yuma.params().liquidAlphaReadsPreviousConsensus()) { // as the chain stores it: u16
+            int[] cu = r.consensusU16();
+            lastConsensusStored = new double[cu.length];
+            for (int j = 0; j < cu.length; j++) {
+                lastConsensusStored[j] = cu[j] / 65535.0;
+            }
+        }
         weightsMoved = false;
         consensusHistory[e % consensusHistory.length] = r.consensus();
         permits = r.newValidatorPermits();
@@ -892,6 +899,8 @@ final class SubnetRun {
 
     /** The last epoch's consensus and the permits it read; weightsMoved = a weight or registration changed since. */
     private double[] lastConsensus;
+    /** The previous epoch's consensus as stored (u16 / 65535), kept for liquid alpha's Auto mode only. */
+    private double[] lastConsensusStored;
     private boolean[] lastPermitsBefore;
     private boolean weightsMoved = true;
     private boolean anyCopier;

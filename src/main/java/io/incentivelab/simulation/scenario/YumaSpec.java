@@ -15,5 +15,20 @@ public record YumaSpec(
         @Field(doc = "Liquid alpha lower rate (chain 45875/65535 = 0.7).", def = "0.7", min = 0, max = 1)
         double alphaLow,
         @Field(doc = "Liquid alpha upper rate (chain 58982/65535 = 0.9).", def = "0.9", min = 0, max = 1)
-        double alphaHigh) {
+        double alphaHigh,
+        @Field(label = "Liquid alpha consensus", doc = "Which consensus liquid alpha reads: CURRENT (this epoch's, the"
+                + " chain until mid-2026) or AUTO (the 2026 release: the previous epoch's when bondsPenalty is 1).",
+                def = "\"CURRENT\"", omitDefault = true) LiquidAlphaMode liquidAlphaMode) {
+
+    public YumaSpec {
+        if (liquidAlphaMode == null) {
+            liquidAlphaMode = LiquidAlphaMode.CURRENT;
+        }
+    }
+
+    /** Settings with liquid alpha, when on, reading the current consensus. */
+    public YumaSpec(YumaVersion version, double kappa, double bondsMovingAverage, double bondsPenalty,
+                    boolean liquidAlpha, double alphaLow, double alphaHigh) {
+        this(version, kappa, bondsMovingAverage, bondsPenalty, liquidAlpha, alphaLow, alphaHigh, LiquidAlphaMode.CURRENT);
+    }
 }

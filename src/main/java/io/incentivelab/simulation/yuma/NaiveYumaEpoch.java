@@ -234,8 +234,11 @@ public final class NaiveYumaEpoch {
                 }
             }
         } else {
+            // liquid alpha's sigmoid reads the current consensus, or in Auto mode with β = 1 the previous epoch's
+            double[] ca = !p.liquidAlphaReadsPreviousConsensus() ? c
+                    : in.consensusBefore() != null ? in.consensusBefore() : new double[n];
             boolean anyC = false;
-            for (double x : c) {
+            for (double x : ca) {
                 anyC |= x != 0;
             }
             boolean liquid = p.liquidAlpha() && anyC;
@@ -255,7 +258,7 @@ public final class NaiveYumaEpoch {
                             ema[i][j] = 0;
                             continue;
                         }
-                        double diff = x >= old0 ? x - c[j] : old0 - x;
+                        double diff = x >= old0 ? x - ca[j] : old0 - x;
                         diff = Math.max(0, Math.min(1, diff));
                         double z = Math.max(-20, Math.min(20, p.alphaSigmoidSteepness() / -100.0 * (diff - 0.5)));
                         double sig = 1 / (1 + StrictMath.exp(z));

@@ -283,14 +283,18 @@ public final class YumaConsensus {
         // §5.9–5.10 bonds and dividends
         double[][] bondsOut = new double[n][];
         double[][] bondsFixed = withBondsFixed ? new double[n][] : null;
-        boolean liquid = params.liquidAlpha() && !allZero(consensus);
+        // the consensus liquid alpha's sigmoid reads: the current one, or in Auto mode with β = 1 the previous epoch's
+        double[] alphaConsensus = !params.liquidAlphaReadsPreviousConsensus() ? consensus
+                : in.consensusBefore() != null ? in.consensusBefore() : ws.zeroDoubles;
+        boolean liquid = params.liquidAlpha() && !allZero(alphaConsensus);
         double[] dividends;
         if (params.yuma3() && !liquid) {
             dividends = yuma3FixedAlphaBonds(in, ws, consensus, activeStake, incentive, newPermits, bondsOut, bondsFixed);
         } else {
             materializeW(n, ws);
             dividends = params.yuma3()
-                    ? yuma3LiquidBonds(in, ws, consensus, newPermits, activeStake, incentive, bondsOut, bondsFixed)
+                    ? yuma3LiquidBonds(in, ws, consensus, alphaConsensus, newPermits, activeStake, incentive, bondsOut,
+                    bondsFixed)
                     : yuma1Bonds(in, ws, consensus, activeStake, incentive, newPermits, bondsOut, bondsFixed);
         }
 
@@ -795,8 +799,12 @@ public final class YumaConsensus {
         return normalized(dividends);
     }
 
-    /** §5.10b(i) Yuma 3 with liquid alpha: per-pair α, absent weight entries drop their bond (§5.10b(iii)). */
-    private double[] yuma3LiquidBonds(YumaInputs in, YumaWorkspace ws, double[] consensus, boolean[] newPermits,
+    /**
+     * §5.10b(i) Yuma 3 with liquid alpha: per-pair α, absent weight entries drop their bond (§5.10b(iii)). Wb clips
+     * by {@code consensus}; the sigmoid reads {@code alphaConsensus} (the same, or the previous epoch's in Auto mode).
+     */
+    private double[] yuma3LiquidBonds(YumaInputs in, YumaWorkspace ws, double[] consensus, double[] alphaConsensus,
+                                      boolean[] newPermits,
                                       double[] activeStake, double[] incentive, double[][] bondsOut,
                                       double[][] bondsFixed) {
         final int n = in.n();
@@ -823,7 +831,7 @@ public final class YumaConsensus {
                 double v = 0; // absent entry: sparse artefact §5.10b(iii) drops the bond
                 if (wb >= 0) {
                     double b = br[j] * bScale[j];
-                    double aij = liquidAlpha(consensus[j], wb, b);
+                    double aij = liquidAlpha(alphaConsensus[j], wb, b);
                     v = Math.min(1.0, (1 - aij) * b + Math.max(0, aij * wb));
                 }
                 e[j] = v;

@@ -26,10 +26,13 @@ import java.util.Arrays;
  * @param earliestCommitBlock    with commit-reveal on ({@link YumaParams#commitReveal()}): per uid, the block of its
  *                               earliest unexpired weight commit, or {@link #NO_COMMIT}; {@code null} means no uid
  *                               has one (yuma.md §5.5 step 4)
+ * @param consensusBefore        the consensus the previous epoch stored, per uid as a fraction in [0, 1] (the chain's
+ *                               u16 {@code Consensus} / 65535), read by liquid alpha in {@code Auto} mode
+ *                               ({@link YumaParams#liquidAlphaAuto()}); {@code null} means none (a first epoch)
  */
 public record YumaInputs(long currentBlock, long lastMechanismStepBlock, long raoEmission, long[] stake,
                          int[][] weights, long[] lastUpdate, long[] blockAtRegistration, boolean[] permitsBefore,
-                         double[][] bondsBefore, long[] earliestCommitBlock) {
+                         double[][] bondsBefore, long[] earliestCommitBlock, double[] consensusBefore) {
 
     /** Marks a weight entry that is not in the sparse row. */
     public static final int ABSENT = -1;
@@ -37,12 +40,26 @@ public record YumaInputs(long currentBlock, long lastMechanismStepBlock, long ra
     /** Marks a uid without an unexpired weight commit in {@link #earliestCommitBlock()}. */
     public static final long NO_COMMIT = -1;
 
+    /** Inputs without the previous epoch's consensus. */
+    public YumaInputs(long currentBlock, long lastMechanismStepBlock, long raoEmission, long[] stake,
+                      int[][] weights, long[] lastUpdate, long[] blockAtRegistration, boolean[] permitsBefore,
+                      double[][] bondsBefore, long[] earliestCommitBlock) {
+        this(currentBlock, lastMechanismStepBlock, raoEmission, stake, weights, lastUpdate, blockAtRegistration,
+                permitsBefore, bondsBefore, earliestCommitBlock, null);
+    }
+
     /** Inputs without commit data (no uid has an unexpired weight commit). */
     public YumaInputs(long currentBlock, long lastMechanismStepBlock, long raoEmission, long[] stake,
                       int[][] weights, long[] lastUpdate, long[] blockAtRegistration, boolean[] permitsBefore,
                       double[][] bondsBefore) {
         this(currentBlock, lastMechanismStepBlock, raoEmission, stake, weights, lastUpdate, blockAtRegistration,
-                permitsBefore, bondsBefore, null);
+                permitsBefore, bondsBefore, null, null);
+    }
+
+    /** The same inputs with the previous epoch's consensus (fractions), for liquid alpha's {@code Auto} mode. */
+    public YumaInputs withConsensusBefore(double[] consensus) {
+        return new YumaInputs(currentBlock, lastMechanismStepBlock, raoEmission, stake, weights, lastUpdate,
+                blockAtRegistration, permitsBefore, bondsBefore, earliestCommitBlock, consensus);
     }
 
     public YumaInputs {
@@ -57,6 +74,14 @@ public record YumaInputs(long currentBlock, long lastMechanismStepBlock, long ra
             for (int i = 0; i < n; i++) {
                 if (earliestCommitBlock[i] < NO_COMMIT) {
                     throw new IllegalArgumentException("earliestCommitBlock[" + i + "] must be >= 0 or NO_COMMIT (-1)");
+                }
+            }
+        }
+        if (consensusBefore != null) {
+            check("consensusBefore", consensusBefore.length, n);
+            for (int j = 0; j < n; j++) {
+                if (!(consensusBefore[j] >= 0 && consensusBefore[j] <= 1)) {
+                    throw new IllegalArgumentException("consensusBefore[" + j + "] must be in [0, 1]");
                 }
             }
         }

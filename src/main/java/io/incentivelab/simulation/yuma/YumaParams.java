@@ -19,10 +19,15 @@ package io.incentivelab.simulation.yuma;
  * @param commitReveal              {@code CommitRevealWeightsEnabled}: mask {@code w_ij} when i's earliest unexpired
  *                                  commit is older than j's registration (§5.5 step 4, needs
  *                                  {@link YumaInputs#earliestCommitBlock()})
+ * @param liquidAlphaAuto           liquid alpha's consensus mode {@code Auto} of the chain's 2026 release (Liquid Alpha
+ *                                  2.1, release 446): with β = 1 the sigmoid reads the previous epoch's consensus
+ *                                  ({@link YumaInputs#consensusBefore()}) instead of the current one; with any other β,
+ *                                  or off, the current consensus as in §5.10b(i)
  */
 public record YumaParams(int kappaU16, long bondsMovingAverage, int bondsPenaltyU16, boolean yuma3, boolean liquidAlpha,
                          int alphaLowU16, int alphaHighU16, int alphaSigmoidSteepness, int maxAllowedValidators,
-                         long activityCutoffBlocks, long stakeThreshold, int ownerUid, long tempo, boolean commitReveal) {
+                         long activityCutoffBlocks, long stakeThreshold, int ownerUid, long tempo, boolean commitReveal,
+                         boolean liquidAlphaAuto) {
 
     public YumaParams {
         checkU16("kappaU16", kappaU16);
@@ -41,6 +46,15 @@ public record YumaParams(int kappaU16, long bondsMovingAverage, int bondsPenalty
         if (ownerUid < -1) {
             throw new IllegalArgumentException("ownerUid must be >= -1: " + ownerUid);
         }
+    }
+
+    /** Parameters with liquid alpha, when on, reading the current consensus (§5.10b(i)). */
+    public YumaParams(int kappaU16, long bondsMovingAverage, int bondsPenaltyU16, boolean yuma3, boolean liquidAlpha,
+                      int alphaLowU16, int alphaHighU16, int alphaSigmoidSteepness, int maxAllowedValidators,
+                      long activityCutoffBlocks, long stakeThreshold, int ownerUid, long tempo, boolean commitReveal) {
+        this(kappaU16, bondsMovingAverage, bondsPenaltyU16, yuma3, liquidAlpha, alphaLowU16, alphaHighU16,
+                alphaSigmoidSteepness, maxAllowedValidators, activityCutoffBlocks, stakeThreshold, ownerUid, tempo,
+                commitReveal, false);
     }
 
     /** Parameters with commit-reveal off (the weights the epoch reads are all revealed and current). */
@@ -87,17 +101,30 @@ public record YumaParams(int kappaU16, long bondsMovingAverage, int bondsPenalty
     public YumaParams withYuma3(boolean on, boolean liquid) {
         return new YumaParams(kappaU16, bondsMovingAverage, bondsPenaltyU16, on, liquid, alphaLowU16, alphaHighU16,
                 alphaSigmoidSteepness, maxAllowedValidators, activityCutoffBlocks, stakeThreshold, ownerUid, tempo,
-                commitReveal);
+                commitReveal, liquidAlphaAuto);
+    }
+
+    public YumaParams withLiquidAlphaAuto(boolean on) {
+        return new YumaParams(kappaU16, bondsMovingAverage, bondsPenaltyU16, yuma3, liquidAlpha, alphaLowU16, alphaHighU16,
+                alphaSigmoidSteepness, maxAllowedValidators, activityCutoffBlocks, stakeThreshold, ownerUid, tempo,
+                commitReveal, on);
+    }
+
+    /** Whether liquid alpha's sigmoid reads the previous epoch's consensus: {@code Auto} mode with β = 1. */
+    public boolean liquidAlphaReadsPreviousConsensus() {
+        return liquidAlphaAuto && bondsPenaltyU16 == 65535;
     }
 
     public YumaParams withMaxAllowedValidators(int k) {
         return new YumaParams(kappaU16, bondsMovingAverage, bondsPenaltyU16, yuma3, liquidAlpha, alphaLowU16, alphaHighU16,
-                alphaSigmoidSteepness, k, activityCutoffBlocks, stakeThreshold, ownerUid, tempo, commitReveal);
+                alphaSigmoidSteepness, k, activityCutoffBlocks, stakeThreshold, ownerUid, tempo, commitReveal,
+                liquidAlphaAuto);
     }
 
     public YumaParams withCommitReveal(boolean on) {
         return new YumaParams(kappaU16, bondsMovingAverage, bondsPenaltyU16, yuma3, liquidAlpha, alphaLowU16, alphaHighU16,
-                alphaSigmoidSteepness, maxAllowedValidators, activityCutoffBlocks, stakeThreshold, ownerUid, tempo, on);
+                alphaSigmoidSteepness, maxAllowedValidators, activityCutoffBlocks, stakeThreshold, ownerUid, tempo, on,
+                liquidAlphaAuto);
     }
 
     private static void checkU16(String name, int v) {
