@@ -51,7 +51,7 @@ class FormatRoundTripProperties {
         assertThat(ScenarioCodec.canonicalJson(back)).isEqualTo(canonical);
         assertThat(ScenarioCodec.hash(back)).isEqualTo(ScenarioCodec.hash(s));
         FormatUpgradeTest.assertSubset(json, ScenarioCodec.toJsonNode(s), "$", json.toString(),
-                java.util.Set.of("scoring", "gpuClassShares", "latency", "duplicateDetection", "rootTao", "explicitRootTao"));
+                java.util.Set.of("scoring", "gpuClassShares", "latency", "duplicateDetection", "rootTao", "explicitRootTao", "liquidAlphaMode"));
     }
 
     @Property(tries = 80)
