@@ -197,18 +197,7 @@ class ResultsTable extends Div {
     private Div parameterHeader(String path) {
         String bare = path.replaceFirst("^\\$\\.", "");
         String human = parameterLabel.apply(path);
-        Span label = new Span(human == null || human.isBlank() ? bare : human);
-        label.addClassName("metric-label");
-        Div h = new Div(label);
-        if (human != null && !human.isBlank()) {
-            Span k = new Span(bare);
-            k.addClassName("metric-key");
-            k.getStyle().set("display", "block").set("font-size", "var(--lumo-font-size-xxs)")
-                    .set("color", "var(--lumo-secondary-text-color)");
-            h.add(k);
-        }
-        h.getElement().setAttribute("title", bare);
-        return h;
+        return twoLineHeader(human == null || human.isBlank() ? bare : human, bare);
     }
 
     /** How swept parameters are named (the editor knows the scenario); by default, by their path. */
@@ -218,10 +207,15 @@ class ResultsTable extends Div {
 
     /** A metric's column header: its label for people, and the key (what charts and filters name) under it. */
     static Div header(String key) {
-        Span label = new Span(MetricLabels.of(key));
-        label.addClassName("metric-label");
-        Div h = new Div(label);
-        if (!MetricLabels.of(key).equals(key)) {
+        return twoLineHeader(MetricLabels.of(key), key);
+    }
+
+    /** A column header: {@code label}, and {@code key} in small type beneath unless they are the same; key as title. */
+    private static Div twoLineHeader(String label, String key) {
+        Span l = new Span(label);
+        l.addClassName("metric-label");
+        Div h = new Div(l);
+        if (!label.equals(key)) {
             Span k = new Span(key);
             k.addClassName("metric-key");
             k.getStyle().set("display", "block").set("font-size", "var(--lumo-font-size-xxs)")
