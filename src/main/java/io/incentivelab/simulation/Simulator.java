@@ -41,7 +41,7 @@ import java.util.function.BooleanSupplier;
 public final class Simulator {
 
     /** Bumped whenever results for the same scenario and seed change. */
-    public static final String ENGINE_VERSION = "engine-6";
+    public static final String ENGINE_VERSION = "engine-7";
 
     private static final List<String> RESOURCES = List.of("compute", "storage", "quality");
 
@@ -360,7 +360,8 @@ public final class Simulator {
                 YumaParams.activityCutoffBlocks(13_889, tempo),
                 0,
                 -1,
-                tempo).withLiquidAlphaAuto(y.liquidAlphaMode() == LiquidAlphaMode.AUTO);
+                tempo,
+                spec.commitReveal()).withLiquidAlphaAuto(y.liquidAlphaMode() == LiquidAlphaMode.AUTO);
     }
 
     public Scenario scenario() {

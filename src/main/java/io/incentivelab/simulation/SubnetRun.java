@@ -435,6 +435,18 @@ final class SubnetRun {
         lastUpdate = new long[n];
         registration = new long[n];
         consensusHistory = new double[copyLag + 1][];
+        revealPeriod = spec.commitReveal() ? spec.revealPeriodEpochs() : 0;
+        committed = new int[revealPeriod][][];
+        commitBlocks = new long[revealPeriod];
+        commitChanged = new boolean[revealPeriod];
+        visible = revealPeriod > 0 ? new int[n][] : null;
+        earliestCommit = revealPeriod > 0 ? new long[n] : null;
+        if (earliestCommit != null) {
+            Arrays.fill(earliestCommit, YumaInputs.NO_COMMIT);
+        }
+        for (int k = 0; k < revealPeriod; k++) {
+            committed[k] = new int[nVal][n];
+        }
         penaltyUntil = new int[nVal * nMiners];
 
         sSpeed = new double[nMiners];
@@ -787,6 +799,11 @@ final class SubnetRun {
         return n;
     }
 
+    /** The consensus of the last epoch stepped (null before the first). */
+    double[] consensus() {
+        return lastConsensus;
+    }
+
     /**
      * Runs epoch {@code e} at {@code block}, paying {@code subnetRao}.
      *
@@ -814,10 +831,15 @@ final class SubnetRun {
         long validatorPool = parts.validators() + parts.root();
         long pool = minerPool + validatorPool;
         Arrays.fill(lastUpdate, block);
-        YumaInputs in = new YumaInputs(block, lastStepBlock, pool, stake, weights, lastUpdate, registration,
-                permits, bonds, null, yuma.params().liquidAlphaReadsPreviousConsensus() ? lastConsensusStored : null);
-        // between re-measurements nothing that enters the consensus changes: reuse last epoch's
-        boolean reuse = e % remeasure != 0 && !weightsMoved && !anyCopier && lastConsensus != null
+        boolean changed = e % remeasure == 0 || weightsMoved;
+        int[][] shown = revealPeriod > 0 ? reveal(e, block) : weights;
+        YumaInputs in = new YumaInputs(block, lastStepBlock, pool, stake, shown, lastUpdate, registration,
+                permits, bonds, earliestCommit,
+                yuma.params().liquidAlphaReadsPreviousConsensus() ? lastConsensusStored : null);
+        // between re-measurements nothing that enters the consensus changes: reuse last epoch's (with
+        // commit-reveal: when the revealed commit equals the one before and nobody registered since)
+        boolean visibleChanged = revealPeriod > 0 ? commitChanged[e % revealPeriod] || weightsMoved : changed;
+        boolean reuse = !visibleChanged && !anyCopier && lastConsensus != null
                 && Arrays.equals(permits, lastPermitsBefore);
         lastPermitsBefore = permits;
         YumaResult r = reuse ? yuma.epochWithConsensus(in, ws, lastConsensus) : yuma.epoch(in, ws);
@@ -830,6 +852,9 @@ final class SubnetRun {
             }
         }
         weightsMoved = false;
+        if (revealPeriod > 0) {
+            commit(e, block, changed);
+        }
         consensusHistory[e % consensusHistory.length] = r.consensus();
         permits = r.newValidatorPermits();
         ws.recycle(bonds); // replaced: the next epoch of a subnet this size writes its bonds into these rows
@@ -896,6 +921,44 @@ final class SubnetRun {
         totalBurned += burned;
         return unpaid;
     }
+
+    /**
+     * The weights Yuma sees at epoch e under commit-reveal: each measuring validator's commit of epoch
+     * e − revealPeriod (before the run's first reveal, the commit of epoch 0, as if the subnet had run before),
+     * a weight copier's own row (it already lags by 1 + revealPeriod); {@link #earliestCommit} gets the block of
+     * that commit, so the chain's mask drops weight on UIDs registered after it.
+     */
+    private int[][] reveal(int e, long block) {
+        int slot = e % revealPeriod;
+        if (e == 0) {
+            for (int k = 0; k < revealPeriod; k++) {
+                commit(k, block, false);
+            }
+        }
+        for (int v = 0; v < nVal; v++) {
+            visible[v] = behaviour[v] == COPIER ? weights[v] : committed[slot][v];
+            earliestCommit[v] = commitBlocks[slot];
+        }
+        return visible;
+    }
+
+    /** Stores the validators' weights of epoch e as committed one block before the epoch's last. */
+    private void commit(int e, long block, boolean changed) {
+        int slot = e % revealPeriod;
+        for (int v = 0; v < nVal; v++) {
+            System.arraycopy(weights[v], 0, committed[slot][v], 0, n);
+        }
+        commitBlocks[slot] = block - 1;
+        commitChanged[slot] = changed;
+    }
+
+    /** Commit-reveal: the reveal period in epochs (0 = off), the last revealPeriod commits and their blocks. */
+    private final int revealPeriod;
+    private final int[][][] committed;
+    private final long[] commitBlocks;
+    private final boolean[] commitChanged;
+    private final int[][] visible;
+    private final long[] earliestCommit;
 
     /** The last epoch's consensus and the permits it read; weightsMoved = a weight or registration changed since. */
     private double[] lastConsensus;

@@ -107,6 +107,23 @@ class ScenarioCodecTest {
         }
         List<Problem> work = ScenarioCodec.problems("{\"network\":{\"horizonDays\":1000},\"subnets\":[" + big + "]}");
         assertThat(message(work, "$")).contains("too large").contains("250000000");
+
+        // commit-reveal holds revealPeriodEpochs weight matrices per subnet: 38 × (100 × 64 × 256 × 4 B) = 237.5 MB
+        // fits; one more subnet of 200 validators (19.5 MB) passes 256 MB, and that subnet, the largest, is named
+        StringBuilder reveal = new StringBuilder();
+        for (int i = 0; i < 38; i++) {
+            reveal.append(i == 0 ? "" : ",").append("{\"name\":\"s").append(i).append("\",\"revealPeriodEpochs\":100}");
+        }
+        assertThat(ScenarioCodec.problems("{\"subnets\":[" + reveal + "]}")).isEmpty();
+        String heavy = "{\"name\":\"heavy\",\"revealPeriodEpochs\":100,\"miners\":{\"operators\":56},"
+                + "\"validators\":{\"count\":200}}";
+        List<Problem> commits = ScenarioCodec.problems("{\"subnets\":[" + reveal + "," + heavy + "]}");
+        assertThat(commits).extracting(Problem::path).containsExactly("$.subnets[38].revealPeriodEpochs");
+        assertThat(commits.get(0).message()).contains("at most 256 MB").contains("lower revealPeriodEpochs");
+        // without commit-reveal nothing is held
+        assertThat(ScenarioCodec.problems("{\"subnets\":[" + reveal + ","
+                + heavy.replace("\"revealPeriodEpochs\"", "\"commitReveal\":false,\"revealPeriodEpochs\"") + "]}"))
+                .isEmpty();
     }
 
     @Test

@@ -12,6 +12,8 @@ public final class ScenarioLimits {
     public static final int MAX_HORIZON_EPOCHS = 29_200;
     public static final double MAX_HORIZON_DAYS = 1_460;
     public static final long MAX_WORK = 250_000_000L;
+    /** Commit-reveal's held weight commits over all subnets (revealPeriodEpochs × validators × UIDs × 4 bytes). */
+    public static final long MAX_COMMIT_BYTES = 256L << 20;
     /** The chain's hard cap, 21M TAO. */
     public static final double TAO_CAP = 21_000_000;
 

@@ -154,6 +154,9 @@ public final class ScenarioValidator {
         }
         double fixedTotal = 0;
         long work = 0;
+        long revealBytes = 0;
+        long largestReveal = -1;
+        int largestRevealAt = 0;
         for (int i = 0; i < s.subnets().size(); i++) {
             SubnetSpec sn = s.subnets().get(i);
             String p = "$.subnets[" + i + "]";
@@ -235,6 +238,20 @@ public final class ScenarioValidator {
                         + ") (got " + num(y.alphaLow()) + ")"));
             }
             work += Math.min(uids, ScenarioLimits.MAX_UIDS);
+            if (sn.commitReveal()) {
+                long bytes = (long) sn.revealPeriodEpochs() * v.count() * Math.min(uids, ScenarioLimits.MAX_UIDS) * 4;
+                revealBytes += bytes;
+                if (bytes > largestReveal) {
+                    largestReveal = bytes;
+                    largestRevealAt = i;
+                }
+            }
+        }
+        if (revealBytes > ScenarioLimits.MAX_COMMIT_BYTES) {
+            problems.add(new Problem("$.subnets[" + largestRevealAt + "].revealPeriodEpochs", "commit-reveal holds"
+                    + " revealPeriodEpochs weight matrices (validators × UIDs) per subnet: " + mb(revealBytes)
+                    + " MB over all subnets; at most " + mb(ScenarioLimits.MAX_COMMIT_BYTES) + " MB allowed — lower"
+                    + " revealPeriodEpochs (this subnet holds the most, " + mb(largestReveal) + " MB)"));
         }
         if (n.emissionSplit() == EmissionSplit.FIXED && !(fixedTotal > 0)) {
             problems.add(new Problem("$.subnets", "under emissionSplit FIXED at least one subnet needs a positive"
@@ -246,5 +263,9 @@ public final class ScenarioValidator {
                     + " subnets × epochs); at most " + ScenarioLimits.MAX_WORK + " allowed — shorten the horizon or"
                     + " use fewer or smaller subnets"));
         }
+    }
+
+    private static long mb(long bytes) {
+        return (bytes + (1 << 20) - 1) >> 20;
     }
 }

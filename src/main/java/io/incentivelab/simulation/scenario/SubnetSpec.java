@@ -12,8 +12,8 @@ public record SubnetSpec(
         @Field(doc = "Storage audits and copy detection.", def = "{}") VerificationSpec verification,
         @Field(doc = "Yuma Consensus settings.", def = "{}") YumaSpec yuma,
         @Field(doc = "UID and validator limits.", def = "{}") LimitsSpec limits,
-        @Field(doc = "Commit-reveal of weights (chain default on): a weight copier sees consensus only"
-                + " revealPeriodEpochs later.", def = "true") boolean commitReveal,
+        @Field(doc = "Commit-reveal of weights (chain default on): every validator's weights reach Yuma"
+                + " revealPeriodEpochs later, so a weight copier copies stale consensus.", def = "true") boolean commitReveal,
         @Field(doc = "Reveal period of commit-reveal, in epochs (chain default 1 tempo).", def = "1", min = 1,
                 max = 100) int revealPeriodEpochs,
         @Field(doc = "Relative emission share under the FIXED split (normalised over subnets); leave at 1 under a market rule.", def = "1", min = 0,
