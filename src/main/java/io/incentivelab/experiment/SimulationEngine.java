@@ -51,11 +51,14 @@ public final class SimulationEngine implements RunEngine {
         Scenario scenario = ScenarioCodec.parse(json);
         Simulator simulator = new Simulator(scenario);
         String hash = ScenarioCodec.hash(scenario);
-        long uids = 0;
+        long work = 0;
+        long horizonBlocks = (long) scenario.network().effectiveHorizonEpochs() * scenario.network().tempo();
         for (SubnetSpec s : scenario.subnets()) {
-            uids += (long) s.miners().operators() * s.miners().uidsPerOperator() + s.validators().count();
+            // each subnet's UIDs × its own epochs (a subnet tempo other than the network's)
+            work += ((long) s.miners().operators() * s.miners().uidsPerOperator() + s.validators().count())
+                    * (horizonBlocks / s.tempo(scenario.network()));
         }
-        long units = uids * scenario.network().effectiveHorizonEpochs();
+        long units = work;
         return new PreparedScenario() {
             @Override
             public String scenarioHash() {

@@ -60,6 +60,10 @@ final class Market {
     private final int tempo;
     private double theta;
     private long barBlock = Long.MIN_VALUE;
+    /** The chain block of the current network step's first block. */
+    private long firstBlock;
+    /** Per subnet: alpha for participants injected since the subnet's last epoch (paid at its next). */
+    private final long[] carryAlpha;
 
     Market(NetworkSpec net, SubnetRun[] runs) {
         this.spec = net.market();
@@ -69,6 +73,7 @@ final class Market {
         this.daysPerEpoch = 1 / net.epochsPerDay();
         int n = runs.length;
         pools = new AlphaPool[n];
+        carryAlpha = new long[n];
         minerSell = new double[n];
         take = new double[n];
         movingPrice = new double[n];
@@ -145,6 +150,7 @@ final class Market {
         for (int s = 0; s < n; s++) {
             rootProp[s] = rootProportion(s);
         }
+        this.firstBlock = firstBlock;
         long minted = 0;
         for (int b = 0; b < tempo; b++) {
             blockEmission[b] = issuance.mintBlock();
@@ -159,13 +165,15 @@ final class Market {
     }
 
     /**
-     * Injects the epoch's blocks into subnet s's pool, block by block as the chain does, and advances its moving
-     * price. Touches only subnet s, so subnets may be injected on different threads with the same result.
+     * Injects the step's blocks into subnet s's pool, block by block as the chain does, and advances its moving
+     * price. At each of the subnet's epochs among these blocks ({@code block % tempo_s == 0}) the alpha for
+     * participants injected since its last epoch is valued at the pool's spot price then and scheduled as that
+     * epoch's payment ({@link SubnetRun#dueEpoch}); what accrues after the last carries to the next step.
+     * Touches only subnet s, so subnets may be injected on different threads with the same result.
      *
-     * @param subnetTao   receives the subnet's TAO emission over the epoch, rao
-     * @param subnetValue receives the TAO value of the subnet's alpha for participants, rao
+     * @param subnetTao receives the subnet's TAO emission over the step, rao
      */
-    void injectSubnet(int s, long[] subnetTao, long[] subnetValue) {
+    void injectSubnet(int s, long[] subnetTao) {
         AlphaPool pool = pools[s];
         SubnetRun run = runs[s];
         boolean rootCap = spec.injectionCap() == InjectionCap.ROOT_PROPORTION;
@@ -174,10 +182,13 @@ final class Market {
         double prop = rootProp[s];
         double emaAlpha = spec.priceEmaAlpha();
         long halving = emaHalvingBlocks;
-        long pending = 0;
+        long pending = carryAlpha[s];
         long tao = 0;
         long chainBuy = 0;
         boolean shared = pool.blocksSinceStart() == sharedAge;
+        int subnetTempo = run.tempo();
+        long nextEpoch = Math.floorDiv(firstBlock + subnetTempo - 1, subnetTempo) * subnetTempo;
+        run.clearDue();
         for (int b = 0; b < tempo; b++) {
             long t = (long) Math.floor(blockEmission[b] * share);
             pending += pool.injectBlockRao(t, prop, rootCap);
@@ -191,10 +202,15 @@ final class Market {
             if (flow) {
                 flowEma[s] = EmissionShares.flowEmaStep(flowEma[s], userFlowPerBlock[s], spec.flowEmaRate());
             }
+            if (firstBlock + b == nextEpoch) {
+                run.dueEpoch(nextEpoch, (long) Math.floor(pending * pool.price()));
+                pending = 0;
+                nextEpoch += subnetTempo;
+            }
         }
+        carryAlpha[s] = pending;
         run.intervalChainBuy += chainBuy;
         subnetTao[s] = tao;
-        subnetValue[s] = (long) Math.floor(pending * pool.price());
         run.rootProportion = prop;
     }
 
@@ -259,6 +275,11 @@ final class Market {
             }
             userFlowPerBlock[s] /= tempo * (double) BlockEmission.RAO_PER_TAO;
         }
+    }
+
+    /** Alpha injected for participants of subnet s since its last epoch, not yet paid. */
+    long pendingAlpha(int s) {
+        return carryAlpha[s];
     }
 
     private double sumMovingPrice() {

@@ -78,7 +78,7 @@ public final class Simulator {
         Map<Double, double[]> bySigma = new java.util.HashMap<>();
         double total = subnets.stream().mapToDouble(SubnetSpec::emissionShare).sum();
         for (int s = 0; s < subnets.size(); s++) {
-            yumas[s] = new YumaConsensus(yumaParams(subnets.get(s), net.tempo()));
+            yumas[s] = new YumaConsensus(yumaParams(subnets.get(s), subnets.get(s).tempo(net)));
             noiseTables[s] = bySigma.computeIfAbsent(subnets.get(s).validators().noiseSigma(), NormalTable::lognormal);
             shares[s] = net.emissionSplit() == EmissionSplit.EQUAL ? 1.0 / subnets.size()
                     : subnets.get(s).emissionShare() / total;
@@ -135,18 +135,20 @@ public final class Simulator {
         int lastSample = 0;
         long[] subnetRao = new long[subnets];
         long[] left = new long[subnets];
+        long[] cumulative = new long[tempo + 1];
         try (SubnetStepper stepper = new SubnetStepper(runs, threads)) {
             for (int e = 0; e < epochs; e++) {
                 if (cancelled.getAsBoolean()) {
                     throw new CancellationException("run cancelled after " + e + " of " + epochs + " epochs");
                 }
                 long block = (long) (e + 1) * tempo;
+                long firstBlock = block - tempo + 1;
                 long total = 0;
                 long unpaid;
                 if (market != null) {
-                    total = market.beginEpoch(issuance, block - tempo + 1);
+                    total = market.beginEpoch(issuance, firstBlock);
                     // each subnet's blocks go into its pool on the thread that then steps it
-                    stepper.step(e, block, subnetRao, left, s -> market.injectSubnet(s, subnetTao, subnetRao));
+                    stepper.step(left, s -> market.injectSubnet(s, subnetTao));
                     market.afterEpoch();
                     // paid values are alpha at the pool price; what is unpaid is the flooring of both
                     unpaid = total;
@@ -157,12 +159,10 @@ public final class Simulator {
                 } else {
                     for (int b = 0; b < tempo; b++) {
                         total += issuance.mintBlock();
+                        cumulative[b + 1] = total;
                     }
                     unpaid = total;
-                    for (int s = 0; s < subnets; s++) {
-                        subnetRao[s] = (long) Math.floor(total * shares[s]);
-                    }
-                    stepper.step(e, block, subnetRao, left);
+                    stepper.step(left, s -> subnetRao[s] = runs[s].planFixed(firstBlock, cumulative, shares[s]));
                     for (int s = 0; s < subnets; s++) {
                         unpaid -= subnetRao[s] - left[s];
                         intervalSubnetRao[s] += subnetRao[s];
@@ -196,7 +196,12 @@ public final class Simulator {
             miners += r.totalMiners;
             validators += r.totalValidators;
         }
-        Accounting accounting = new Accounting(issued, owner, miners, validators, burned, maxUnpaid, uids);
+        long pending = 0;
+        for (int s = 0; s < subnets; s++) {
+            pending += market != null ? (long) Math.floor(market.pendingAlpha(s) * market.pools[s].price())
+                    : runs[s].pendingRao();
+        }
+        Accounting accounting = new Accounting(issued, owner, miners, validators, burned, pending, maxUnpaid, uids);
         return new RunResult(seed, ENGINE_VERSION, summarise(rows, sampleEpochs, epochs),
                 timeSeries(rows, sampleEpochs, net), accounting);
     }

@@ -230,7 +230,7 @@ final class SubnetRun {
     double rootProportion;
     /** Fraction of the miner pot burned on the owner's hotkeys (market rules only). */
     double ownerBurnFraction;
-    // last epoch's payouts, TAO value in rao
+    // payouts of the last network step (summed over this subnet's epochs in it), TAO value in rao
     long epochMinerRao;
     long epochCheatRao;
     long epochValidatorRao;
@@ -804,8 +804,90 @@ final class SubnetRun {
         return lastConsensus;
     }
 
+    /** Blocks per epoch of this subnet (its own tempo or the network's). */
+    int tempo() {
+        return (int) yuma.params().tempo();
+    }
+
     /**
-     * Runs epoch {@code e} at {@code block}, paying {@code subnetRao}.
+     * This subnet's epochs in the current network step, set before the step ({@link #dueEpoch}): the block of
+     * each and what it pays (rao, or under a market rule the alpha's TAO value).
+     */
+    private long[] dueBlock = new long[1];
+    private long[] dueRao = new long[1];
+    private int dueCount;
+    /** FIXED/EQUAL: rao accrued since this subnet's last epoch, paid at its next. */
+    private long carryRao;
+    /** This subnet's epochs run so far (its own epoch index: re-measurement, penalties and reveals count these). */
+    int epochsRun;
+
+    /** Clears the list of epochs due in the next network step. */
+    void clearDue() {
+        dueCount = 0;
+    }
+
+    /** Schedules one of this subnet's epochs in the current network step. */
+    void dueEpoch(long block, long rao) {
+        if (dueCount == dueBlock.length) {
+            dueBlock = Arrays.copyOf(dueBlock, 2 * dueCount);
+            dueRao = Arrays.copyOf(dueRao, 2 * dueCount);
+        }
+        dueBlock[dueCount] = block;
+        dueRao[dueCount] = rao;
+        dueCount++;
+    }
+
+    /**
+     * FIXED/EQUAL: schedules this subnet's epochs among the network step's blocks {@code firstBlock ..
+     * firstBlock + tempo − 1}, whose cumulative emission is {@code cumulative[1..tempo]}: the subnet accrues
+     * {@code floor(C·share)} of it, and each of its epochs pays what accrued since its last one.
+     *
+     * @return the rao the subnet accrued over the step
+     */
+    long planFixed(long firstBlock, long[] cumulative, double share) {
+        clearDue();
+        int steps = cumulative.length - 1;
+        long lastBlock = firstBlock + steps - 1;
+        int t = tempo();
+        long paidUpTo = 0;
+        for (long b = Math.floorDiv(firstBlock + t - 1, t) * t; b <= lastBlock; b += t) {
+            long accrued = (long) Math.floor(cumulative[(int) (b - firstBlock + 1)] * share);
+            dueEpoch(b, carryRao + accrued - paidUpTo);
+            carryRao = 0;
+            paidUpTo = accrued;
+        }
+        long total = (long) Math.floor(cumulative[steps] * share);
+        carryRao += total - paidUpTo;
+        return total;
+    }
+
+    /** FIXED/EQUAL: the rao accrued but not yet paid, because the subnet's next epoch is still to come. */
+    long pendingRao() {
+        return carryRao;
+    }
+
+    /**
+     * Runs the epochs due in this network step ({@link #dueEpoch}), in order, with this subnet's own epoch index.
+     * The {@code epoch…Rao} fields then hold the sums over them (0 when none was due).
+     *
+     * @return the rao left unpaid by flooring
+     */
+    long stepDue(YumaWorkspace ws) {
+        epochMinerRao = 0;
+        epochCheatRao = 0;
+        epochValidatorRao = 0;
+        epochBurnedRao = 0;
+        epochRootRao = 0;
+        long unpaid = 0;
+        for (int k = 0; k < dueCount; k++) {
+            unpaid += step(epochsRun++, dueBlock[k], dueRao[k], ws);
+        }
+        return unpaid;
+    }
+
+    /**
+     * Runs epoch {@code e} at {@code block}, paying {@code subnetRao}; adds what it paid to the
+     * {@code epoch…Rao} fields.
      *
      * @return the rao left unpaid by flooring
      */
@@ -827,7 +909,7 @@ final class SubnetRun {
         SubnetEmissionSplit.Parts parts = split.split(subnetRao, rootProportion);
         long ownerRao = parts.owner();
         long minerPool = parts.miners();
-        epochRootRao = parts.root();
+        long rootRao = parts.root();
         long validatorPool = parts.validators() + parts.root();
         long pool = minerPool + validatorPool;
         Arrays.fill(lastUpdate, block);
@@ -905,12 +987,13 @@ final class SubnetRun {
         intervalOwner += ownerRao;
         intervalMiner += paidMiners;
         intervalValidator += paidValidators;
-        epochMinerRao = paidMiners;
-        epochCheatRao = cheatMiners;
-        epochValidatorRao = paidValidators;
-        epochBurnedRao = burned;
+        epochMinerRao += paidMiners;
+        epochCheatRao += cheatMiners;
+        epochValidatorRao += paidValidators;
+        epochBurnedRao += burned;
+        epochRootRao += Math.min(rootRao, paidValidators);
         intervalBurned += burned;
-        intervalRoot += Math.min(epochRootRao, paidValidators);
+        intervalRoot += Math.min(rootRao, paidValidators);
         long unpaid = subnetRao - ownerRao - paidMiners - paidValidators - burned;
         if (unpaid < 0) {
             throw new IllegalStateException("subnet " + spec.name() + " paid more than it was issued at epoch " + e);

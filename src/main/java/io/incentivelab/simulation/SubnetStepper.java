@@ -12,7 +12,7 @@ import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 
 /**
- * Steps every subnet of a run through one epoch, on the calling thread or split into contiguous blocks of
+ * Steps every subnet of a run through one network step (its own epochs in it), on the calling thread or split into contiguous blocks of
  * subnets over a small pool owned by the run. Each subnet's state is touched by one thread per epoch and
  * the caller waits for all blocks, so the outcome does not depend on the thread count.
  */
@@ -37,18 +37,14 @@ final class SubnetStepper implements AutoCloseable {
         }) : null;
     }
 
-    /** Runs epoch e of every subnet s with {@code subnetRao[s]}; writes the unpaid rao into {@code left[s]}. */
-    void step(int e, long block, long[] subnetRao, long[] left) {
-        step(e, block, subnetRao, left, s -> { });
-    }
-
     /**
-     * As {@link #step(int, long, long[], long[])}, calling {@code before.accept(s)} on subnet s's thread just
-     * before it steps (it may set {@code subnetRao[s]}; it must touch subnet s only).
+     * Runs one network step of every subnet s: {@code plan.accept(s)}, on subnet s's thread, schedules the
+     * subnet's epochs in the step ({@link SubnetRun#dueEpoch}; it must touch subnet s only), then they run
+     * ({@link SubnetRun#stepDue}) and the rao they left unpaid goes into {@code left[s]}.
      */
-    void step(int e, long block, long[] subnetRao, long[] left, IntConsumer before) {
+    void step(long[] left, IntConsumer plan) {
         if (pool == null) {
-            stepRange(0, runs.length, 0, e, block, subnetRao, left, before);
+            stepRange(0, runs.length, 0, left, plan);
             return;
         }
         List<Future<?>> futures = new ArrayList<>(blocks - 1);
@@ -57,14 +53,14 @@ final class SubnetStepper implements AutoCloseable {
             int to = runs.length * (b + 1) / blocks;
             int ws = b;
             Callable<Void> task = () -> {
-                stepRange(from, to, ws, e, block, subnetRao, left, before);
+                stepRange(from, to, ws, left, plan);
                 return null;
             };
             futures.add(pool.submit(task));
         }
         RuntimeException failure = null;
         try {
-            stepRange(0, runs.length / blocks, 0, e, block, subnetRao, left, before);
+            stepRange(0, runs.length / blocks, 0, left, plan);
         } catch (RuntimeException ex) {
             failure = ex;
         }
@@ -85,11 +81,10 @@ final class SubnetStepper implements AutoCloseable {
         }
     }
 
-    private void stepRange(int from, int to, int ws, int e, long block, long[] subnetRao, long[] left,
-            IntConsumer before) {
+    private void stepRange(int from, int to, int ws, long[] left, IntConsumer plan) {
         for (int s = from; s < to; s++) {
-            before.accept(s);
-            left[s] = runs[s].step(e, block, subnetRao[s], workspaces[ws]);
+            plan.accept(s);
+            left[s] = runs[s].stepDue(workspaces[ws]);
         }
     }
 

@@ -38,6 +38,9 @@ class ScenarioFieldsTest {
         assertThat(field("$.subnets[0].limits.immunityPeriodBlocks").label()).isEqualTo("Immunity period (blocks)");
         assertThat(field("$.subnets[0].market.validatorTake").label()).isEqualTo("Validator take (fraction of alpha dividends)");
         assertThat(field("$.subnets[0].miners.operators").label()).isEqualTo("Operators");
+        // a subnet's own tempo is a sweepable field of the form, 0 (the network's) unless set
+        assertThat(field("$.subnets[1].tempo").label()).isEqualTo("Tempo (blocks per epoch of this subnet)");
+        assertThat(ScenarioFields.effective(scenario, "$.subnets[1].tempo").intValue()).isZero();
     }
 
     @Test

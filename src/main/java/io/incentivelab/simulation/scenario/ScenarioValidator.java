@@ -237,7 +237,14 @@ public final class ScenarioValidator {
                 problems.add(new Problem(p + ".yuma.alphaLow", "must be at most alphaHigh (" + num(y.alphaHigh())
                         + ") (got " + num(y.alphaLow()) + ")"));
             }
-            work += Math.min(uids, ScenarioLimits.MAX_UIDS);
+            long horizonBlocks = Math.min(epochs, ScenarioLimits.MAX_HORIZON_EPOCHS) * n.tempo();
+            int subnetTempo = sn.tempo(n);
+            long subnetEpochs = horizonBlocks / subnetTempo;
+            if (sn.tempo() > 0 && subnetEpochs == 0) {
+                problems.add(new Problem(p + ".tempo", "gives no epoch of this subnet within the horizon ("
+                        + horizonBlocks + " blocks); at most " + horizonBlocks + " (got " + sn.tempo() + ")"));
+            }
+            work += Math.min(uids, ScenarioLimits.MAX_UIDS) * subnetEpochs;
             if (sn.commitReveal()) {
                 long bytes = (long) sn.revealPeriodEpochs() * v.count() * Math.min(uids, ScenarioLimits.MAX_UIDS) * 4;
                 revealBytes += bytes;
@@ -257,10 +264,10 @@ public final class ScenarioValidator {
             problems.add(new Problem("$.subnets", "under emissionSplit FIXED at least one subnet needs a positive"
                     + " emissionShare"));
         }
-        long totalWork = work * Math.min(epochs, ScenarioLimits.MAX_HORIZON_EPOCHS);
+        long totalWork = work;
         if (totalWork > ScenarioLimits.MAX_WORK) {
-            problems.add(new Problem("$", "the run is too large: " + totalWork + " UID-epochs (UIDs summed over"
-                    + " subnets × epochs); at most " + ScenarioLimits.MAX_WORK + " allowed — shorten the horizon or"
+            problems.add(new Problem("$", "the run is too large: " + totalWork + " UID-epochs (each subnet's UIDs ×"
+                    + " its epochs, summed); at most " + ScenarioLimits.MAX_WORK + " allowed — shorten the horizon or"
                     + " use fewer or smaller subnets"));
         }
     }

@@ -25,12 +25,29 @@ public record SubnetSpec(
                 + " names the resource placement and the outputs treat as rewarded).", def = "\"\"",
                 omitDefault = true) String scoring,
         @Field(label = "Alpha market (this subnet's pool)", doc = "Its alpha pool at the start, owner burn and miners' selling (used by PRICE_EMA and FLOW).",
-                def = "{}") SubnetMarketSpec market) {
+                def = "{}") SubnetMarketSpec market,
+        @Field(label = "Tempo (blocks per epoch of this subnet)", doc = "Blocks between this subnet's Yuma epochs (the"
+                + " chain sets tempo per subnet); 0 runs it at network.tempo. Emission accrues block by block and is"
+                + " paid at the subnet's epochs.", def = "0", min = 0, max = 50_400, omitDefault = true) int tempo) {
 
     public SubnetSpec {
         if (market == null) {
             market = SubnetMarketSpec.defaults();
         }
+    }
+
+    /** A subnet at the network's tempo. */
+    public SubnetSpec(String name, Metric metric, MetricWeights metricWeights, RewardCurveSpec rewardCurve,
+                      VerificationSpec verification, YumaSpec yuma, LimitsSpec limits, boolean commitReveal,
+                      int revealPeriodEpochs, double emissionShare, MinersSpec miners, ValidatorsSpec validators,
+                      String scoring, SubnetMarketSpec market) {
+        this(name, metric, metricWeights, rewardCurve, verification, yuma, limits, commitReveal, revealPeriodEpochs,
+                emissionShare, miners, validators, scoring, market, 0);
+    }
+
+    /** Blocks per epoch of this subnet: its own tempo, or the network's when it has none (0). */
+    public int tempo(NetworkSpec network) {
+        return tempo > 0 ? tempo : network.tempo();
     }
 
     /** A subnet without a scoring expression (the metric scores) and with the default market fields. */
@@ -53,6 +70,6 @@ public record SubnetSpec(
     /** This subnet with another scoring expression. */
     public SubnetSpec withScoring(String expression) {
         return new SubnetSpec(name, metric, metricWeights, rewardCurve, verification, yuma, limits, commitReveal,
-                revealPeriodEpochs, emissionShare, miners, validators, expression, market);
+                revealPeriodEpochs, emissionShare, miners, validators, expression, market, tempo);
     }
 }
