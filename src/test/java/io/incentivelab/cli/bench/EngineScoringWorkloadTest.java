@@ -2,7 +2,10 @@ package io.incentivelab.cli.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.incentivelab.scenario.ScenarioCodec;
+import io.incentivelab.simulation.Simulator;
 import io.incentivelab.simulation.scoring.ScoringParser;
+import io.incentivelab.simulation.scoring.ScoringProgram;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -17,9 +20,27 @@ class EngineScoringWorkloadTest {
         assertThat(builtIn).isPositive();
         assertThat(expr).isPositive();
         assertThat((Double) line.get("value")).isCloseTo(builtIn / expr, org.assertj.core.data.Offset.offset(0.01));
-        assertThat(line).containsKeys("ratioSpeedExpression", "withinTarget", "speedExpressionSubnetEpochsPerSecond");
+        assertThat(line).containsKeys("ratioSpeedExpression", "withinTarget", "speedExpressionSubnetEpochsPerSecond",
+                "ratioOtherScores", "otherScoresSubnetEpochsPerSecond");
         assertThat(BenchWorkloads.all()).extracting(BenchWorkload::name).contains("engine-scoring");
         // the benched expression is canonical and reads only speed (and the exact gpuClass)
         assertThat(ScoringParser.parse(EngineScoringWorkload.EXPRESSION).print()).isEqualTo(EngineScoringWorkload.EXPRESSION);
+    }
+
+    @Test
+    void theBenchedExpressionScoresExactlyAsSpeedInFourLoops() {
+        assertThat(ScoringProgram.compile(
+                ScoringParser.parse(EngineScoringWorkload.EXPRESSION)).operations()).isEqualTo(4);
+        String scenario = """
+                {"network": {"horizonEpochs": 30, "sampleEveryEpochs": 10},
+                 "subnets": [{"name": "bench", "metric": "SPEED", "scoring": "%s",
+                              "miners": {"operators": 40, "gpuClassShares": [1, 1, 1, 1]},
+                              "validators": {"count": 8}}]}""";
+        var builtIn = ScenarioCodec.parse(scenario.formatted(""));
+        var expr = ScenarioCodec.parse(scenario.formatted(EngineScoringWorkload.EXPRESSION));
+        var other = ScenarioCodec.parse(scenario.formatted(EngineScoringWorkload.OTHER_SCORES));
+        var a = new Simulator(builtIn).run(4).summary();
+        assertThat(new Simulator(expr).run(4).summary()).isEqualTo(a);
+        assertThat(new Simulator(other).run(4).summary()).isNotEqualTo(a);
     }
 }

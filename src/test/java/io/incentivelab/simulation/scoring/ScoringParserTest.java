@@ -139,6 +139,40 @@ class ScoringParserTest {
     }
 
     @Test
+    void productsFuseIntoFewerLoopsAndKeepTheScalarResults() {
+        // a constant factor joins the loop that made the other factor; a step factor becomes one select
+        String[][] cases = {
+            {"gate(speed, 4) * 2 + min(speed, 50) * step(gpuClass, 0)", "4"},
+            {"step(quality, 0.5) * (speed - storage) * -3", "2"},
+            {"2 * (speed + storage) * 3", "2"},
+            {"(speed * step(gpuClass, 1)) * 0.5 - 1e12 * latency * 1e12", "3"},
+            {"inverse(speed) * 2", "2"}};
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        int n = 300;
+        double[] specials = {0, -0.0, -1, 1e-300, 1e300, Double.MAX_VALUE, 4, 50};
+        double[][] cols = new double[5][n];
+        for (double[] col : cols) {
+            for (int j = 0; j < n; j++) {
+                col[j] = rnd.nextInt(4) == 0 ? specials[rnd.nextInt(specials.length)] : rnd.nextDouble(-5, 60);
+            }
+        }
+        for (String[] c : cases) {
+            Expr e = ScoringParser.parse(c[0]);
+            ScoringProgram p = ScoringProgram.compile(e);
+            assertThat(p.operations()).as(c[0]).isEqualTo(Integer.parseInt(c[1]));
+            double[] out = new double[n];
+            p.evaluate(cols, n, p.newState(n), out);
+            for (int j = 0; j < n; j++) {
+                double[] row = new double[5];
+                for (int k = 0; k < 5; k++) {
+                    row[k] = cols[k][j];
+                }
+                assertThat(out[j]).as(c[0] + " uid " + j).isEqualTo(ScoringProgram.evaluateScalar(e, row));
+            }
+        }
+    }
+
+    @Test
     void constantSubtreesAreFolded() {
         assertThat(ScoringProgram.compile(ScoringParser.parse("speed")).operations()).isZero();
         assertThat(ScoringProgram.compile(ScoringParser.parse("speed * (2 + 3 * min(1, 4))")).operations()).isOne();
