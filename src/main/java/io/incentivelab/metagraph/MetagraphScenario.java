@@ -73,6 +73,11 @@ public final class MetagraphScenario {
                         + " runs %d). Now change the curve and see where it goes.",
                 s.netuid(), s.block(), n, stakes.size(), validatorStake, minerUids, uidsByColdkey.size(), multi, maxPer,
                 perOperator));
+        InitialWeights initial = initialWeights(s, operators, perOperator);
+        sc.put("description", sc.get("description").textValue() + String.format(Locale.ROOT, " The first epoch reads the"
+                + " snapshot's measured weights (%d, each validator's row max-upscaled to 65535 over the operators'"
+                + " UIDs%s).", initial.weight.size(), initial.skipped > 0 ? "; " + initial.skipped + " on validators or"
+                + " from UIDs without a permit left out, as Yuma masks them" : ""));
         sc.putObject("network").put("tempo", (int) s.tempo());
         ObjectNode sub = sc.putArray("subnets").addObject();
         sub.put("name", name);
@@ -91,6 +96,12 @@ public final class MetagraphScenario {
         ObjectNode v = sub.putObject("validators").put("count", stakes.size());
         ObjectNode stake = v.putObject("stake").put("distribution", "EXPLICIT");
         stakes.forEach(stake.putArray("explicitTao")::add);
+        if (!initial.weight.isEmpty()) {
+            ObjectNode iw = sub.putObject("initialWeights");
+            initial.validator.forEach(iw.putArray("validator")::add);
+            initial.uid.forEach(iw.putArray("uid")::add);
+            initial.weight.forEach(iw.putArray("weight")::add);
+        }
         Scenario scenario;
         try {
             scenario = ScenarioCodec.parse(sc);
@@ -102,6 +113,73 @@ public final class MetagraphScenario {
             throw new InvalidMetagraphException(problems);
         }
         return new Imported(scenario, ScenarioCodec.toJsonNode(scenario), stakes.size(), minerUids, operators, maxPer);
+    }
+
+    /** The scenario's initial weights (validator, UID, u16) and how many snapshot weights had no place in it. */
+    private record InitialWeights(List<Integer> validator, List<Integer> uid, List<Integer> weight, int skipped) {
+    }
+
+    /**
+     * The snapshot's weights on the scenario's UIDs: validator v is the v-th permitted UID; coldkey k (in the
+     * order of its first miner UID) is operator k, whose i-th miner UID lands on its slot {@code i mod perOperator},
+     * so an operator's slots sum the weights of the real UIDs they stand for. Each validator's row is then
+     * max-upscaled to 65535 and rounded, as {@code set_weights} stores it.
+     */
+    private static InitialWeights initialWeights(MetagraphSnapshot s, int operators, int perOperator) {
+        int n = s.n();
+        int[] validatorOf = new int[n];
+        int[] slotOf = new int[n];
+        Map<String, Integer> operatorOf = new LinkedHashMap<>();
+        Map<String, Integer> seenOf = new LinkedHashMap<>();
+        int validators = 0;
+        for (int i = 0; i < n; i++) {
+            validatorOf[i] = -1;
+            slotOf[i] = -1;
+            if (s.validatorPermit()[i]) {
+                validatorOf[i] = validators++;
+            } else {
+                int op = operatorOf.computeIfAbsent(s.coldkeys()[i], k -> operatorOf.size());
+                int nth = seenOf.merge(s.coldkeys()[i], 1, Integer::sum) - 1;
+                if (op < operators) {
+                    slotOf[i] = op * perOperator + nth % perOperator;
+                }
+            }
+        }
+        double[][] rows = new double[validators][];
+        int skipped = 0;
+        for (MetagraphSnapshot.Weight w : s.weights()) {
+            int v = validatorOf[w.from()];
+            int slot = slotOf[w.to()];
+            if (v < 0 || slot < 0) {
+                skipped += w.value() > 0 ? 1 : 0;
+                continue;
+            }
+            if (rows[v] == null) {
+                rows[v] = new double[operators * perOperator];
+            }
+            rows[v][slot] += w.value();
+        }
+        List<Integer> from = new ArrayList<>();
+        List<Integer> to = new ArrayList<>();
+        List<Integer> weight = new ArrayList<>();
+        for (int v = 0; v < validators; v++) {
+            double max = 0;
+            for (double x : rows[v] == null ? new double[0] : rows[v]) {
+                max = Math.max(max, x);
+            }
+            if (!(max > 0)) {
+                continue;
+            }
+            for (int slot = 0; slot < rows[v].length; slot++) {
+                int u16 = (int) Math.round(rows[v][slot] / max * 65535);
+                if (u16 > 0) {
+                    from.add(v);
+                    to.add(validators + slot);
+                    weight.add(u16);
+                }
+            }
+        }
+        return new InitialWeights(from, to, weight, skipped);
     }
 
     private static InvalidMetagraphException invalid(String path, String message) {

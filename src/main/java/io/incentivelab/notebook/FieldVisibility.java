@@ -53,6 +53,9 @@ public final class FieldVisibility {
     }
 
     private static boolean subnetField(ObjectNode scenario, String subnet, String rel) {
+        if (rel.equals("initialWeights") || rel.startsWith("initialWeights.")) {
+            return false; // thousands of u16 triplets (a metagraph import's): JSON only, not a form field
+        }
         if (rel.equals("market") || rel.startsWith("market.")) {
             return MARKET_RULES.contains(text(scenario, "$.network.emissionSplit"));
         }

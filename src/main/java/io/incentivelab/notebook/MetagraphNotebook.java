@@ -86,7 +86,10 @@ public final class MetagraphNotebook {
                 .append(".giniEmission` and `").append(subnet).append(".top1Share` under each curve with the Gini and"
                         + " largest share above. The snapshot does not say how validators turn scores into weights,"
                         + " so the scenario starts from the proportional curve; the miners' resources are drawn from the"
-                        + " scenario's defaults, not measured. The first point shows how close that comes to today.\n");
+                        + " scenario's defaults, not measured. The first point shows how close that comes to today."
+                        + " The run's first epoch reads the snapshot's own weights (the scenario's `initialWeights`,"
+                        + " in its JSON, not the form); from the next epoch on, the validators score the scenario's"
+                        + " operators.\n");
         return md.toString();
     }
 }

@@ -5,6 +5,7 @@ import io.incentivelab.simulation.emission.SubnetEmissionSplit;
 import io.incentivelab.simulation.metrics.Concentration;
 import io.incentivelab.simulation.scenario.BetaSpec;
 import io.incentivelab.simulation.scenario.EconomicsSpec;
+import io.incentivelab.simulation.scenario.InitialWeightsSpec;
 import io.incentivelab.simulation.scenario.LogNormalSpec;
 import io.incentivelab.simulation.scenario.Metric;
 import io.incentivelab.simulation.scenario.MinersSpec;
@@ -446,6 +447,19 @@ final class SubnetRun {
         }
         for (int k = 0; k < revealPeriod; k++) {
             committed[k] = new int[nVal][n];
+        }
+        InitialWeightsSpec iw = spec.initialWeights();
+        if (iw.isEmpty()) {
+            initialRows = null;
+        } else {
+            initialRows = new int[n][];
+            for (int v = 0; v < nVal; v++) {
+                initialRows[v] = new int[n];
+                Arrays.fill(initialRows[v], 0, nVal, YumaInputs.ABSENT);
+            }
+            for (int k = 0; k < iw.size(); k++) {
+                initialRows[iw.validator().get(k)][iw.uid().get(k)] = iw.weight().get(k);
+            }
         }
         penaltyUntil = new int[nVal * nMiners];
 
@@ -913,8 +927,9 @@ final class SubnetRun {
         long validatorPool = parts.validators() + parts.root();
         long pool = minerPool + validatorPool;
         Arrays.fill(lastUpdate, block);
-        boolean changed = e % remeasure == 0 || weightsMoved;
-        int[][] shown = revealPeriod > 0 ? reveal(e, block) : weights;
+        // the initial weights stand for epoch 0 (or until the first reveal); the epoch after reads new weights
+        boolean changed = e % remeasure == 0 || weightsMoved || (initialRows != null && e == 1);
+        int[][] shown = revealPeriod > 0 ? reveal(e, block) : initialRows != null && e == 0 ? initialRows : weights;
         YumaInputs in = new YumaInputs(block, lastStepBlock, pool, stake, shown, lastUpdate, registration,
                 permits, bonds, earliestCommit,
                 yuma.params().liquidAlphaReadsPreviousConsensus() ? lastConsensusStored : null);
@@ -1016,10 +1031,17 @@ final class SubnetRun {
         if (e == 0) {
             for (int k = 0; k < revealPeriod; k++) {
                 commit(k, block, false);
+                if (initialRows != null) { // committed before the run began
+                    for (int v = 0; v < nVal; v++) {
+                        System.arraycopy(initialRows[v], 0, committed[k][v], 0, n);
+                    }
+                    commitBlocks[k] = 0;
+                }
             }
         }
+        boolean beforeRun = initialRows != null && e < revealPeriod;
         for (int v = 0; v < nVal; v++) {
-            visible[v] = behaviour[v] == COPIER ? weights[v] : committed[slot][v];
+            visible[v] = behaviour[v] == COPIER && !beforeRun ? weights[v] : committed[slot][v];
             earliestCommit[v] = commitBlocks[slot];
         }
         return visible;
@@ -1035,6 +1057,8 @@ final class SubnetRun {
         commitChanged[slot] = changed;
     }
 
+    /** The validators' weights at the start (InitialWeightsSpec), read by epoch 0 or until the first reveal; or null. */
+    private final int[][] initialRows;
     /** Commit-reveal: the reveal period in epochs (0 = off), the last revealPeriod commits and their blocks. */
     private final int revealPeriod;
     private final int[][][] committed;

@@ -5,7 +5,9 @@ import io.incentivelab.simulation.scoring.ScoringSyntaxException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -188,6 +190,34 @@ public final class ScenarioValidator {
                 problems.add(new Problem(p + ".miners.operators", "operators × uidsPerOperator (" + m.operators() + " × "
                         + m.uidsPerOperator() + ") + validators.count (" + v.count() + ") = " + uids
                         + " exceeds limits.maxUids (" + sn.limits().maxUids() + ")"));
+            }
+            InitialWeightsSpec iw = sn.initialWeights();
+            if (iw.validator().size() != iw.weight().size() || iw.uid().size() != iw.weight().size()) {
+                problems.add(new Problem(p + ".initialWeights", "validator, uid and weight need one entry each per"
+                        + " weight (got " + iw.validator().size() + ", " + iw.uid().size() + " and " + iw.weight().size()
+                        + ")"));
+            } else {
+                Set<Long> seen = new HashSet<>();
+                for (int k = 0; k < iw.size(); k++) {
+                    int from = iw.validator().get(k);
+                    int to = iw.uid().get(k);
+                    String at = p + ".initialWeights";
+                    if (from >= v.count()) {
+                        problems.add(new Problem(at + ".validator[" + k + "]", "must be a validator, 0 .. "
+                                + (v.count() - 1) + " (got " + from + ")"));
+                        break;
+                    }
+                    if (to < v.count() || to >= uids) {
+                        problems.add(new Problem(at + ".uid[" + k + "]", "must be a miner UID, " + v.count() + " .. "
+                                + (uids - 1) + " (got " + to + ")"));
+                        break;
+                    }
+                    if (!seen.add((long) from << 32 | to)) {
+                        problems.add(new Problem(at + ".uid[" + k + "]", "validator " + from + " already has a weight"
+                                + " on UID " + to + "; one weight per validator and UID"));
+                        break;
+                    }
+                }
             }
             if (m.cheaterFraction() + m.copierFraction() > 1 + 1e-12) {
                 problems.add(new Problem(p + ".miners", "cheaterFraction + copierFraction must be at most 1 (got "

@@ -28,12 +28,27 @@ public record SubnetSpec(
                 def = "{}") SubnetMarketSpec market,
         @Field(label = "Tempo (blocks per epoch of this subnet)", doc = "Blocks between this subnet's Yuma epochs (the"
                 + " chain sets tempo per subnet); 0 runs it at network.tempo. Emission accrues block by block and is"
-                + " paid at the subnet's epochs.", def = "0", min = 0, max = 50_400, omitDefault = true) int tempo) {
+                + " paid at the subnet's epochs.", def = "0", min = 0, max = 50_400, omitDefault = true) int tempo,
+        @Field(label = "Initial weights", doc = "The weights the validators had set when the run starts (u16 triplets):"
+                + " the first epoch reads them instead of the first measurement (a metagraph import sets them).",
+                def = "{}", omitDefault = true) InitialWeightsSpec initialWeights) {
 
     public SubnetSpec {
         if (market == null) {
             market = SubnetMarketSpec.defaults();
         }
+        if (initialWeights == null) {
+            initialWeights = InitialWeightsSpec.none();
+        }
+    }
+
+    /** A subnet whose first epoch reads the first measurement. */
+    public SubnetSpec(String name, Metric metric, MetricWeights metricWeights, RewardCurveSpec rewardCurve,
+                      VerificationSpec verification, YumaSpec yuma, LimitsSpec limits, boolean commitReveal,
+                      int revealPeriodEpochs, double emissionShare, MinersSpec miners, ValidatorsSpec validators,
+                      String scoring, SubnetMarketSpec market, int tempo) {
+        this(name, metric, metricWeights, rewardCurve, verification, yuma, limits, commitReveal, revealPeriodEpochs,
+                emissionShare, miners, validators, scoring, market, tempo, InitialWeightsSpec.none());
     }
 
     /** A subnet at the network's tempo. */
@@ -70,6 +85,6 @@ public record SubnetSpec(
     /** This subnet with another scoring expression. */
     public SubnetSpec withScoring(String expression) {
         return new SubnetSpec(name, metric, metricWeights, rewardCurve, verification, yuma, limits, commitReveal,
-                revealPeriodEpochs, emissionShare, miners, validators, expression, market, tempo);
+                revealPeriodEpochs, emissionShare, miners, validators, expression, market, tempo, initialWeights);
     }
 }
