@@ -104,7 +104,11 @@ final class HostileDocuments {
 
     private static String mutateText(String base, String kind, Random random) {
         return switch (kind) {
-            case "truncated" -> base.substring(0, 1 + random.nextInt(base.length() - 1));
+            // cut within the document itself: cutting only a trailing newline would leave it valid
+            case "truncated" -> {
+                String text = base.strip();
+                yield text.substring(0, 1 + random.nextInt(text.length() - 1));
+            }
             case "notJson" -> "this is not { json " + random.nextInt();
             case "bareNaN" -> base.replaceFirst(":\\s*(\\d+(\\.\\d+)?)", ": NaN");
             case "deepText" -> "[".repeat(5_000) + "]".repeat(5_000);
