@@ -72,9 +72,7 @@ public class HomeView extends VerticalLayout {
 
     private void importFile(NotebookImport importer, byte[] content) {
         try {
-            Notebook nb = notebooks.importCopy(content, CurrentOwner.get());
-            Notification.show("Imported \"" + nb.title() + "\"").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            getUI().ifPresent(ui -> ui.navigate(NotebookView.class, NotebookView.params(nb.id())));
+            opened(notebooks.importCopy(content, CurrentOwner.get()));
         } catch (InvalidNotebookException ex) {
             importer.showProblems(ex.problems());
         }
@@ -82,12 +80,16 @@ public class HomeView extends VerticalLayout {
 
     private void importMetagraph(NotebookImport importer, byte[] content) {
         try {
-            Notebook nb = notebooks.importMetagraph(content, CurrentOwner.get());
-            Notification.show("Imported \"" + nb.title() + "\"").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            getUI().ifPresent(ui -> ui.navigate(NotebookView.class, NotebookView.params(nb.id())));
+            opened(notebooks.importMetagraph(content, CurrentOwner.get()));
         } catch (InvalidMetagraphException ex) {
             importer.showLines(ex.problems().stream().map(p -> p.path() + ": " + p.message()).toList());
         }
+    }
+
+    /** Says that the notebook was imported and opens it. */
+    private void opened(Notebook nb) {
+        Notification.show("Imported \"" + nb.title() + "\"").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        getUI().ifPresent(ui -> ui.navigate(NotebookView.class, NotebookView.params(nb.id())));
     }
 
     private void refreshYours() {
