@@ -109,7 +109,7 @@ public final class ScoringProgram {
             for (int j = 0; j < n; j++) {
                 double x = finalScore(r[j]);
                 out[j] = x;
-                max = Math.max(max, x);
+                max = x > max ? x : max; // x ≥ 0 and not NaN: no need for Math.max's NaN and −0 rules
             }
         }
         for (int c = 0; c < COMPONENTS; c++) {
