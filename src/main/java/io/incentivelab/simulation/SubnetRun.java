@@ -20,6 +20,7 @@ import io.incentivelab.simulation.scenario.VerificationSpec;
 import io.incentivelab.simulation.scoring.Component;
 import io.incentivelab.simulation.scoring.ScoringParser;
 import io.incentivelab.simulation.scoring.ScoringProgram;
+import io.incentivelab.simulation.yuma.YumaCarry;
 import io.incentivelab.simulation.yuma.YumaConsensus;
 import io.incentivelab.simulation.yuma.YumaInputs;
 import io.incentivelab.simulation.yuma.YumaResult;
@@ -939,7 +940,7 @@ final class SubnetRun {
         boolean reuse = !visibleChanged && !anyCopier && lastConsensus != null
                 && Arrays.equals(permits, lastPermitsBefore);
         lastPermitsBefore = permits;
-        YumaResult r = reuse ? yuma.epochWithConsensus(in, ws, lastConsensus) : yuma.epoch(in, ws);
+        YumaResult r = yuma.epoch(in, ws, carry, reuse);
         lastConsensus = r.consensus();
         if (yuma.params().liquidAlphaReadsPreviousConsensus()) { // as the chain stores it: u16
             int[] cu = r.consensusU16();
@@ -1069,6 +1070,8 @@ final class SubnetRun {
 
     /** The last epoch's consensus and the permits it read; weightsMoved = a weight or registration changed since. */
     private double[] lastConsensus;
+    /** What an epoch keeps for the next one of this subnet (the parts of Yuma that only the weights change). */
+    private final YumaCarry carry = new YumaCarry();
     /** The previous epoch's consensus as stored (u16 / 65535), kept for liquid alpha's Auto mode only. */
     private double[] lastConsensusStored;
     private boolean[] lastPermitsBefore;

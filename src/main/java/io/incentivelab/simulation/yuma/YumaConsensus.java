@@ -80,7 +80,7 @@ public final class YumaConsensus {
      * @return the epoch's outputs; fresh arrays owned by the caller
      */
     public YumaResult epoch(YumaInputs in, YumaWorkspace ws, boolean withBondsFixed) {
-        return epoch(in, ws, withBondsFixed, null);
+        return epoch(in, ws, withBondsFixed, null, null);
     }
 
     /**
@@ -95,10 +95,32 @@ public final class YumaConsensus {
         if (consensus.length != in.n()) {
             throw new IllegalArgumentException("consensus has length " + consensus.length + ", expected " + in.n());
         }
-        return epoch(in, ws, false, consensus);
+        return epoch(in, ws, false, consensus, null);
     }
 
-    private YumaResult epoch(YumaInputs in, YumaWorkspace ws, boolean withBondsFixed, double[] knownConsensus) {
+    /**
+     * Runs one epoch of a subnet that keeps a {@link YumaCarry} from epoch to epoch. With
+     * {@code weightsUnchanged} the caller promises that the stored weight rows hold the same values as in the
+     * last epoch run with {@code carry}. When, in addition, the active stake, the previous permits, the
+     * registrations and the weight-mask limits are those of that epoch (the epoch checks them), it reuses that
+     * epoch's consensus, and, when the carry holds them, its validator trust, ranks, incentive and clipped
+     * weights, computing only bonds, dividends and emission. Either way the result is identical to
+     * {@link #epoch(YumaInputs, YumaWorkspace)}.
+     *
+     * @param carry            this subnet's carry, updated for the next epoch
+     * @param weightsUnchanged the promise above; false for the first epoch and after any weight change
+     */
+    public YumaResult epoch(YumaInputs in, YumaWorkspace ws, YumaCarry carry, boolean weightsUnchanged) {
+        return epoch(in, ws, false, null, carry, weightsUnchanged);
+    }
+
+    private YumaResult epoch(YumaInputs in, YumaWorkspace ws, boolean withBondsFixed, double[] knownConsensus,
+                             YumaCarry carry) {
+        return epoch(in, ws, withBondsFixed, knownConsensus, carry, false);
+    }
+
+    private YumaResult epoch(YumaInputs in, YumaWorkspace ws, boolean withBondsFixed, double[] knownConsensus,
+                             YumaCarry carry, boolean weightsUnchanged) {
         final int n = in.n();
         ws.ensure(n);
         final int owner = params.ownerUid() < n ? params.ownerUid() : -1;
@@ -164,16 +186,133 @@ public final class YumaConsensus {
             maxReg = Math.max(maxReg, reg[j]);
         }
         boolean[] hasRow = ws.hasRow;
+        long[] limits = ws.limits;
         int[][] src = ws.src;
         double[] inv = ws.inv;
         long weightRows = 0;
         for (int i = 0; i < n; i++) {
-            if (in.weights()[i] != null && permitOld[i]) {
+            hasRow[i] = in.weights()[i] != null && permitOld[i];
+            limits[i] = hasRow[i] ? in.weightLimit(i, commitReveal) : 0; // keep w_ij iff reg_j < limit (§5.5 steps 3–4)
+            if (hasRow[i]) {
                 weightRows++;
             }
         }
         final boolean doubleRows = weightRows * n * Double.BYTES <= ws.doubleRowsMaxBytes;
         ws.doubleRows = doubleRows;
+
+        double[] consensus;
+        double[] validatorTrust;
+        double[] ranks;
+        double[] incentive;
+        double[][] wRows = ws.w;
+        if (carry != null && weightsUnchanged && carry.sameInputs(n, activeStake, permitOld, reg, hasRow, limits, maxReg)) {
+            knownConsensus = carry.consensus;
+        }
+        if (knownConsensus != null && carry != null && carry.ready && params.yuma3() && betaMode == 1
+                && !withBondsFixed && !liquidAlphaOn(in, knownConsensus, ws)) {
+            // §5.5–5.9 as the last epoch computed them from the same W, stake and consensus (see YumaCarry)
+            consensus = carry.consensus.clone();
+            validatorTrust = carry.validatorTrust.clone();
+            ranks = carry.ranks.clone();
+            incentive = carry.incentive.clone();
+            System.arraycopy(carry.wbSum, 0, ws.colSumA, 0, n);
+            wRows = carry.w;
+            ws.doubleRows = true;
+        } else {
+            consensus = new double[n];
+            validatorTrust = new double[n];
+            ranks = new double[n];
+            incentive = weightsToRanks(in, ws, n, owner, maxReg, weightRows, doubleRows, activeStake, knownConsensus,
+                    consensus, validatorTrust, ranks);
+            if (carry != null) {
+                carry.keepConsensus(n, consensus, activeStake, permitOld, reg, hasRow, limits);
+                if (doubleRows && params.yuma3() && betaMode == 1 && !withBondsFixed
+                        && weightRows * n * Double.BYTES <= YumaCarry.MAX_W_BYTES && !liquidAlphaOn(in, consensus, ws)) {
+                    carry.keepW(ws.w, validatorTrust, ranks, incentive, ws.colSumA);
+                }
+            }
+        }
+
+        // §5.10 column mask of bonds to uids registered since the last epoch
+        long lastStep = in.lastMechanismStepBlock();
+        long lastTempo = lastStep != 0 ? lastStep + 1 : Math.max(0, block - params.tempo());
+        boolean[] colMasked = ws.colMasked;
+        for (int j = 0; j < n; j++) {
+            colMasked[j] = lastTempo <= reg[j];
+        }
+
+        // §5.9–5.10 bonds and dividends
+        double[][] bondsOut = new double[n][];
+        double[][] bondsFixed = withBondsFixed ? new double[n][] : null;
+        // the consensus liquid alpha's sigmoid reads: the current one, or in Auto mode with β = 1 the previous epoch's
+        double[] alphaConsensus = alphaConsensus(in, consensus, ws);
+        boolean liquid = liquidAlphaOn(in, consensus, ws);
+        double[] dividends;
+        if (params.yuma3() && !liquid) {
+            dividends = yuma3FixedAlphaBonds(in, ws, wRows, consensus, activeStake, incentive, newPermits, bondsOut,
+                    bondsFixed);
+        } else {
+            materializeW(n, ws);
+            dividends = params.yuma3()
+                    ? yuma3LiquidBonds(in, ws, consensus, alphaConsensus, newPermits, activeStake, incentive, bondsOut,
+                    bondsFixed)
+                    : yuma1Bonds(in, ws, consensus, activeStake, incentive, newPermits, bondsOut, bondsFixed);
+        }
+
+        // §5.11 emission
+        double emissionSum = 0;
+        for (int i = 0; i < n; i++) {
+            emissionSum += incentive[i] + dividends[i];
+        }
+        long rao = in.raoEmission();
+        long[] serverRao = new long[n];
+        long[] validatorRao = new long[n];
+        long[] emissionRao = new long[n];
+        if (emissionSum > 0) {
+            for (int i = 0; i < n; i++) {
+                serverRao[i] = toRao(incentive[i] / emissionSum, rao);
+                validatorRao[i] = toRao(dividends[i] / emissionSum, rao);
+                emissionRao[i] = toRao((incentive[i] + dividends[i]) / emissionSum, rao);
+            }
+        } else {
+            double[] fallback = activeSum > 0 && !allZero(activeStake) ? activeStake : stakeNorm;
+            for (int i = 0; i < n; i++) {
+                validatorRao[i] = toRao(fallback[i], rao);
+                emissionRao[i] = validatorRao[i];
+            }
+        }
+
+        return new YumaResult(active, newPermits, stakeNorm, activeStake, consensus, validatorTrust, ranks,
+                incentive, dividends, toU16(stakeNorm), toU16(consensus), toU16(validatorTrust), toU16(incentive),
+                toU16(dividends), serverRao, validatorRao, emissionRao, bondsOut, bondsFixed);
+    }
+
+    /** The consensus liquid alpha's sigmoid reads: the current one, or in Auto mode with β = 1 the previous epoch's. */
+    private double[] alphaConsensus(YumaInputs in, double[] consensus, YumaWorkspace ws) {
+        return !params.liquidAlphaReadsPreviousConsensus() ? consensus
+                : in.consensusBefore() != null ? in.consensusBefore() : ws.zeroDoubles;
+    }
+
+    /** Whether this epoch's bonds use liquid alpha (on, and the consensus its sigmoid reads is not all zero). */
+    private boolean liquidAlphaOn(YumaInputs in, double[] consensus, YumaWorkspace ws) {
+        return params.liquidAlpha() && !allZero(alphaConsensus(in, consensus, ws));
+    }
+
+    /**
+     * §5.5–5.8 from the stored weight rows: the masked rows, normalised ({@code ws.src}, {@code ws.inv}, and for
+     * a small W the double rows {@code ws.w}), then consensus (or {@code knownConsensus}), validator trust, ranks
+     * and {@code Σ_i Wb_ij} ({@code ws.colSumA}) into the given arrays.
+     *
+     * @return the incentive, {@code ranks} normalized
+     */
+    private double[] weightsToRanks(YumaInputs in, YumaWorkspace ws, int n, int owner, long maxReg, long weightRows,
+                                    boolean doubleRows, double[] activeStake, double[] knownConsensus,
+                                    double[] consensus, double[] validatorTrust, double[] ranks) {
+        final long[] reg = in.blockAtRegistration();
+        boolean[] hasRow = ws.hasRow;
+        long[] limits = ws.limits;
+        int[][] src = ws.src;
+        double[] inv = ws.inv;
         // with double rows and β = 1 the column minimum and maximum over the voters' scores (the range of the
         // κ-quantile's buckets) are gathered here, in a loop C2 vectorises, rather than in the column-block
         // transpose. A voter without a weight row scores 0 everywhere. Bucketing over [min, max] rather than
@@ -191,12 +330,11 @@ public final class YumaConsensus {
         }
         for (int i = 0; i < n; i++) {
             int[] row = in.weights()[i];
-            hasRow[i] = row != null && permitOld[i];
             if (!hasRow[i]) {
                 src[i] = null;
                 continue;
             }
-            long limit = in.weightLimit(i, commitReveal); // keep w_ij iff reg_j < limit (§5.5 steps 3–4)
+            long limit = limits[i];
             boolean selfMasked = i != owner && row[i] >= 0;
             int[] s = row;
             if (limit <= maxReg || selfMasked) {
@@ -265,65 +403,8 @@ public final class YumaConsensus {
         }
 
         // §5.6–5.9 consensus, clipping, validator trust, ranks (and Σ_i Wb_ij), one column block at a time
-        double[] consensus = new double[n];
-        double[] validatorTrust = new double[n];
-        double[] ranks = new double[n];
-        double[] wbSum = ws.colSumA;
-        consensusAndClip(n, activeStake, ws, knownConsensus, consensus, validatorTrust, ranks, wbSum);
-        double[] incentive = normalized(ranks);
-
-        // §5.10 column mask of bonds to uids registered since the last epoch
-        long lastStep = in.lastMechanismStepBlock();
-        long lastTempo = lastStep != 0 ? lastStep + 1 : Math.max(0, block - params.tempo());
-        boolean[] colMasked = ws.colMasked;
-        for (int j = 0; j < n; j++) {
-            colMasked[j] = lastTempo <= reg[j];
-        }
-
-        // §5.9–5.10 bonds and dividends
-        double[][] bondsOut = new double[n][];
-        double[][] bondsFixed = withBondsFixed ? new double[n][] : null;
-        // the consensus liquid alpha's sigmoid reads: the current one, or in Auto mode with β = 1 the previous epoch's
-        double[] alphaConsensus = !params.liquidAlphaReadsPreviousConsensus() ? consensus
-                : in.consensusBefore() != null ? in.consensusBefore() : ws.zeroDoubles;
-        boolean liquid = params.liquidAlpha() && !allZero(alphaConsensus);
-        double[] dividends;
-        if (params.yuma3() && !liquid) {
-            dividends = yuma3FixedAlphaBonds(in, ws, consensus, activeStake, incentive, newPermits, bondsOut, bondsFixed);
-        } else {
-            materializeW(n, ws);
-            dividends = params.yuma3()
-                    ? yuma3LiquidBonds(in, ws, consensus, alphaConsensus, newPermits, activeStake, incentive, bondsOut,
-                    bondsFixed)
-                    : yuma1Bonds(in, ws, consensus, activeStake, incentive, newPermits, bondsOut, bondsFixed);
-        }
-
-        // §5.11 emission
-        double emissionSum = 0;
-        for (int i = 0; i < n; i++) {
-            emissionSum += incentive[i] + dividends[i];
-        }
-        long rao = in.raoEmission();
-        long[] serverRao = new long[n];
-        long[] validatorRao = new long[n];
-        long[] emissionRao = new long[n];
-        if (emissionSum > 0) {
-            for (int i = 0; i < n; i++) {
-                serverRao[i] = toRao(incentive[i] / emissionSum, rao);
-                validatorRao[i] = toRao(dividends[i] / emissionSum, rao);
-                emissionRao[i] = toRao((incentive[i] + dividends[i]) / emissionSum, rao);
-            }
-        } else {
-            double[] fallback = activeSum > 0 && !allZero(activeStake) ? activeStake : stakeNorm;
-            for (int i = 0; i < n; i++) {
-                validatorRao[i] = toRao(fallback[i], rao);
-                emissionRao[i] = validatorRao[i];
-            }
-        }
-
-        return new YumaResult(active, newPermits, stakeNorm, activeStake, consensus, validatorTrust, ranks,
-                incentive, dividends, toU16(stakeNorm), toU16(consensus), toU16(validatorTrust), toU16(incentive),
-                toU16(dividends), serverRao, validatorRao, emissionRao, bondsOut, bondsFixed);
+        consensusAndClip(n, activeStake, ws, knownConsensus, consensus, validatorTrust, ranks, ws.colSumA);
+        return normalized(ranks);
     }
 
     /**
@@ -658,9 +739,9 @@ public final class YumaConsensus {
      * weighed into the row's dividend in one pass per row, without storing the EMA. Its column sums, needed
      * first for {@code colnorm(EMA)}, follow from sums already known: {@code α·Σ_i Wb_ij + (1−α)·Σ_i B_ij}.
      */
-    private double[] yuma3FixedAlphaBonds(YumaInputs in, YumaWorkspace ws, double[] consensus, double[] activeStake,
-                                          double[] incentive, boolean[] newPermits, double[][] bondsOut,
-                                          double[][] bondsFixed) {
+    private double[] yuma3FixedAlphaBonds(YumaInputs in, YumaWorkspace ws, double[][] wRows, double[] consensus,
+                                          double[] activeStake, double[] incentive, boolean[] newPermits,
+                                          double[][] bondsOut, double[][] bondsFixed) {
         final int n = in.n();
         boolean[] hasRow = ws.hasRow;
         double[][] bonds = in.bondsBefore();
@@ -709,9 +790,10 @@ public final class YumaConsensus {
                 }
                 continue;
             }
+            // w and iv are read only without double rows, with bondsFixed or 0 < β < 1, never when wRows is a carry's
             int[] w = hr ? ws.src[i] : zeros;
             double iv = hr ? ws.inv[i] : 0.0;
-            double[] wd = !ws.doubleRows ? null : hr ? ws.w[i] : ws.zeroDoubles;
+            double[] wd = !ws.doubleRows ? null : hr ? wRows[i] : ws.zeroDoubles;
             double[] b = br != null ? br : zeroBonds;
             double[] out = store ? ws.bondRow(n, false) : sink;
             double tb = 0;

@@ -49,6 +49,8 @@ public final class YumaWorkspace {
     boolean[] permitOld = new boolean[0];
     boolean[] colMasked = new boolean[0];
     long[] stakeEff = new long[0];
+    /** Per row, the weight-mask limit: w_ij is kept iff reg_j &lt; limit_i (§5.5 steps 3–4). */
+    long[] limits = new long[0];
     long[] keys = new long[0];
     int[] voters = new int[0];
     double[] voterStake = new double[0];
@@ -137,6 +139,7 @@ public final class YumaWorkspace {
         permitOld = new boolean[n];
         colMasked = new boolean[n];
         stakeEff = new long[n];
+        limits = new long[n];
         keys = new long[n];
         voters = new int[n];
         voterStake = new double[n];
