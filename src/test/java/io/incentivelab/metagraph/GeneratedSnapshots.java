@@ -82,13 +82,15 @@ public final class GeneratedSnapshots {
         ArrayNode act = s.putArray("active");
         ArrayNode lu = s.putArray("last_update");
         ArrayNode reg = s.putArray("block_at_registration");
+        int[] incentiveU16 = out.incentiveU16();
+        int[] dividendsU16 = out.dividendsU16();
         for (int i = 0; i < n; i++) {
             uids.add(i);
             hot.add("5Hot" + seed + "x" + i);
             cold.add("5Cold" + (i < validators ? "v" + i : "m" + (i % Math.max(1, miners / 3))));
             st.add((double) (float) (stake[i] / 1e9));
-            inc.add((double) (float) (out.incentiveU16()[i] / 65535.0));
-            div.add((double) (float) (out.dividendsU16()[i] / 65535.0));
+            inc.add((double) (float) (incentiveU16[i] / 65535.0));
+            div.add((double) (float) (dividendsU16[i] / 65535.0));
             em.add(0.0);
             perm.add(permits[i]);
             act.add(out.active()[i] ? 1 : 0);

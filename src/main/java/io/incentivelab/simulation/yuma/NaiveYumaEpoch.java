@@ -317,8 +317,8 @@ public final class NaiveYumaEpoch {
                 combined[i] = validator[i];
             }
         }
-        return new YumaResult(active, permits, sNorm, act, c, vt, ranks, incentive, dividends, u16(sNorm), u16(c),
-                u16(vt), u16(incentive), u16(dividends), server, validator, combined, bondsU16, bondsFixed);
+        return new YumaResult(active, permits, sNorm, act, c, vt, ranks, incentive, dividends, server, validator, combined,
+                bondsU16, bondsFixed);
     }
 
     private static double[] normalize(double[] x) {
@@ -347,14 +347,6 @@ public final class NaiveYumaEpoch {
                     out[i][j] = sums[j] > 0 ? m[i][j] / sums[j] : 0;
                 }
             }
-        }
-        return out;
-    }
-
-    private static int[] u16(double[] x) {
-        int[] out = new int[x.length];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = (int) Math.min(65535, Math.floor(x[i] * 65535));
         }
         return out;
     }

@@ -283,8 +283,7 @@ public final class YumaConsensus {
         }
 
         return new YumaResult(active, newPermits, stakeNorm, activeStake, consensus, validatorTrust, ranks,
-                incentive, dividends, toU16(stakeNorm), toU16(consensus), toU16(validatorTrust), toU16(incentive),
-                toU16(dividends), serverRao, validatorRao, emissionRao, bondsOut, bondsFixed);
+                incentive, dividends, serverRao, validatorRao, emissionRao, bondsOut, bondsFixed);
     }
 
     /** The consensus liquid alpha's sigmoid reads: the current one, or in Auto mode with β = 1 the previous epoch's. */
@@ -337,6 +336,26 @@ public final class YumaConsensus {
             long limit = limits[i];
             boolean selfMasked = i != owner && row[i] >= 0;
             int[] s = row;
+            ws.selfPending[i] = false;
+            if (doubleRows && n <= 32768 && limit > maxReg) {
+                // no registration mask: the double row is made from the stored row, with w_ii dropped from it and
+                // from its sum; the masked int row is made only if a later pass reads it (maskPendingRows)
+                double[] wr = ws.wRow(i);
+                int sum = 0;
+                for (int j = 0; j < n; j++) {
+                    int x = Math.max(row[j], 0);
+                    sum += x;
+                    wr[j] = x;
+                }
+                if (selfMasked) {
+                    sum -= row[i];
+                    wr[i] = 0;
+                    ws.selfPending[i] = true;
+                }
+                inv[i] = scaleRow(wr, n, sum, gatherColMax && activeStake[i] > 0, colMax, colMin);
+                src[i] = row;
+                continue;
+            }
             if (limit <= maxReg || selfMasked) {
                 s = ws.maskedRow(i);
                 for (int j = 0; j < n; j++) {
@@ -357,17 +376,7 @@ public final class YumaConsensus {
                     sum += x;
                     wr[j] = x;
                 }
-                double iv = sum > 0 ? 1.0 / sum : 1.0;
-                for (int j = 0; j < n; j++) {
-                    wr[j] *= iv;
-                }
-                if (gatherColMax && activeStake[i] > 0) {
-                    for (int j = 0; j < n; j++) { // scores are ≥ 0, never NaN: Math.max/min are the plain ones
-                        colMax[j] = Math.max(colMax[j], wr[j]);
-                        colMin[j] = Math.min(colMin[j], wr[j]);
-                    }
-                }
-                inv[i] = iv;
+                inv[i] = scaleRow(wr, n, sum, gatherColMax && activeStake[i] > 0, colMax, colMin);
                 src[i] = s;
                 continue;
             }
@@ -405,6 +414,37 @@ public final class YumaConsensus {
         // §5.6–5.9 consensus, clipping, validator trust, ranks (and Σ_i Wb_ij), one column block at a time
         consensusAndClip(n, activeStake, ws, knownConsensus, consensus, validatorTrust, ranks, ws.colSumA);
         return normalized(ranks);
+    }
+
+    /**
+     * Scales a double row of whole weights by {@code 1/sum} (a SIMD pass) and, for a voter, folds it into the
+     * column minimum and maximum; returns the scale.
+     */
+    private static double scaleRow(double[] wr, int n, int sum, boolean gather, double[] colMax, double[] colMin) {
+        double iv = sum > 0 ? 1.0 / sum : 1.0;
+        for (int j = 0; j < n; j++) {
+            wr[j] *= iv;
+        }
+        if (gather) {
+            for (int j = 0; j < n; j++) { // scores are ≥ 0, never NaN: Math.max/min are the plain ones
+                colMax[j] = Math.max(colMax[j], wr[j]);
+                colMin[j] = Math.min(colMin[j], wr[j]);
+            }
+        }
+        return iv;
+    }
+
+    /** Makes the masked int rows the row pass left to the stored rows (w_ii still to drop), for passes that read them. */
+    private static void maskPendingRows(int n, YumaWorkspace ws) {
+        for (int i = 0; i < n; i++) {
+            if (ws.hasRow[i] && ws.selfPending[i]) {
+                int[] m = ws.maskedRow(i);
+                System.arraycopy(ws.src[i], 0, m, 0, n);
+                m[i] = YumaInputs.ABSENT;
+                ws.src[i] = m;
+                ws.selfPending[i] = false;
+            }
+        }
     }
 
     /**
@@ -694,6 +734,7 @@ public final class YumaConsensus {
 
     /** Double rows of W (absent or masked entries −1) for the bond paths that read W entry by entry. */
     private static void materializeW(int n, YumaWorkspace ws) {
+        maskPendingRows(n, ws);
         for (int i = 0; i < n; i++) {
             if (!ws.hasRow[i]) {
                 continue;
@@ -775,6 +816,9 @@ public final class YumaConsensus {
         int[] zeros = ws.zeroRow;
         double[] zeroBonds = ws.zeroDoubles;
         double[] sink = ws.bondScratch;
+        if (bondsFixed != null || betaMode == 2) { // these read the int rows
+            maskPendingRows(n, ws);
+        }
         double[] dividends = new double[n];
         for (int i = 0; i < n; i++) {
             double[] br = bonds[i];
@@ -1122,13 +1166,5 @@ public final class YumaConsensus {
 
     private static long toRao(double fraction, long rao) {
         return (long) Math.floor(fraction * rao);
-    }
-
-    static int[] toU16(double[] x) {
-        int[] out = new int[x.length];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = (int) Math.min(65535.0, Math.floor(x[i] * 65535.0));
-        }
-        return out;
     }
 }

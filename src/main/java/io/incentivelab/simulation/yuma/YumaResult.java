@@ -2,7 +2,7 @@ package io.incentivelab.simulation.yuma;
 
 /**
  * Everything one epoch produces (yuma.md §5.11–§5.12), named like the conformance cases' {@code expected}.
- * Fractions are doubles in [0, 1]; {@code *U16} are the stored values {@code floor(x·65535)}; {@code *Rao} are
+ * Fractions are doubles in [0, 1]; the {@code *U16()} methods give the stored values {@code floor(x·65535)}; {@code *Rao} are
  * {@code floor(fraction · raoEmission)}.
  *
  * @param active               not past the activity cutoff
@@ -22,9 +22,42 @@ package io.incentivelab.simulation.yuma;
  */
 public record YumaResult(boolean[] active, boolean[] newValidatorPermits, double[] stakeNormalized,
                          double[] activeStake, double[] consensus, double[] validatorTrust, double[] ranks,
-                         double[] incentive, double[] dividends, int[] stakeWeightU16, int[] consensusU16,
-                         int[] validatorTrustU16, int[] incentiveU16, int[] dividendsU16, long[] serverEmissionRao,
+                         double[] incentive, double[] dividends, long[] serverEmissionRao,
                          long[] validatorEmissionRao, long[] emissionRao, double[][] bonds, double[][] bondsFixed) {
+
+    /** S as stored: {@code floor(S·65535)} (computed on each call, so read it once). */
+    public int[] stakeWeightU16() {
+        return u16(stakeNormalized);
+    }
+
+    /** C as stored (computed on each call). */
+    public int[] consensusU16() {
+        return u16(consensus);
+    }
+
+    /** VT as stored (computed on each call). */
+    public int[] validatorTrustU16() {
+        return u16(validatorTrust);
+    }
+
+    /** I as stored (computed on each call). */
+    public int[] incentiveU16() {
+        return u16(incentive);
+    }
+
+    /** D as stored (computed on each call). */
+    public int[] dividendsU16() {
+        return u16(dividends);
+    }
+
+    /** {@code min(65535, floor(x·65535))} per entry. */
+    static int[] u16(double[] x) {
+        int[] out = new int[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = (int) Math.min(65535.0, Math.floor(x[i] * 65535.0));
+        }
+        return out;
+    }
 
     /** The stored bonds as u16 integers (a copy of {@link #bonds()}; {@code null} rows stay {@code null}). */
     public int[][] bondsU16() {

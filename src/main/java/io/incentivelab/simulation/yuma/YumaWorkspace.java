@@ -45,6 +45,8 @@ public final class YumaWorkspace {
     double[] colCopy = new double[0];
     double[][] ema = new double[0][];
     boolean[] hasRow = new boolean[0];
+    /** Row i's {@link #src} is the stored row, whose w_ii the double row already dropped (see YumaConsensus). */
+    boolean[] selfPending = new boolean[0];
     boolean[] hasEma = new boolean[0];
     boolean[] permitOld = new boolean[0];
     boolean[] colMasked = new boolean[0];
@@ -135,6 +137,7 @@ public final class YumaWorkspace {
         zeroDoubles = new double[n];
         ema = new double[n][];
         hasRow = new boolean[n];
+        selfPending = new boolean[n];
         hasEma = new boolean[n];
         permitOld = new boolean[n];
         colMasked = new boolean[n];

@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 class LiquidAlphaAutoTest {
 
     private static double[] consensusOf(YumaResult r) {
-        double[] c = new double[r.consensusU16().length];
+        int[] cu = r.consensusU16();
+        double[] c = new double[cu.length];
         for (int j = 0; j < c.length; j++) {
-            c[j] = r.consensusU16()[j] / 65535.0;
+            c[j] = cu[j] / 65535.0;
         }
         return c;
     }
