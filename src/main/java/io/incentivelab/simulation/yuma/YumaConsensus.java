@@ -41,6 +41,11 @@ public final class YumaConsensus {
      * scratch memory a workspace holds.
      */
     static final long DOUBLE_ROWS_MAX_BYTES = 64L * 1024 * 1024;
+    /**
+     * Smallest W (voter and other weight rows × n × 8 bytes) whose ranks are summed in the column blocks: above
+     * the 1 MiB L2, one pass less over W beats the vectorised row pass (256×4096: see docs/performance.md).
+     */
+    static final long RANKS_IN_BLOCK_MIN_BYTES = 2L * 1024 * 1024;
 
     private final YumaParams params;
     private final double kappa;
@@ -498,12 +503,18 @@ public final class YumaConsensus {
         final boolean doubleRows = ws.doubleRows;
         final int block = YumaWorkspace.BLOCK;
         if (doubleRows && betaMode == 1) {
+            // a W larger than the L2 cache: ranks and Σ_i Wb_ij from the column block while it is in cache, rather
+            // than in one more pass over W row by row (which C2 vectorises, the better choice while W stays in L2)
+            boolean ranksInBlock = (long) rows * n * Double.BYTES > ws.ranksInBlockMinBytes;
             for (int j0 = 0; j0 < n; j0 += block) {
                 int jb = Math.min(block, n - j0);
                 transposeDoubleRows(j0, jb, rows, list, ws);
-                consensusAndTrustBlock(j0, jb, rows, k, s, minority, knownConsensus, ws, consensus);
+                consensusAndTrustBlock(j0, jb, rows, k, s, minority, knownConsensus, ws, consensus,
+                        ranksInBlock ? ranks : null, wbSum);
             }
-            ranksDoubleRows(n, rows, list, ws, consensus, ranks, wbSum);
+            if (!ranksInBlock) {
+                ranksDoubleRows(n, rows, list, ws, consensus, ranks, wbSum);
+            }
             for (int v = 0; v < rows; v++) {
                 int i = list[v];
                 if (hasRow[i]) {
@@ -662,7 +673,8 @@ public final class YumaConsensus {
      * path does, so the results are bit-identical to it.
      */
     private void consensusAndTrustBlock(int j0, int jb, int rows, int k, double[] s, double minority,
-                                        double[] knownConsensus, YumaWorkspace ws, double[] consensus) {
+                                        double[] knownConsensus, YumaWorkspace ws, double[] consensus,
+                                        double[] ranks, double[] wbSum) {
         double[] vals = ws.colVals;
         double[] colMax = ws.colMax;
         double[] colMin = ws.colMin;
@@ -682,11 +694,40 @@ public final class YumaConsensus {
         }
         double[] vt = ws.rowTrust;
         double[] col = ws.colCopy;
+        double[] sa = ws.rowStake;
         for (int t = 0; t < jb; t++) {
             System.arraycopy(vals, t * rows, col, 0, rows);
             double c = cb[t];
             for (int v = 0; v < rows; v++) {
                 vt[v] += Math.min(col[v], c);
+            }
+            if (ranks != null) {
+                // the same sums in the same order as ranksDoubleRows: partial sums by v mod 4 (rows after the
+                // last multiple of four into the first), added in that order
+                double r0 = 0, r1 = 0, r2 = 0, r3 = 0;
+                double w0 = 0, w1 = 0, w2 = 0, w3 = 0;
+                int v = 0;
+                for (int end4 = rows & ~3; v < end4; v += 4) {
+                    double c0 = Math.min(col[v], c);
+                    double c1 = Math.min(col[v + 1], c);
+                    double c2 = Math.min(col[v + 2], c);
+                    double c3 = Math.min(col[v + 3], c);
+                    r0 += sa[v] * c0;
+                    r1 += sa[v + 1] * c1;
+                    r2 += sa[v + 2] * c2;
+                    r3 += sa[v + 3] * c3;
+                    w0 += c0;
+                    w1 += c1;
+                    w2 += c2;
+                    w3 += c3;
+                }
+                for (; v < rows; v++) {
+                    double x = Math.min(col[v], c);
+                    r0 += sa[v] * x;
+                    w0 += x;
+                }
+                ranks[j0 + t] = ((r0 + r1) + r2) + r3;
+                wbSum[j0 + t] = ((w0 + w1) + w2) + w3;
             }
         }
     }

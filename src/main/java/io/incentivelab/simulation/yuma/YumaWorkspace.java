@@ -22,6 +22,8 @@ public final class YumaWorkspace {
     boolean doubleRows;
     /** Largest W, in bytes as doubles, kept as double rows; tests set it to force either path. */
     long doubleRowsMaxBytes = YumaConsensus.DOUBLE_ROWS_MAX_BYTES;
+    /** Smallest W, in bytes as doubles, whose ranks are summed in the column blocks; tests set it to force either way. */
+    long ranksInBlockMinBytes = YumaConsensus.RANKS_IN_BLOCK_MIN_BYTES;
     double[][] w = new double[0][];
     int[][] src = new int[0][];
     int[][] masked = new int[0][];

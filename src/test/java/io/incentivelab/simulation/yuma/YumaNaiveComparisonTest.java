@@ -58,6 +58,10 @@ class YumaNaiveComparisonTest {
         SplittableRandom rnd = new SplittableRandom(20260202);
         YumaWorkspace small = new YumaWorkspace();
         small.doubleRowsMaxBytes = Long.MAX_VALUE;
+        small.ranksInBlockMinBytes = Long.MAX_VALUE; // ranks row by row
+        YumaWorkspace blocked = new YumaWorkspace();
+        blocked.doubleRowsMaxBytes = Long.MAX_VALUE;
+        blocked.ranksInBlockMinBytes = -1; // ranks in the column blocks, as for a W larger than L2
         YumaWorkspace large = new YumaWorkspace();
         large.doubleRowsMaxBytes = -1; // int rows even with no weight rows
         for (int trial = 0; trial < 300; trial++) {
@@ -74,6 +78,11 @@ class YumaNaiveComparisonTest {
             YumaResult a = yuma.epoch(in, small, withFixed);
             boolean aDouble = small.doubleRows;
             YumaResult b = yuma.epoch(in, large, withFixed);
+            YumaResult c = yuma.epoch(in, blocked, withFixed);
+            assertThat(c.ranks()).as("ranks in blocks, trial " + trial).isEqualTo(a.ranks());
+            assertThat(c.validatorTrust()).as("ranks in blocks, trial " + trial).isEqualTo(a.validatorTrust());
+            assertThat(c.dividends()).as("ranks in blocks, trial " + trial).isEqualTo(a.dividends());
+            assertThat(c.bondsU16()).as("ranks in blocks, trial " + trial).isDeepEqualTo(a.bondsU16());
             assertThat(aDouble).isTrue();
             assertThat(large.doubleRows).isFalse();
             String what = "trial " + trial + " " + p;
