@@ -5,8 +5,9 @@ package io.incentivelab.simulation.yuma;
  * {@code weighted_median}): returns the score {@code x} with
  * {@code Σ_{v<x} w ≤ minority < Σ_{v≤x} w}, i.e. {@code max{x : Σ_{v≥x} w ≥ Σw − minority}}.
  * Quickselect with a three-way partition and a median-of-three pivot: expected O(len), no sorting.
- * {@link #selectColumn} first adds the weights into value buckets (about two or four scores per bucket) (bucket index is monotone in the value, so
- * lower buckets hold strictly smaller scores), then selects inside the one bucket that holds the quantile;
+ * {@link #selectColumn} first adds the weights into value buckets (about one score per bucket; the bucket index is
+ * monotone in the value, so lower buckets hold strictly smaller scores), then selects inside the one bucket that
+ * holds the quantile;
  * still linear, but with fewer mispredicted branches, and it leaves its input untouched.
  */
 final class WeightedQuantile {
@@ -78,9 +79,10 @@ final class WeightedQuantile {
 
     /**
      * Same result as {@link #select} on the pairs {@code (v[off + i], s[i])}, {@code i < k}, without permuting or
-     * copying them: one min/max pass, one pass that adds each stake into a value bucket (the bucket index is
-     * monotone in the value, so lower buckets hold strictly smaller scores), and a quickselect over only the
-     * entries of the bucket that holds the quantile, copied to {@code candV}/{@code candW}.
+     * copying them: for {@code k ≤ 32} a quickselect over a copy; otherwise one min/max pass, one pass that adds
+     * each stake into one of {@code k + 1} value buckets (the bucket index is monotone in the value, so lower
+     * buckets hold strictly smaller scores), a scan for the bucket that holds the quantile, and a quickselect over
+     * only that bucket's entries, copied to {@code candV}/{@code candW} (none when it holds a single entry).
      *
      * @param v        scores, read only
      * @param off      offset of the first score in {@code v}
@@ -138,52 +140,70 @@ final class WeightedQuantile {
         if (min == max) {
             return min;
         }
-        // about two scores per bucket for short columns (fewer candidates for the final select), four for long
-        // ones (the bucket scan is sequential): measured best at 64 and 256 voters
-        int buckets = k <= 128 ? k >>> 1 : k >>> 2;
-        double scale = buckets / (max - min);
-        // (x − min)·scale ≤ buckets (1 + 2^−51) for x ≤ max, so its integer part is at most buckets: one more
-        // bucket (holding at most the scores at the maximum) instead of a clamp per score
-        int nb = buckets + 1;
-        // two bucket arrays (even and odd i, added afterwards) so that consecutive scores in one bucket do not
-        // chain a load on the previous store
-        for (int b = 0; b < 2 * nb; b++) {
+        // about one score per bucket: few candidates in the chosen bucket (often one) for the price of a longer
+        // bucket scan, which adds four buckets per step; measured best at 64 and 256 voters (two or four scores
+        // per bucket, also with a second bucket array for odd i, were slower)
+        double scale = k / (max - min);
+        if (!(scale <= Double.MAX_VALUE)) { // max − min below k / MAX_VALUE (subnormal): no finite bucket scale
+            System.arraycopy(v, off, candV, 0, k);
+            System.arraycopy(s, 0, candW, 0, k);
+            return select(candV, candW, 0, k, minority);
+        }
+        // The bucket index is (x − min)·scale rounded to an integer by adding 2^52 (the sum's low 32 bits are the
+        // integer: cheaper than a double-to-int cast here, measured). Each step rounds monotonically, so the index
+        // is monotone in x, and 0 ≤ (x − min)·scale ≤ k (1 + 2^−51) < k + 1/2 for min ≤ x ≤ max, so it is in
+        // [0, k]: one more bucket (holding at most scores near the maximum) instead of a clamp per score.
+        int nb = k + 1;
+        for (int b = 0; b < nb; b++) {
             bucketW[b] = 0;
         }
-        int i = 0;
-        for (int end2 = k & ~1; i < end2; i += 2) {
-            int b0 = (int) ((v[off + i] - min) * scale);
-            int b1 = (int) ((v[off + i + 1] - min) * scale);
-            bucketOf[i] = b0;
-            bucketOf[i + 1] = b1;
-            bucketW[b0] += s[i];
-            bucketW[nb + b1] += s[i + 1];
+        for (int i = 0; i < k; i++) {
+            int b = (int) Double.doubleToRawLongBits((v[off + i] - min) * scale + 0x1p52);
+            bucketOf[i] = b;
+            bucketW[b] += s[i];
         }
-        if (i < k) {
-            int b0 = (int) ((v[off + i] - min) * scale);
-            bucketOf[i] = b0;
-            bucketW[b0] += s[i];
-        }
+        // the first bucket whose prefix sum exceeds the minority: four buckets per step (their sum does not wait on
+        // the running sum), then one at a time from the first group that crosses
         double below = 0;
         int chosen = 0;
-        while (chosen < nb) {
-            double next = below + (bucketW[chosen] + bucketW[nb + chosen]);
+        for (; chosen + 4 <= nb; chosen += 4) {
+            double group = (bucketW[chosen] + bucketW[chosen + 1]) + (bucketW[chosen + 2] + bucketW[chosen + 3]);
+            double next = below + group;
             if (next > minority) {
                 break;
             }
             below = next;
-            chosen++;
+        }
+        for (; chosen < nb; chosen++) {
+            double next = below + bucketW[chosen];
+            if (next > minority) {
+                break;
+            }
+            below = next;
         }
         if (chosen == nb) {
             return max; // minority ≥ Σs
         }
+        // the chosen bucket has a positive sum (below ≤ minority < below + its sum), so at least one score, unless
+        // minority < 0 (κ ≈ 1), when it is bucket 0
         int m = 0;
-        for (i = 0; i < k; i++) {
+        for (int i = 0; i < k; i++) {
             if (bucketOf[i] == chosen) {
                 candV[m] = v[off + i];
                 candW[m] = s[i];
                 m++;
             }
+        }
+        if (m == 1) {
+            return candV[0]; // what select returns for one score
+        }
+        if (m == 0) { // minority < 0 and bucket 0 empty (min below every score): select's answer, the smallest score
+            double least = v[off];
+            for (int i = 1; i < k; i++) {
+                double x = v[off + i];
+                least = x < least ? x : least;
+            }
+            return least;
         }
         return select(candV, candW, 0, m, minority - below);
     }
