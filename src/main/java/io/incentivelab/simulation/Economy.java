@@ -296,7 +296,8 @@ final class Economy {
      * followed by the kk copies (all = the sum of every weight in UID order, own = the sum of the copies'), but
      * the others' scores are recomputed only when a maximum of (compute, storage, quality) changes, and for an
      * elementwise curve their weights and the running sum of them only when the largest score changes too; the
-     * copies' weights are then one value added kk times, in the same order as before.
+     * copies' weights are then one value added kk times, in the same order as before. WINNER_TAKE_ALL's share is 1
+     * when a copy has the largest score (before the others' best) and 0 otherwise, as own / all gave it.
      */
     private final class SybilShares {
         private final SubnetRun r;
@@ -359,6 +360,10 @@ final class Economy {
                 mqBits = Double.doubleToRawLongBits(mq);
             }
             double own = r.scoreOf(c, t, q, mc, mt, mq);
+            if (curve.winnerTakeAll()) {
+                // w = 1 at the first largest positive score: all = 1, and own = 1 when that is the first copy
+                return own > omax ? 1 : 0;
+            }
             int total = m + kk;
             if (!curve.elementwise()) {
                 for (int x = m; x < total; x++) {

@@ -243,6 +243,11 @@ final class RewardCurves {
         return order[r];
     }
 
+    /** True for WINNER_TAKE_ALL (w = 1 at the first largest positive score, else 0). */
+    boolean winnerTakeAll() {
+        return spec.type() == CurveType.WINNER_TAKE_ALL;
+    }
+
     /** True for PROPORTIONAL, whose u16 weights are {@link #quantise} of the scores themselves (no weights pass). */
     boolean proportional() {
         return spec.type() == CurveType.PROPORTIONAL;

@@ -1115,6 +1115,23 @@ final class SubnetRun {
                 RewardCurves.quantise(score, nMiners, max, weights[v], nVal);
                 continue;
             }
+            if (!cartel && curves.winnerTakeAll()) {
+                // quantised, WINNER_TAKE_ALL's weights (1 at the first largest positive score) are 65535 there
+                int[] row = weights[v];
+                Arrays.fill(row, nVal, n, 0);
+                double best = 0;
+                int at = -1;
+                for (int j = 0; j < nMiners; j++) {
+                    if (score[j] > best) {
+                        best = score[j];
+                        at = j;
+                    }
+                }
+                if (at >= 0) {
+                    row[nVal + at] = 65535;
+                }
+                continue;
+            }
             curves.weights(score, nMiners, w);
             if (cartel) {
                 double sum = 0;
