@@ -264,8 +264,9 @@ final class Economy {
         double bestProfit = Double.NEGATIVE_INFINITY;
         double current = 0;
         int bestK = k;
+        SybilShares shares = new SybilShares(r, curves[op.subnet], m);
         for (int kk = 1; kk <= cap; kk++) {
-            double share = sybilShare(r, op.subnet, m, ownC / kk, ownT / kk, op.quality, kk);
+            double share = shares.share(ownC / kk, ownT / kk, op.quality, kk);
             double profit = share * pool[op.subnet] * price - costs.uidOverheadUsdPerDay() * kk * days
                     - Math.max(0, kk - k) * burnTao * price;
             if (kk == k) {
@@ -289,33 +290,126 @@ final class Economy {
         }
     }
 
-    /** The share of the curve's weight that kk UIDs of (c, t, q) get among the m others. */
-    private double sybilShare(SubnetRun r, int s, int m, double c, double t, double q, int kk) {
-        for (int x = 0; x < kk; x++) {
-            cs[m + x] = c;
-            ts[m + x] = t;
-            qs[m + x] = q;
+    /**
+     * The share of the curve's weight that kk UIDs of (c, t, q) get among the m others in {@code cs}, {@code ts},
+     * {@code qs}, for kk = 1, 2, … in turn. Each share is the one {@code curves.weights} gives over the m others
+     * followed by the kk copies (all = the sum of every weight in UID order, own = the sum of the copies'), but
+     * the others' scores are recomputed only when a maximum of (compute, storage, quality) changes, and for an
+     * elementwise curve their weights and the running sum of them only when the largest score changes too; the
+     * copies' weights are then one value added kk times, in the same order as before. WINNER_TAKE_ALL's share is 1
+     * when a copy has the largest score (before the others' best) and 0 otherwise, as own / all gave it.
+     */
+    private final class SybilShares {
+        private final SubnetRun r;
+        private final RewardCurves curve;
+        private final int m;
+        private final double omc;
+        private final double omt;
+        private final double omq;
+        private boolean scored;
+        private long mcBits;
+        private long mtBits;
+        private long mqBits;
+        private double omax;
+        private int obest;
+        private boolean weighted;
+        private double invDone;
+        private double othersSum;
+
+        SybilShares(SubnetRun r, RewardCurves curve, int m) {
+            this.r = r;
+            this.curve = curve;
+            this.m = m;
+            double mc = 0;
+            double mt = 0;
+            double mq = 0;
+            for (int x = 0; x < m; x++) {
+                mc = Math.max(mc, cs[x]);
+                mt = Math.max(mt, ts[x]);
+                mq = Math.max(mq, qs[x]);
+            }
+            // Math.max over a set does not depend on the order (NaN wins wherever it is), so the maxima with the
+            // copies are Math.max(these, the copy's)
+            omc = mc;
+            omt = mt;
+            omq = mq;
         }
-        int total = m + kk;
-        double mc = 0;
-        double mt = 0;
-        double mq = 0;
-        for (int x = 0; x < total; x++) {
-            mc = Math.max(mc, cs[x]);
-            mt = Math.max(mt, ts[x]);
-            mq = Math.max(mq, qs[x]);
+
+        double share(double c, double t, double q, int kk) {
+            double mc = Math.max(omc, c);
+            double mt = Math.max(omt, t);
+            double mq = Math.max(omq, q);
+            if (!scored || Double.doubleToRawLongBits(mc) != mcBits || Double.doubleToRawLongBits(mt) != mtBits
+                    || Double.doubleToRawLongBits(mq) != mqBits) {
+                double max = 0;
+                int best = -1;
+                for (int x = 0; x < m; x++) {
+                    double v = r.scoreOf(cs[x], ts[x], qs[x], mc, mt, mq);
+                    sc[x] = v;
+                    if (v > max) {
+                        max = v;
+                        best = x;
+                    }
+                }
+                omax = max;
+                obest = best;
+                scored = true;
+                weighted = false;
+                mcBits = Double.doubleToRawLongBits(mc);
+                mtBits = Double.doubleToRawLongBits(mt);
+                mqBits = Double.doubleToRawLongBits(mq);
+            }
+            double own = r.scoreOf(c, t, q, mc, mt, mq);
+            if (curve.winnerTakeAll()) {
+                // w = 1 at the first largest positive score: all = 1, and own = 1 when that is the first copy
+                return own > omax ? 1 : 0;
+            }
+            int total = m + kk;
+            if (!curve.elementwise()) {
+                for (int x = m; x < total; x++) {
+                    sc[x] = own;
+                }
+                curve.weights(sc, total, w);
+                double all = 0;
+                double mine = 0;
+                for (int x = 0; x < total; x++) {
+                    all += w[x];
+                    mine += x >= m ? w[x] : 0;
+                }
+                return all > 0 ? mine / all : 0;
+            }
+            // the largest score and the first UID with it, as curves.weights finds them
+            double max = omax;
+            int best = obest;
+            if (own > max) {
+                max = own;
+                best = m;
+            }
+            if (best < 0) {
+                return 0;
+            }
+            double inv = 1 / max;
+            if (!weighted || inv != invDone) {
+                curve.elementwise(sc, 0, m, inv, w);
+                double sum = 0;
+                for (int x = 0; x < m; x++) {
+                    sum += w[x];
+                }
+                othersSum = sum;
+                invDone = inv;
+                weighted = true;
+            }
+            sc[m] = own;
+            curve.elementwise(sc, m, m + 1, inv, w);
+            double wOwn = w[m];
+            double all = othersSum;
+            double mine = 0;
+            for (int x = 0; x < kk; x++) {
+                all += wOwn;
+                mine += wOwn;
+            }
+            return all > 0 ? mine / all : 0;
         }
-        for (int x = 0; x < total; x++) {
-            sc[x] = r.scoreOf(cs[x], ts[x], qs[x], mc, mt, mq);
-        }
-        curves[s].weights(sc, total, w);
-        double all = 0;
-        double own = 0;
-        for (int x = 0; x < total; x++) {
-            all += w[x];
-            own += x >= m ? w[x] : 0;
-        }
-        return all > 0 ? own / all : 0;
     }
 
     private void arrivals(int epochsDone, long block, IssuanceTracker issuance, double[] pool, double[] denom,

@@ -18,11 +18,22 @@ import java.util.Arrays;
 final class RewardCurves {
 
     private final RewardCurveSpec spec;
-    private final long[] keys;
+    /** After {@link #ranked}: the indices, best first. */
+    private int[] order;
+    private int[] orderTmp;
+    private int[] digits;
+    private int[] digitsTmp;
+    private final int[] counts = new int[4 * 257];
+    /** TOP_K with k up to this selects the best k without ranking everything ({@link #topK}). */
+    private static final int TOP_SELECT = 16;
+    private final long[] top = new long[TOP_SELECT];
 
     RewardCurves(RewardCurveSpec spec, int m) {
         this.spec = spec;
-        this.keys = new long[m];
+        this.order = new int[m];
+        this.orderTmp = new int[m];
+        this.digits = new int[m];
+        this.digitsTmp = new int[m];
     }
 
     /** Writes the weights of {@code s[0..m)} into {@code w[0..m)}; all zero if no score is positive. */
@@ -35,50 +46,35 @@ final class RewardCurves {
                 best = j;
             }
         }
-        Arrays.fill(w, 0, m, 0.0);
         if (best < 0) {
+            Arrays.fill(w, 0, m, 0.0);
             return;
         }
         double inv = 1 / max;
         switch (spec.type()) {
-            case PROPORTIONAL -> {
-                for (int j = 0; j < m; j++) {
-                    w[j] = s[j] * inv;
-                }
-            }
-            case POWER -> {
-                double a = spec.alpha();
-                for (int j = 0; j < m; j++) {
-                    double x = s[j] * inv;
-                    w[j] = a == 2 ? x * x : StrictMath.pow(x, a);
-                }
-            }
-            case SOFTMAX -> {
-                double invTau = 1 / spec.tau();
-                for (int j = 0; j < m; j++) {
-                    w[j] = StrictMath.exp((s[j] * inv - 1) * invTau);
-                }
-            }
-            case WINNER_TAKE_ALL -> w[best] = 1;
-            case THRESHOLD -> {
-                double theta = spec.theta();
-                for (int j = 0; j < m; j++) {
-                    double x = s[j] * inv;
-                    w[j] = x >= theta ? x : 0;
-                }
+            case PROPORTIONAL, POWER, SOFTMAX, THRESHOLD -> elementwise(s, 0, m, inv, w);
+            case WINNER_TAKE_ALL -> {
+                Arrays.fill(w, 0, m, 0.0);
+                w[best] = 1;
             }
             case TOP_K -> {
+                Arrays.fill(w, 0, m, 0.0);
+                if (spec.k() <= TOP_SELECT) {
+                    topK(s, m, w);
+                    break;
+                }
                 int count = ranked(s, m);
                 for (int r = 0; r < Math.min(spec.k(), count); r++) {
-                    w[indexOf(r, m)] = 1;
+                    w[indexOf(r)] = 1;
                 }
             }
             case RANK_DECAY -> {
+                Arrays.fill(w, 0, m, 0.0);
                 int count = ranked(s, m);
                 double d = spec.decay();
                 double v = 1;
                 for (int r = 0; r < count && v > 1e-9; r++) {
-                    w[indexOf(r, m)] = v;
+                    w[indexOf(r)] = v;
                     v *= d;
                 }
             }
@@ -86,22 +82,170 @@ final class RewardCurves {
         }
     }
 
-    /** Sorts the positive scores (as float bits, ties by lower index) and returns how many there are. */
+    /**
+     * True when each weight depends only on its own score and the largest score (PROPORTIONAL, POWER, SOFTMAX,
+     * THRESHOLD), so {@link #elementwise} gives {@link #weights}' values one range at a time.
+     */
+    boolean elementwise() {
+        return switch (spec.type()) {
+            case PROPORTIONAL, POWER, SOFTMAX, THRESHOLD -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * The weights {@link #weights} gives {@code s[from..to)} when {@code inv} = 1 / max s (max &gt; 0), into
+     * {@code w[from..to)}; {@link #weights} itself uses it. Only for an {@link #elementwise} curve.
+     */
+    void elementwise(double[] s, int from, int to, double inv, double[] w) {
+        switch (spec.type()) {
+            case PROPORTIONAL -> {
+                for (int j = from; j < to; j++) {
+                    w[j] = s[j] * inv;
+                }
+            }
+            case POWER -> {
+                double a = spec.alpha();
+                if (a == 2) {
+                    for (int j = from; j < to; j++) {
+                        double x = s[j] * inv;
+                        w[j] = x * x;
+                    }
+                } else {
+                    // pow(+0, a) is +0 for a > 0 (an empty or caught UID), so those skip the call
+                    boolean zeroIsZero = a > 0;
+                    for (int j = from; j < to; j++) {
+                        double x = s[j] * inv;
+                        w[j] = zeroIsZero && Double.doubleToRawLongBits(x) == 0L ? 0.0 : StrictMath.pow(x, a);
+                    }
+                }
+            }
+            case SOFTMAX -> {
+                double invTau = 1 / spec.tau();
+                for (int j = from; j < to; j++) {
+                    w[j] = StrictMath.exp((s[j] * inv - 1) * invTau);
+                }
+            }
+            case THRESHOLD -> {
+                double theta = spec.theta();
+                for (int j = from; j < to; j++) {
+                    double x = s[j] * inv;
+                    w[j] = x >= theta ? x : 0;
+                }
+            }
+            default -> throw new IllegalStateException("not an elementwise curve: " + spec.type());
+        }
+    }
+
+    /**
+     * Ranks the scores and returns how many are positive: {@link #indexOf}(r) is then the index with rank r, ranked
+     * by the score as float bits (a signed int, larger first), ties by lower index. That is the order of sorting
+     * the keys (floatBits &lt;&lt; 32 | (2³² − 1 − j)) descending; here it is a stable LSD radix sort of the
+     * indices in increasing order (four 8-bit passes over the float bits, all counted in one pass; a pass is
+     * skipped when every key has the same digit there), so ties keep the lower index first.
+     */
     private int ranked(double[] s, int m) {
+        int count = 0;
+        int[] key = digits;
+        int[] idx = order;
+        for (int j = 0; j < m; j++) {
+            if (s[j] > 0) {
+                count++;
+            }
+            // flipping the sign bit maps signed order to unsigned; the complement makes larger sort first
+            key[j] = ~(Float.floatToIntBits((float) s[j]) ^ 0x80000000);
+            idx[j] = j;
+        }
+        int[] keyTmp = digitsTmp;
+        int[] idxTmp = orderTmp;
+        // the four digits' counts in one pass (counts[257 p + d + 1] for pass p)
+        int[] c = counts;
+        Arrays.fill(c, 0);
+        for (int j = 0; j < m; j++) {
+            int k = key[j];
+            c[(k & 0xFF) + 1]++;
+            c[257 + ((k >>> 8) & 0xFF) + 1]++;
+            c[2 * 257 + ((k >>> 16) & 0xFF) + 1]++;
+            c[3 * 257 + (k >>> 24) + 1]++;
+        }
+        for (int pass = 0; pass < 4; pass++) {
+            int shift = 8 * pass;
+            int o = 257 * pass;
+            if (c[o + ((key[0] >>> shift) & 0xFF) + 1] == m) {
+                continue;
+            }
+            for (int d = 0; d < 256; d++) {
+                c[o + d + 1] += c[o + d];
+            }
+            for (int j = 0; j < m; j++) {
+                int k = key[j];
+                int at = c[o + ((k >>> shift) & 0xFF)]++;
+                keyTmp[at] = k;
+                idxTmp[at] = idx[j];
+            }
+            int[] t = key;
+            key = keyTmp;
+            keyTmp = t;
+            t = idx;
+            idx = idxTmp;
+            idxTmp = t;
+        }
+        digits = key;
+        digitsTmp = keyTmp;
+        order = idx;
+        orderTmp = idxTmp;
+        return count;
+    }
+
+    /**
+     * TOP_K for k &le; {@link #TOP_SELECT}: w = 1 at the min(k, count of positive scores) best indices in
+     * {@link #ranked}'s order, found by keeping the best keys (floatBits &lt;&lt; 32 | (2³² − 1 − j), all distinct)
+     * seen so far in increasing order; the rest of w is left as it is (0).
+     */
+    private void topK(double[] s, int m, double[] w) {
         int count = 0;
         for (int j = 0; j < m; j++) {
             if (s[j] > 0) {
                 count++;
             }
-            keys[j] = ((long) Float.floatToIntBits((float) s[j]) << 32) | (0xFFFFFFFFL - j);
         }
-        Arrays.sort(keys, 0, m);
-        return count;
+        int t = Math.min(spec.k(), count);
+        if (t == 0) {
+            return;
+        }
+        long[] best = top;
+        int filled = 0;
+        for (int j = 0; j < m; j++) {
+            long key = ((long) Float.floatToIntBits((float) s[j]) << 32) | (0xFFFFFFFFL - j);
+            if (filled < t) {
+                int i = filled++;
+                while (i > 0 && best[i - 1] > key) {
+                    best[i] = best[i - 1];
+                    i--;
+                }
+                best[i] = key;
+            } else if (key > best[0]) {
+                int i = 0;
+                while (i + 1 < t && best[i + 1] < key) {
+                    best[i] = best[i + 1];
+                    i++;
+                }
+                best[i] = key;
+            }
+        }
+        for (int i = 0; i < t; i++) {
+            w[(int) (0xFFFFFFFFL - (best[i] & 0xFFFFFFFFL))] = 1;
+        }
     }
 
     /** The index with rank r (0 = best) after {@link #ranked}. */
-    private int indexOf(int r, int m) {
-        return (int) (0xFFFFFFFFL - (keys[m - 1 - r] & 0xFFFFFFFFL));
+    private int indexOf(int r) {
+        return order[r];
+    }
+
+    /** True for WINNER_TAKE_ALL (w = 1 at the first largest positive score, else 0). */
+    boolean winnerTakeAll() {
+        return spec.type() == CurveType.WINNER_TAKE_ALL;
     }
 
     /** True for PROPORTIONAL, whose u16 weights are {@link #quantise} of the scores themselves (no weights pass). */

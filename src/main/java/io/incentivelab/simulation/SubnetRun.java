@@ -166,6 +166,12 @@ final class SubnetRun {
     private final double[] accSd;
     private final double[] accP;
     private final double[] accP0;
+    /** Per UID, the inversion cdf_0 … cdf_{len−1} of {@link #binomial} for p = accP (its bits in cdfKey). */
+    private final double[][] cdfTable;
+    private final int[] cdfLen;
+    private final long[] cdfKey;
+    /** pk at the last cdf entry (to extend the table). */
+    private final double[] cdfPk;
     private final int evalSamples;
     private final double auditRate;
     private final int penaltyEpochs;
@@ -374,6 +380,10 @@ final class SubnetRun {
         accSd = new double[nMiners];
         accP = new double[nMiners];
         accP0 = new double[nMiners];
+        cdfTable = new double[nMiners][];
+        cdfLen = new int[nMiners];
+        cdfKey = new long[nMiners];
+        cdfPk = new double[nMiners];
 
         // validators: stake and behaviour
         stake = new long[n];
@@ -1108,6 +1118,23 @@ final class SubnetRun {
                 RewardCurves.quantise(score, nMiners, max, weights[v], nVal);
                 continue;
             }
+            if (!cartel && curves.winnerTakeAll()) {
+                // quantised, WINNER_TAKE_ALL's weights (1 at the first largest positive score) are 65535 there
+                int[] row = weights[v];
+                Arrays.fill(row, nVal, n, 0);
+                double best = 0;
+                int at = -1;
+                for (int j = 0; j < nMiners; j++) {
+                    if (score[j] > best) {
+                        best = score[j];
+                        at = j;
+                    }
+                }
+                if (at >= 0) {
+                    row[nVal + at] = 65535;
+                }
+                continue;
+            }
             curves.weights(score, nMiners, w);
             if (cartel) {
                 double sum = 0;
@@ -1150,6 +1177,36 @@ final class SubnetRun {
             drawNoise(ones, epsAccuracy);
         }
         int base = v * nMiners;
+        // the checks that can draw, hoisted: each is drawn only where the old per-UID condition drew it
+        boolean audit = useStorage && auditRate > 0;
+        boolean copy = useAccuracy && copyDetection > 0;
+        boolean dup = useAccuracy && duplicateDetection > 0;
+        if (!mixed) {
+            // one component (its flag alone is set): scores straight into score, the other arrays unread
+            int metric = useSpeed ? 0 : useStorage ? 1 : 2;
+            double max = 0;
+            for (int j = 0; j < nMiners; j++) {
+                if (penaltyUntil[base + j] > e || owner[j] == null) {
+                    score[j] = 0;
+                    continue;
+                }
+                if ((audit && slotCheater[j] && rng.nextDouble() < auditRate)
+                        || (copy && slotCopier[j] && rng.nextDouble() < copyDetection)
+                        || (dup && slotDuplicate[j] && rng.nextDouble() < duplicateDetection)) {
+                    int until = e + 1 + penaltyEpochs;
+                    penaltyUntil[base + j] = until;
+                    penaltyHorizon = Math.max(penaltyHorizon, until);
+                    score[j] = 0;
+                    continue;
+                }
+                double x = metric == 0 ? uidCompute[j] * epsSpeed[j]
+                        : metric == 1 ? uidClaim[j] * epsStorage[j]
+                        : binomial(j) / evalSamples * epsAccuracy[j];
+                score[j] = x;
+                max = Math.max(max, x);
+            }
+            return max;
+        }
         double maxSpeed = 0;
         double maxStorage = 0;
         double maxAcc = 0;
@@ -1160,10 +1217,9 @@ final class SubnetRun {
                 sAccuracy[j] = 0;
                 continue;
             }
-            boolean caught = (useStorage && slotCheater[j] && auditRate > 0 && rng.nextDouble() < auditRate)
-                    || (useAccuracy && slotCopier[j] && copyDetection > 0 && rng.nextDouble() < copyDetection)
-                    || (useAccuracy && slotDuplicate[j] && duplicateDetection > 0
-                            && rng.nextDouble() < duplicateDetection);
+            boolean caught = (audit && slotCheater[j] && rng.nextDouble() < auditRate)
+                    || (copy && slotCopier[j] && rng.nextDouble() < copyDetection)
+                    || (dup && slotDuplicate[j] && rng.nextDouble() < duplicateDetection);
             if (caught) {
                 int until = e + 1 + penaltyEpochs;
                 penaltyUntil[base + j] = until;
@@ -1188,11 +1244,6 @@ final class SubnetRun {
                 sAccuracy[j] = x;
                 maxAcc = Math.max(maxAcc, x);
             }
-        }
-        if (!mixed) {
-            double[] src = useSpeed ? sSpeed : useStorage ? sStorage : sAccuracy;
-            System.arraycopy(src, 0, score, 0, nMiners);
-            return useSpeed ? maxSpeed : useStorage ? maxStorage : maxAcc;
         }
         double fs = maxSpeed > 0 ? wSpeed / maxSpeed : 0;
         double ft = maxStorage > 0 ? wStorage / maxStorage : 0;
@@ -1344,20 +1395,51 @@ final class SubnetRun {
         int trials = evalSamples;
         if (sd * sd >= 9) {
             double k = Math.rint(accMean[j] + sd * NormalTable.Z[rng.nextInt() >>> (32 - NormalTable.BITS)]);
-            return Math.max(0, Math.min(trials, k));
+            // max(0, min(trials, k)) by compares: k is never NaN (mean, sd and Z are finite), and a -0 from rint
+            // becomes +0 as Math.max(0, -0) makes it
+            double y = k < trials ? k : trials;
+            return y > 0 ? y : 0;
         }
         double p = accP[j];
         boolean flip = p > 0.5;
-        double q = flip ? 1 - p : p;
         double u = rng.nextDouble();
-        double pk = accP0[j];
-        double cdf = pk;
-        double ratio = q / (1 - q);
+        // inversion: the first k with u <= cdf_k (k = trials if none below trials), over the cdf that the
+        // recurrence pk_{k+1} = pk_k · ((trials − k)/(k + 1) · ratio), cdf_{k+1} = cdf_k + pk_{k+1} gives from
+        // pk_0 = accP0; the cdf of UID j is kept (for this p) and extended as far as a draw needs it
+        long key = Double.doubleToRawLongBits(p);
+        double[] cdf = cdfTable[j];
+        int len = cdfLen[j];
+        if (len == 0 || cdfKey[j] != key) {
+            if (cdf == null) {
+                cdf = new double[Math.min(trials, 16)];
+                cdfTable[j] = cdf;
+            }
+            cdf[0] = accP0[j];
+            cdfPk[j] = accP0[j];
+            cdfKey[j] = key;
+            len = 1;
+            cdfLen[j] = 1;
+        }
         int k = 0;
-        while (u > cdf && k < trials) {
-            pk *= (double) (trials - k) / (k + 1) * ratio;
+        while (k < len && u > cdf[k]) {
             k++;
-            cdf += pk;
+        }
+        if (k == len && k < trials) {
+            double q = flip ? 1 - p : p;
+            double ratio = q / (1 - q);
+            double pk = cdfPk[j];
+            do {
+                if (len == cdf.length) {
+                    cdf = Arrays.copyOf(cdf, Math.min(trials, 2 * len));
+                    cdfTable[j] = cdf;
+                }
+                // the step from k = len − 1 to len
+                pk *= (double) (trials - (len - 1)) / len * ratio;
+                cdf[len] = cdf[len - 1] + pk;
+                len++;
+            } while (u > cdf[k] && ++k < trials);
+            cdfPk[j] = pk;
+            cdfLen[j] = len;
         }
         return flip ? trials - k : k;
     }

@@ -98,4 +98,57 @@ class RewardCurvesTest {
         RewardCurves.quantise(S, S.length, 4, direct, 0);
         assertThat(direct).containsExactly(viaWeights).containsExactly(32768, 65535, 0, 16384, 65535);
     }
+
+    /** The ranking before the radix sort: keys (floatBits << 32 | (2^32 - 1 - j)) sorted, read from the top. */
+    private static double[] referenceRanked(CurveType type, double[] s, int m, int k, double d) {
+        double[] w = new double[m];
+        double max = 0;
+        for (int j = 0; j < m; j++) {
+            max = Math.max(max, s[j] > max ? s[j] : max);
+        }
+        if (!(max > 0)) {
+            return w;
+        }
+        long[] keys = new long[m];
+        int count = 0;
+        for (int j = 0; j < m; j++) {
+            if (s[j] > 0) {
+                count++;
+            }
+            keys[j] = ((long) Float.floatToIntBits((float) s[j]) << 32) | (0xFFFFFFFFL - j);
+        }
+        java.util.Arrays.sort(keys);
+        double v = 1;
+        for (int r = 0; r < count && (type == CurveType.TOP_K ? r < k : v > 1e-9); r++) {
+            int j = (int) (0xFFFFFFFFL - (keys[m - 1 - r] & 0xFFFFFFFFL));
+            w[j] = type == CurveType.TOP_K ? 1 : v;
+            v *= d;
+        }
+        return w;
+    }
+
+    @Test
+    void rankedCurvesMatchTheSortedKeysOnRandomScores() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(7);
+        double[] pool = {0, -0.0, 1e-50, 3e-46, 1e-40, 0.25, 0.5, 1, 1.0000000001, 7, 1e30, Double.MIN_VALUE};
+        for (int trial = 0; trial < 3000; trial++) {
+            int m = 1 + rng.nextInt(trial % 10 == 0 ? 400 : 40);
+            double[] s = new double[m];
+            for (int j = 0; j < m; j++) {
+                int kind = rng.nextInt(4);
+                s[j] = kind == 0 ? pool[rng.nextInt(pool.length)]
+                        : kind == 1 ? rng.nextInt(5) / 4.0
+                        : rng.nextDouble() * Math.pow(10, rng.nextInt(-8, 9));
+            }
+            int k = 1 + rng.nextInt(30); // both sides of TOP_K's selection limit (16)
+            double d = 0.5 + rng.nextDouble() / 2;
+            for (CurveType type : new CurveType[]{CurveType.TOP_K, CurveType.RANK_DECAY}) {
+                RewardCurves curves = new RewardCurves(new RewardCurveSpec(type, 2, 0.5, k, d, 0.5), m + 3);
+                double[] w = new double[m + 3];
+                curves.weights(s, m, w);
+                assertThat(java.util.Arrays.copyOf(w, m)).as("%s m=%d trial %d", type, m, trial)
+                        .containsExactly(referenceRanked(type, s, m, k, d));
+            }
+        }
+    }
 }
