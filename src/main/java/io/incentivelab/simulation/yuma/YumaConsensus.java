@@ -1205,7 +1205,8 @@ public final class YumaConsensus {
         return out;
     }
 
+    /** {@code floor(fraction·rao)}: fraction ≥ 0 here, and the cast truncates toward 0, so no Math.floor is needed. */
     private static long toRao(double fraction, long rao) {
-        return (long) Math.floor(fraction * rao);
+        return (long) (fraction * rao);
     }
 }
