@@ -253,6 +253,81 @@ final class RewardCurves {
         return spec.type() == CurveType.PROPORTIONAL;
     }
 
+    /**
+     * True for the curves whose weights take a {@link StrictMath} call per score (POWER with α ≠ 2, α &gt; 0, and
+     * SOFTMAX), which {@link #quantiseWeights} quantises without that call for most scores.
+     */
+    boolean strictPerScore() {
+        return (spec.type() == CurveType.POWER && spec.alpha() != 2 && spec.alpha() > 0)
+                || spec.type() == CurveType.SOFTMAX;
+    }
+
+    /** Largest distance of a scaled weight from a rounding edge (t = y + ½ an integer) that is settled strictly. */
+    static final double EDGE = 1e-7;
+
+    /**
+     * Writes {@code quantise(weights(s))} into {@code row[offset …]} with the same bits, for a
+     * {@link #strictPerScore} curve, using {@code w} as scratch. Each weight is first computed with {@link Math}'s
+     * pow or exp, within 1 ulp of the exact value as is {@link StrictMath}'s, so the two differ by at most
+     * 2 ulp (a relative 4.5·10⁻¹⁶). The strict function is then called only where that could change the outcome:
+     * for the scores whose fast weight is within 10⁻¹² of the largest (the strict largest weight, which sets the
+     * scale, is among them), and for the scaled weights y within {@value #EDGE} of a rounding edge (y ≤ 65535, so
+     * the two differ there by less than 10⁻¹⁰). Everywhere else both round to the same integer.
+     */
+    void quantiseWeights(double[] s, int m, double[] w, int[] row, int offset) {
+        double maxS = 0;
+        for (int j = 0; j < m; j++) {
+            if (s[j] > maxS) {
+                maxS = s[j];
+            }
+        }
+        if (!(maxS > 0)) {
+            Arrays.fill(row, offset, offset + m, 0); // weights() gives all 0, and quantise of all 0 is all 0
+            return;
+        }
+        double inv = 1 / maxS;
+        boolean power = spec.type() == CurveType.POWER;
+        double a = spec.alpha();
+        double invTau = power ? 0 : 1 / spec.tau();
+        double fastMax = 0;
+        for (int j = 0; j < m; j++) {
+            double x = s[j] * inv;
+            double f = power ? (Double.doubleToRawLongBits(x) == 0L ? 0.0 : Math.pow(x, a))
+                    : Math.exp((x - 1) * invTau);
+            w[j] = f;
+            fastMax = f > fastMax ? f : fastMax;
+        }
+        double near = fastMax * (1 - 1e-12);
+        double max = 0;
+        for (int j = 0; j < m; j++) {
+            if (w[j] >= near) {
+                double e = strict(s[j] * inv, power, a, invTau);
+                max = e > max ? e : max;
+            }
+        }
+        if (!(max > 0)) {
+            Arrays.fill(row, offset, offset + m, 0);
+            return;
+        }
+        double scale = 65535 / max;
+        for (int j = 0; j < m; j++) {
+            double y = w[j] * scale;
+            double t = y + 0.5;
+            if (Math.abs(t - Math.rint(t)) < EDGE) {
+                y = strict(s[j] * inv, power, a, invTau) * scale;
+            }
+            row[offset + j] = y < 0.5 ? 0 : (int) (y + 0.5); // as quantise
+        }
+    }
+
+    /** The weight {@link #elementwise} gives a relative score x (POWER or SOFTMAX). */
+    private static double strict(double x, boolean power, double a, double invTau) {
+        if (power) {
+            return a > 0 && Double.doubleToRawLongBits(x) == 0L ? 0.0 : StrictMath.pow(x, a);
+        }
+        return StrictMath.exp((x - 1) * invTau);
+    }
+
     /** round(w / max w · 65535) into {@code row[offset + j]}; all 0 when every weight is 0. */
     static void quantise(double[] w, int m, int[] row, int offset) {
         double max = 0;

@@ -1135,6 +1135,11 @@ final class SubnetRun {
                 }
                 continue;
             }
+            if (!cartel && curves.strictPerScore()) {
+                // the weights feed only their u16 rounding here: settled without StrictMath for most scores
+                curves.quantiseWeights(score, nMiners, w, weights[v], nVal);
+                continue;
+            }
             curves.weights(score, nMiners, w);
             if (cartel) {
                 double sum = 0;

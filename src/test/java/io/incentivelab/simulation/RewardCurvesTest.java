@@ -151,4 +151,70 @@ class RewardCurvesTest {
             }
         }
     }
+
+    /**
+     * quantiseWeights gives exactly quantise(weights(s)) for POWER and SOFTMAX: random vectors with ties, zeros,
+     * tiny scores, and scores placed so that their scaled weight falls on a rounding edge (k + ½) to the last bits.
+     */
+    @Test
+    void quantisedWeightsWithoutStrictMathEqualQuantiseOfTheStrictWeights() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(99);
+        double[] alphas = {0.3, 0.5, 1.5, 3, 7.25};
+        double[] taus = {0.05, 0.1, 0.5, 2};
+        int edges = 0;
+        for (int trial = 0; trial < 4000; trial++) {
+            boolean power = trial % 2 == 0;
+            double alpha = alphas[rnd.nextInt(alphas.length)];
+            double tau = taus[rnd.nextInt(taus.length)];
+            RewardCurves curves = new RewardCurves(
+                    new RewardCurveSpec(power ? CurveType.POWER : CurveType.SOFTMAX, alpha, tau, 2, 0.5, 0.5), 200);
+            assertThat(curves.strictPerScore()).isTrue();
+            int m = 1 + rnd.nextInt(200);
+            double[] s = new double[m];
+            double top = 0.001 + rnd.nextDouble() * 100;
+            for (int j = 0; j < m; j++) {
+                int r = rnd.nextInt(10);
+                if (r == 0) {
+                    s[j] = 0;
+                } else if (r == 1) {
+                    s[j] = top; // ties at the top
+                } else if (r == 2 && power) {
+                    // a score whose weight · 65535 is k + ½ in exact arithmetic
+                    double y = rnd.nextInt(65535) + 0.5;
+                    s[j] = top * Math.pow(y / 65535, 1 / alpha);
+                } else if (r == 3 && !power) {
+                    double y = rnd.nextInt(65535) + 0.5;
+                    s[j] = top * (1 + tau * Math.log(y / 65535));
+                } else if (r == 4) {
+                    s[j] = top * rnd.nextDouble() * 1e-6;
+                } else {
+                    s[j] = top * rnd.nextDouble();
+                }
+                s[j] = Math.max(0, Math.min(top, s[j]));
+            }
+            double[] w = new double[m];
+            curves.weights(s, m, w);
+            int[] want = new int[m + 3];
+            RewardCurves.quantise(w, m, want, 3);
+            int[] got = new int[m + 3];
+            curves.quantiseWeights(s, m, new double[m], got, 3);
+            assertThat(got).as("trial %d", trial).containsExactly(want);
+            double max = java.util.Arrays.stream(w).max().orElse(0);
+            for (int j = 0; j < m && max > 0; j++) {
+                double t = w[j] * (65535 / max) + 0.5;
+                edges += Math.abs(t - Math.rint(t)) < RewardCurves.EDGE ? 1 : 0;
+            }
+        }
+        assertThat(edges).as("scaled weights on a rounding edge, settled strictly").isGreaterThan(1000);
+    }
+
+    @Test
+    void onlyPowerAndSoftmaxTakeTheFastQuantisation() {
+        for (CurveType type : CurveType.values()) {
+            boolean strict = new RewardCurves(new RewardCurveSpec(type, 1.5, 0.5, 2, 0.5, 0.5), 4).strictPerScore();
+            assertThat(strict).as(type.name()).isEqualTo(type == CurveType.POWER || type == CurveType.SOFTMAX);
+        }
+        assertThat(new RewardCurves(new RewardCurveSpec(CurveType.POWER, 2, 0.5, 2, 0.5, 0.5), 4).strictPerScore())
+                .as("POWER with alpha 2 squares, with no StrictMath call").isFalse();
+    }
 }
