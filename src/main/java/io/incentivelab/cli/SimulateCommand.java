@@ -1,12 +1,11 @@
 package io.incentivelab.cli;
 
-import io.incentivelab.scenario.RunOutput;
+import io.incentivelab.output.RunOutput;
 import io.incentivelab.scenario.ScenarioCodec;
 import io.incentivelab.simulation.RunResult;
 import io.incentivelab.simulation.Simulator;
-import io.incentivelab.simulation.scenario.InvalidScenarioException;
-import io.incentivelab.simulation.scenario.Scenario;
-
+import io.incentivelab.simulation.model.InvalidScenarioException;
+import io.incentivelab.simulation.model.Scenario;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,7 @@
 package io.incentivelab.cli;
 
 import io.incentivelab.scenario.ScenarioCodec;
-import io.incentivelab.simulation.scenario.Problem;
-
+import io.incentivelab.simulation.model.Problem;
 import java.io.PrintStream;
 import java.util.List;
 

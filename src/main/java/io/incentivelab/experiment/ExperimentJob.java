@@ -131,7 +131,7 @@ public final class ExperimentJob {
             }
 
             @Override
-            public void finished(RunResult result) {
+            public void finished(RunReport result) {
                 onRunFinished(result);
             }
         });
@@ -161,7 +161,7 @@ public final class ExperimentJob {
         publish(true);
     }
 
-    private void onRunFinished(RunResult result) {
+    private void onRunFinished(RunReport result) {
         boolean first;
         try {
             first = store.saveRun(result);

@@ -41,7 +41,7 @@ public final class ExperimentPlan {
      *
      * @throws InvalidExperimentException listing paths that do not exist and scenarios the engine rejects
      */
-    public static ExperimentPlan of(ExperimentSpec spec, ScenarioValidator validator) {
+    public static ExperimentPlan of(ExperimentSpec spec, ScenarioCheck validator) {
         ExperimentPlan plan = new ExperimentPlan(spec);
         List<SpecProblem> problems = new ArrayList<>();
         for (int s = 0; s < spec.scenarios().size() && problems.size() < MAX_SCENARIO_PROBLEMS; s++) {
@@ -130,7 +130,7 @@ public final class ExperimentPlan {
         // a sensitivity study uses common random numbers: replicate r of every design point has the same seed, so
         // two points differ only by their parameters and a parameter the model ignores changes nothing
         int seedPoint = spec.sensitivity() != null ? 0 : p;
-        return new RunRef(runIndex, p, rep, Seeds.forRun(spec.baseSeed(), seedPoint, rep));
+        return new RunRef(runIndex, p, rep, RunSeeds.forRun(spec.baseSeed(), seedPoint, rep));
     }
 
     private int[] valueIndexes(int combination) {
@@ -169,7 +169,7 @@ public final class ExperimentPlan {
 
     /**
      * The values of every axis. Random kinds draw from a Well19937c stream seeded from the base seed and the
-     * axis index ({@link Seeds#forStream}); Sobol axes share one Sobol sequence whose dimension d is the axis's
+     * axis index ({@link RunSeeds#forStream}); Sobol axes share one Sobol sequence whose dimension d is the axis's
      * rank among the Sobol axes, so zipped Sobol axes form a joint low-discrepancy design.
      */
     private static List<List<JsonNode>> sample(ExperimentSpec spec) {
@@ -192,13 +192,13 @@ public final class ExperimentPlan {
                     }
                 }
                 case UNIFORM -> {
-                    RandomGenerator rng = new Well19937c(Seeds.forStream(spec.baseSeed(), "axis", k));
+                    RandomGenerator rng = new Well19937c(RunSeeds.forStream(spec.baseSeed(), "axis", k));
                     for (int i = 0; i < a.count(); i++) {
                         values.add(number(a.from() + rng.nextDouble() * (a.to() - a.from()), a.integer()));
                     }
                 }
                 case LATIN_HYPERCUBE -> {
-                    RandomGenerator rng = new Well19937c(Seeds.forStream(spec.baseSeed(), "axis", k));
+                    RandomGenerator rng = new Well19937c(RunSeeds.forStream(spec.baseSeed(), "axis", k));
                     int n = a.count();
                     int[] strata = new int[n];
                     for (int i = 0; i < n; i++) {

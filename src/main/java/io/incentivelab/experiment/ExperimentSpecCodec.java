@@ -55,7 +55,7 @@ public final class ExperimentSpecCodec {
      * Parses JSON text and also checks each scenario with the engine's validator, so problems of the file and of
      * its scenarios are reported together.
      */
-    public static ExperimentSpec parse(String json, ExperimentLimits limits, ScenarioValidator scenarios) {
+    public static ExperimentSpec parse(String json, ExperimentLimits limits, ScenarioCheck scenarios) {
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
@@ -77,7 +77,7 @@ public final class ExperimentSpecCodec {
     }
 
     /** Checks and reads a parsed file; with a validator, checks its scenarios too. */
-    public static ExperimentSpec parse(JsonNode root, ExperimentLimits limits, ScenarioValidator validator) {
+    public static ExperimentSpec parse(JsonNode root, ExperimentLimits limits, ScenarioCheck validator) {
         List<SpecProblem> problems = new ArrayList<>();
         if (!root.isObject()) {
             throw new InvalidExperimentException(List.of(new SpecProblem("$", "must be a JSON object")));
@@ -346,7 +346,7 @@ public final class ExperimentSpecCodec {
         return root;
     }
 
-    private static List<ScenarioEntry> scenarios(JsonNode node, ScenarioValidator validator, List<SpecProblem> problems) {
+    private static List<ScenarioEntry> scenarios(JsonNode node, ScenarioCheck validator, List<SpecProblem> problems) {
         List<ScenarioEntry> list = new ArrayList<>();
         if (node == null || !node.isArray() || node.isEmpty()) {
             problems.add(new SpecProblem("$.scenarios", "required: a non-empty array of {\"label\": …, \"scenario\": {…}}"));

@@ -42,7 +42,7 @@ public interface ExperimentStore {
     void updateStatus(String id, ExperimentStatus status, String message, Instant at);
 
     /** Records a finished run; true if the run was PENDING (first delivery), false if already finished. */
-    boolean saveRun(RunResult result);
+    boolean saveRun(RunReport result);
 
     RunCounts counts(String id);
 

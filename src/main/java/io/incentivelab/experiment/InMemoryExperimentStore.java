@@ -92,7 +92,7 @@ public final class InMemoryExperimentStore implements ExperimentStore {
     }
 
     @Override
-    public boolean saveRun(RunResult result) {
+    public boolean saveRun(RunReport result) {
         Entry e = experiments.get(result.experimentId());
         if (e == null) {
             return false; // deleted while the run was computing

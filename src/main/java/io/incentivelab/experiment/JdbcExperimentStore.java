@@ -111,7 +111,7 @@ class JdbcExperimentStore implements ExperimentStore {
     }
 
     @Override
-    public boolean saveRun(RunResult r) {
+    public boolean saveRun(RunReport r) {
         return jdbc.sql("""
                 UPDATE experiment_run SET status = :status, error = :error, metrics = :metrics, series = :series,
                   scenario_hash = :hash, engine_version = :version, millis = :millis, finished_at = :at

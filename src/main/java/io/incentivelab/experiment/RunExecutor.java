@@ -28,7 +28,7 @@ public interface RunExecutor extends AutoCloseable {
         /** The first task of the submission has begun executing. */
         void started();
 
-        void finished(RunResult result);
+        void finished(RunReport result);
     }
 
     /** One submission. */

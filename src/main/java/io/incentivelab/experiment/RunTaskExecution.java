@@ -15,14 +15,14 @@ public final class RunTaskExecution {
     }
 
     public static void execute(RunTask task, RunEngine engine, int seriesPoints, BooleanSupplier cancelled,
-            Consumer<RunResult> sink) {
+            Consumer<RunReport> sink) {
         RunEngine.PreparedScenario prepared;
         try {
             JsonNode scenario = ExperimentSpecCodec.MAPPER.readTree(task.scenarioJson());
             prepared = engine.prepare(scenario);
         } catch (Exception e) {
             for (RunRef run : task.runs()) {
-                sink.accept(RunResult.failed(task.experimentId(), run, e, engine.version(), 0));
+                sink.accept(RunReport.failed(task.experimentId(), run, e, engine.version(), 0));
             }
             return;
         }
@@ -31,13 +31,13 @@ public final class RunTaskExecution {
                 return;
             }
             long t0 = System.nanoTime();
-            RunResult result;
+            RunReport result;
             try {
                 RunOutcome outcome = prepared.run(run.seed(), cancelled);
                 long millis = (System.nanoTime() - t0) / 1_000_000;
-                result = RunResult.done(task.experimentId(), run, outcome, outcome.series().downsample(seriesPoints).encode(), millis);
+                result = RunReport.done(task.experimentId(), run, outcome, outcome.series().downsample(seriesPoints).encode(), millis);
             } catch (Exception | StackOverflowError | OutOfMemoryError e) {
-                result = RunResult.failed(task.experimentId(), run, e, engine.version(), (System.nanoTime() - t0) / 1_000_000);
+                result = RunReport.failed(task.experimentId(), run, e, engine.version(), (System.nanoTime() - t0) / 1_000_000);
             }
             if (cancelled.getAsBoolean()) {
                 return;

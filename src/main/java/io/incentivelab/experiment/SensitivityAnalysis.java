@@ -55,7 +55,7 @@ public final class SensitivityAnalysis {
     }
 
     private static long morrisSeed(ExperimentSpec spec) {
-        return Seeds.forStream(spec.baseSeed(), "morris", 0);
+        return RunSeeds.forStream(spec.baseSeed(), "morris", 0);
     }
 
     /** The design's rows (unit-cube points scaled onto the ranges), in the analysis's order. */
@@ -142,7 +142,7 @@ public final class SensitivityAnalysis {
     static ScenarioIndices indices(ExperimentSpec spec, String label, double[] y) {
         Sensitivity s = spec.sensitivity();
         int k = s.parameters().size();
-        long seed = Seeds.forStream(spec.baseSeed(), "bootstrap", label.hashCode());
+        long seed = RunSeeds.forStream(spec.baseSeed(), "bootstrap", label.hashCode());
         List<ParameterIndices> params = new ArrayList<>();
         double variance = Double.NaN;
         if (s.method() == Method.SALTELLI) {

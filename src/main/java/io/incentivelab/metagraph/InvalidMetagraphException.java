@@ -1,6 +1,6 @@
 package io.incentivelab.metagraph;
 
-import io.incentivelab.simulation.scenario.Problem;
+import io.incentivelab.simulation.model.Problem;
 import java.util.List;
 import java.util.stream.Collectors;
 

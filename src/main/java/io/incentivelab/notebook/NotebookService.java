@@ -1,5 +1,9 @@
 package io.incentivelab.notebook;
 
+import io.incentivelab.experiment.ExperimentService;
+import io.incentivelab.metagraph.InvalidMetagraphException;
+import io.incentivelab.metagraph.MetagraphCodec;
+import io.incentivelab.simulation.model.Problem;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -7,10 +11,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import io.incentivelab.experiment.ExperimentService;
-import io.incentivelab.metagraph.InvalidMetagraphException;
-import io.incentivelab.metagraph.MetagraphCodec;
-import io.incentivelab.simulation.scenario.Problem;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -1,10 +1,7 @@
 package io.incentivelab.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.incentivelab.simulation.scenario.Scenario;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-
+import io.incentivelab.simulation.model.Scenario;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * The example scenarios packaged into the jar under {@code examples/} (from {@code data/examples/} at build

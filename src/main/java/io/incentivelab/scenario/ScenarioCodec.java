@@ -9,12 +9,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.incentivelab.simulation.scenario.Field;
-import io.incentivelab.simulation.scenario.InvalidScenarioException;
-import io.incentivelab.simulation.scenario.Problem;
-import io.incentivelab.simulation.scenario.Scenario;
-import io.incentivelab.simulation.scenario.ScenarioValidator;
-
+import io.incentivelab.simulation.model.Field;
+import io.incentivelab.simulation.model.InvalidScenarioException;
+import io.incentivelab.simulation.model.Problem;
+import io.incentivelab.simulation.model.Scenario;
+import io.incentivelab.simulation.model.ScenarioValidator;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
@@ -25,8 +24,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -150,8 +149,8 @@ public final class ScenarioCodec {
         }
     }
 
-    /** Shared mapper configuration for the package (plain numbers, no NaN on output). */
-    static ObjectMapper mapper() {
+    /** The mapper scenario and run-output JSON are read and written with (plain numbers, no NaN on output). */
+    public static ObjectMapper mapper() {
         return MAPPER;
     }
 

@@ -5,9 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.incentivelab.simulation.scenario.Field;
-import io.incentivelab.simulation.scenario.Scenario;
-
+import io.incentivelab.simulation.model.Field;
+import io.incentivelab.simulation.model.Scenario;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;

@@ -1,8 +1,8 @@
 package io.incentivelab.simulation;
 
 import io.incentivelab.simulation.emission.BlockEmission;
-import io.incentivelab.simulation.scenario.BurnRule;
-import io.incentivelab.simulation.scenario.RegistrationSpec;
+import io.incentivelab.simulation.model.BurnRule;
+import io.incentivelab.simulation.model.RegistrationSpec;
 
 /**
  * A subnet's neuron registration burn (economics.md §4), evaluated at a block.

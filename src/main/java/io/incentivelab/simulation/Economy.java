@@ -3,20 +3,19 @@ package io.incentivelab.simulation;
 import io.incentivelab.simulation.emission.BlockEmission;
 import io.incentivelab.simulation.emission.IssuanceTracker;
 import io.incentivelab.simulation.metrics.Concentration;
-import io.incentivelab.simulation.scenario.BetaSpec;
-import io.incentivelab.simulation.scenario.CostSpec;
-import io.incentivelab.simulation.scenario.EconomicsSpec;
-import io.incentivelab.simulation.scenario.LogNormalSpec;
-import io.incentivelab.simulation.scenario.MinersSpec;
-import io.incentivelab.simulation.scenario.Placement;
-import io.incentivelab.simulation.scenario.Strategy;
-import org.apache.commons.math3.distribution.BetaDistribution;
-import org.apache.commons.math3.distribution.NormalDistribution;
-
+import io.incentivelab.simulation.model.BetaSpec;
+import io.incentivelab.simulation.model.CostSpec;
+import io.incentivelab.simulation.model.EconomicsSpec;
+import io.incentivelab.simulation.model.LogNormalSpec;
+import io.incentivelab.simulation.model.MinersSpec;
+import io.incentivelab.simulation.model.Placement;
+import io.incentivelab.simulation.model.Strategy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.apache.commons.math3.distribution.BetaDistribution;
+import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
  * Operators' economics and the moving population of one run (model.md §8), on the run's thread between
@@ -89,7 +88,7 @@ final class Economy {
         this.runs = runs;
         this.beta = spec.scaleExponent();
         this.epochsPerDay = epochsPerDay;
-        this.rng = new SplittableRandom(Seeds.derive(seed, -1, Seeds.ECONOMY));
+        this.rng = new SplittableRandom(StreamSeeds.derive(seed, -1, StreamSeeds.ECONOMY));
         this.seed = seed;
         this.price = spec.taoPriceUsd();
         curves = new RewardCurves[runs.length];

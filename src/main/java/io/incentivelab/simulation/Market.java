@@ -4,13 +4,12 @@ import io.incentivelab.simulation.emission.BlockEmission;
 import io.incentivelab.simulation.emission.IssuanceTracker;
 import io.incentivelab.simulation.market.AlphaPool;
 import io.incentivelab.simulation.market.EmissionShares;
-import io.incentivelab.simulation.scenario.EmissionSplit;
-import io.incentivelab.simulation.scenario.GateMode;
-import io.incentivelab.simulation.scenario.InjectionCap;
-import io.incentivelab.simulation.scenario.MarketSpec;
-import io.incentivelab.simulation.scenario.NetworkSpec;
-import io.incentivelab.simulation.scenario.SubnetMarketSpec;
-
+import io.incentivelab.simulation.model.EmissionSplit;
+import io.incentivelab.simulation.model.GateMode;
+import io.incentivelab.simulation.model.InjectionCap;
+import io.incentivelab.simulation.model.MarketSpec;
+import io.incentivelab.simulation.model.NetworkSpec;
+import io.incentivelab.simulation.model.SubnetMarketSpec;
 import java.util.Arrays;
 
 /**

@@ -1,6 +1,6 @@
 package io.incentivelab.simulation;
 
-import io.incentivelab.simulation.scenario.Strategy;
+import io.incentivelab.simulation.model.Strategy;
 
 /**
  * A miner operator during one run (mutable, owned by the run): its resources, its strategy, the UIDs it

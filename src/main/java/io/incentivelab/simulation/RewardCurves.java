@@ -1,8 +1,7 @@
 package io.incentivelab.simulation;
 
-import io.incentivelab.simulation.scenario.CurveType;
-import io.incentivelab.simulation.scenario.RewardCurveSpec;
-
+import io.incentivelab.simulation.model.CurveType;
+import io.incentivelab.simulation.model.RewardCurveSpec;
 import java.util.Arrays;
 
 /**

@@ -3,19 +3,18 @@ package io.incentivelab.simulation;
 import io.incentivelab.simulation.emission.BlockEmission;
 import io.incentivelab.simulation.emission.IssuanceTracker;
 import io.incentivelab.simulation.emission.SubnetEmissionSplit;
-import io.incentivelab.simulation.scenario.EmissionSplit;
-import io.incentivelab.simulation.scenario.LiquidAlphaMode;
-import io.incentivelab.simulation.scenario.Metric;
-import io.incentivelab.simulation.scenario.NetworkSpec;
-import io.incentivelab.simulation.scenario.Scenario;
-import io.incentivelab.simulation.scenario.ScenarioValidator;
-import io.incentivelab.simulation.scenario.SubnetSpec;
-import io.incentivelab.simulation.scenario.YumaSpec;
-import io.incentivelab.simulation.scenario.YumaVersion;
+import io.incentivelab.simulation.model.EmissionSplit;
+import io.incentivelab.simulation.model.LiquidAlphaMode;
+import io.incentivelab.simulation.model.Metric;
+import io.incentivelab.simulation.model.NetworkSpec;
+import io.incentivelab.simulation.model.Scenario;
+import io.incentivelab.simulation.model.ScenarioValidator;
+import io.incentivelab.simulation.model.SubnetSpec;
+import io.incentivelab.simulation.model.YumaSpec;
+import io.incentivelab.simulation.model.YumaVersion;
 import io.incentivelab.simulation.yuma.YumaConsensus;
 import io.incentivelab.simulation.yuma.YumaParams;
 import io.incentivelab.simulation.yuma.YumaWorkspace;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +52,7 @@ public final class Simulator {
     private final List<String> keys;
     private final int threads;
 
-    /** Validates the scenario (throws {@link io.incentivelab.simulation.scenario.InvalidScenarioException}). */
+    /** Validates the scenario (throws {@link io.incentivelab.simulation.model.InvalidScenarioException}). */
     public Simulator(Scenario scenario) {
         this(scenario, 1);
     }

@@ -3,20 +3,20 @@ package io.incentivelab.simulation;
 import io.incentivelab.simulation.emission.BlockEmission;
 import io.incentivelab.simulation.emission.SubnetEmissionSplit;
 import io.incentivelab.simulation.metrics.Concentration;
-import io.incentivelab.simulation.scenario.BetaSpec;
-import io.incentivelab.simulation.scenario.EconomicsSpec;
-import io.incentivelab.simulation.scenario.InitialWeightsSpec;
-import io.incentivelab.simulation.scenario.LogNormalSpec;
-import io.incentivelab.simulation.scenario.Metric;
-import io.incentivelab.simulation.scenario.MinersSpec;
-import io.incentivelab.simulation.scenario.Placement;
-import io.incentivelab.simulation.scenario.StakeDistribution;
-import io.incentivelab.simulation.scenario.StakeSpec;
-import io.incentivelab.simulation.scenario.Strategy;
-import io.incentivelab.simulation.scenario.StrategyMix;
-import io.incentivelab.simulation.scenario.SubnetSpec;
-import io.incentivelab.simulation.scenario.ValidatorsSpec;
-import io.incentivelab.simulation.scenario.VerificationSpec;
+import io.incentivelab.simulation.model.BetaSpec;
+import io.incentivelab.simulation.model.EconomicsSpec;
+import io.incentivelab.simulation.model.InitialWeightsSpec;
+import io.incentivelab.simulation.model.LogNormalSpec;
+import io.incentivelab.simulation.model.Metric;
+import io.incentivelab.simulation.model.MinersSpec;
+import io.incentivelab.simulation.model.Placement;
+import io.incentivelab.simulation.model.StakeDistribution;
+import io.incentivelab.simulation.model.StakeSpec;
+import io.incentivelab.simulation.model.Strategy;
+import io.incentivelab.simulation.model.StrategyMix;
+import io.incentivelab.simulation.model.SubnetSpec;
+import io.incentivelab.simulation.model.ValidatorsSpec;
+import io.incentivelab.simulation.model.VerificationSpec;
 import io.incentivelab.simulation.scoring.Component;
 import io.incentivelab.simulation.scoring.ScoringParser;
 import io.incentivelab.simulation.scoring.ScoringProgram;
@@ -25,13 +25,12 @@ import io.incentivelab.simulation.yuma.YumaConsensus;
 import io.incentivelab.simulation.yuma.YumaInputs;
 import io.incentivelab.simulation.yuma.YumaResult;
 import io.incentivelab.simulation.yuma.YumaWorkspace;
-import org.apache.commons.math3.distribution.BetaDistribution;
-import org.apache.commons.math3.distribution.NormalDistribution;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.apache.commons.math3.distribution.BetaDistribution;
+import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
  * The mutable state of one subnet during one run (created inside {@link Simulator#run}), and its epoch.
@@ -293,8 +292,8 @@ final class SubnetRun {
         mQuality = program != null && program.uses(Component.QUALITY);
         mLatency = program != null && program.uses(Component.LATENCY);
 
-        SplittableRandom setup = new SplittableRandom(Seeds.derive(seed, index, Seeds.SETUP));
-        rng = new SplittableRandom(Seeds.derive(seed, index, Seeds.EPOCHS));
+        SplittableRandom setup = new SplittableRandom(StreamSeeds.derive(seed, index, StreamSeeds.SETUP));
+        rng = new SplittableRandom(StreamSeeds.derive(seed, index, StreamSeeds.EPOCHS));
 
         // operators and their resources
         double[] compute = new double[nOps];
@@ -343,7 +342,7 @@ final class SubnetRun {
         }
 
         // the operators, their strategies (economics on) and their UIDs
-        SplittableRandom strategyRng = new SplittableRandom(Seeds.derive(seed, index, Seeds.STRATEGY));
+        SplittableRandom strategyRng = new SplittableRandom(StreamSeeds.derive(seed, index, StreamSeeds.STRATEGY));
         owner = new Operator[nMiners];
         registered = new boolean[nMiners];
         lastRao = new long[nMiners];
@@ -506,7 +505,7 @@ final class SubnetRun {
      * stream, derived from the run seed and the operator id: no other random stream moves.
      */
     static void drawHardware(Operator op, MinersSpec ms, long seed) {
-        SplittableRandom r = new SplittableRandom(Seeds.derive(seed, op.id, Seeds.HARDWARE));
+        SplittableRandom r = new SplittableRandom(StreamSeeds.derive(seed, op.id, StreamSeeds.HARDWARE));
         List<Double> shares = ms.gpuClassShares();
         double total = 0;
         for (double x : shares) {

@@ -14,10 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code yuma --metagraph FILE} on snapshots generated with known answers ({@link GeneratedSnapshots}): the
@@ -108,7 +108,7 @@ class MetagraphYumaCommandTest {
         int code = Cli.run(new String[] {"import-metagraph", snapshot.toString(), "--out", target.toString()},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        io.incentivelab.simulation.scenario.Scenario sc = io.incentivelab.scenario.ScenarioCodec.parse(Files.readString(target));
+        io.incentivelab.simulation.model.Scenario sc = io.incentivelab.scenario.ScenarioCodec.parse(Files.readString(target));
         assertThat(sc.subnets().get(0).validators().count()).isEqualTo(6);
         assertThat(sc.subnets().get(0).miners().operators()).isEqualTo(6);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("6 validators, 6 operators (18 miner UIDs by coldkey)");

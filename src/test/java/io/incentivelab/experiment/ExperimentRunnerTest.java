@@ -78,7 +78,7 @@ class ExperimentRunnerTest {
         assertThat(o.end().done()).isEqualTo(5);
         double[] gini = new double[5];
         for (int r = 0; r < 5; r++) {
-            SplittableRandom rng = new SplittableRandom(Seeds.forRun(9, 0, r));
+            SplittableRandom rng = new SplittableRandom(RunSeeds.forRun(9, 0, r));
             double u = 0;
             for (int e = 0; e < 3; e++) {
                 u = rng.nextDouble();
@@ -227,10 +227,10 @@ class ExperimentRunnerTest {
         ExperimentRecord record = record(plan);
         store.create(record, plan);
         RunOutcome outcome = new FakeEngine().prepare(plan.scenario(0)).run(plan.run(0).seed(), () -> false);
-        RunResult result = RunResult.done(record.id(), plan.run(0), outcome, new byte[0], 1);
+        RunReport result = RunReport.done(record.id(), plan.run(0), outcome, new byte[0], 1);
         assertThat(store.saveRun(result)).isTrue();
         assertThat(store.saveRun(result)).isFalse();
-        assertThat(store.saveRun(RunResult.failed(record.id(), plan.run(0), new RuntimeException("x"), "v", 1))).isFalse();
+        assertThat(store.saveRun(RunReport.failed(record.id(), plan.run(0), new RuntimeException("x"), "v", 1))).isFalse();
         assertThat(store.counts(record.id())).isEqualTo(new RunCounts(1, 0));
     }
 

@@ -37,7 +37,7 @@ class ExperimentSpecTest {
         RunRef r = plan.run(30);
         assertThat(r.pointIndex()).isEqualTo(7);
         assertThat(r.replicate()).isEqualTo(2);
-        assertThat(r.seed()).isEqualTo(Seeds.forRun(42, 7, 2));
+        assertThat(r.seed()).isEqualTo(RunSeeds.forRun(42, 7, 2));
     }
 
     @Test

@@ -49,7 +49,7 @@ class JdbcExperimentStoreTest {
         metrics.put("a.nan", Double.NaN);
         metrics.put("a.inf", Double.NEGATIVE_INFINITY);
         byte[] series = new CompactSeries(List.of("b.gini"), new int[] {1, 2}, new float[][] {{0.5f, 0.25f}}).encode();
-        RunResult done = new RunResult(record.id(), plan.run(8), RunStatus.DONE, null, metrics, series, "h", "v", 12);
+        RunReport done = new RunReport(record.id(), plan.run(8), RunStatus.DONE, null, metrics, series, "h", "v", 12);
         ExecutorService threads = Executors.newFixedThreadPool(4);
         List<Callable<Boolean>> saves = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
@@ -61,8 +61,8 @@ class JdbcExperimentStoreTest {
         }
         threads.shutdown();
         assertThat(firsts).isEqualTo(1);
-        assertThat(store.saveRun(RunResult.failed(record.id(), plan.run(8), new IllegalStateException("late"), "v", 1))).isFalse();
-        assertThat(store.saveRun(RunResult.failed(record.id(), plan.run(3), new IllegalStateException("boom"), "v", 1))).isTrue();
+        assertThat(store.saveRun(RunReport.failed(record.id(), plan.run(8), new IllegalStateException("late"), "v", 1))).isFalse();
+        assertThat(store.saveRun(RunReport.failed(record.id(), plan.run(3), new IllegalStateException("boom"), "v", 1))).isTrue();
         assertThat(store.counts(record.id())).isEqualTo(new RunCounts(2, 1));
         assertThat(store.finishedRuns(record.id()).stream().toArray()).containsExactly(3, 8);
 

@@ -22,7 +22,7 @@ import io.incentivelab.notebook.ScenarioCell;
 import io.incentivelab.notebook.ScenarioFields;
 import io.incentivelab.notebook.SweepAxis;
 import io.incentivelab.scenario.ScenarioCodec;
-import io.incentivelab.simulation.scenario.Scenario;
+import io.incentivelab.simulation.model.Scenario;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

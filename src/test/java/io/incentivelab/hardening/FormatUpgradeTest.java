@@ -17,7 +17,7 @@ import io.incentivelab.notebook.NotebookFile;
 import io.incentivelab.notebook.NotebookRuns;
 import io.incentivelab.notebook.ScenarioCell;
 import io.incentivelab.scenario.ScenarioCodec;
-import io.incentivelab.simulation.scenario.Scenario;
+import io.incentivelab.simulation.model.Scenario;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

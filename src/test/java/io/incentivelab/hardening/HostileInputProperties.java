@@ -10,7 +10,7 @@ import io.incentivelab.experiment.InvalidExperimentException;
 import io.incentivelab.experiment.SimulationEngine;
 import io.incentivelab.experiment.SpecProblem;
 import io.incentivelab.scenario.ScenarioCodec;
-import io.incentivelab.simulation.scenario.Problem;
+import io.incentivelab.simulation.model.Problem;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import io.incentivelab.cli.Cli;
 import io.incentivelab.metagraph.GeneratedSnapshots;
 import io.incentivelab.metagraph.MetagraphCodec;
-import io.incentivelab.simulation.scenario.Problem;
+import io.incentivelab.simulation.model.Problem;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

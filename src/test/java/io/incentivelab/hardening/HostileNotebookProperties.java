@@ -23,7 +23,7 @@ import io.incentivelab.notebook.NotebookProblem;
 import io.incentivelab.notebook.NotebookRuns;
 import io.incentivelab.notebook.ScenarioCell;
 import io.incentivelab.scenario.ScenarioCodec;
-import io.incentivelab.simulation.scenario.Problem;
+import io.incentivelab.simulation.model.Problem;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;

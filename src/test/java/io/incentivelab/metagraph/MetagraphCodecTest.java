@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.incentivelab.simulation.metagraph.MetagraphSnapshot;
-import io.incentivelab.simulation.scenario.Problem;
+import io.incentivelab.simulation.model.Problem;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.incentivelab.scenario.ScenarioCodec;
-import io.incentivelab.simulation.scenario.Scenario;
-import io.incentivelab.simulation.scenario.SubnetSpec;
-import io.incentivelab.simulation.scenario.YumaVersion;
+import io.incentivelab.simulation.model.Scenario;
+import io.incentivelab.simulation.model.SubnetSpec;
+import io.incentivelab.simulation.model.YumaVersion;
 import org.junit.jupiter.api.Test;
 
 /** {@link MetagraphScenario}: validators with their stakes, operators by coldkey, hyperparameters mapped. */

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.within;
 import io.incentivelab.simulation.RunResult;
 import io.incentivelab.simulation.Simulator;
 import io.incentivelab.simulation.TimeSeries;
-import io.incentivelab.simulation.scenario.InvalidScenarioException;
-import io.incentivelab.simulation.scenario.Scenario;
+import io.incentivelab.simulation.model.InvalidScenarioException;
+import io.incentivelab.simulation.model.Scenario;
 import org.junit.jupiter.api.Test;
 
 /** The alpha market wired into the engine (issue 16): conservation, registrations, direction, determinism. */

@@ -1,9 +1,10 @@
 package io.incentivelab.scenario;
 
-import io.incentivelab.simulation.Simulator;
-import io.incentivelab.simulation.scenario.Scenario;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.incentivelab.output.RunOutput;
+import io.incentivelab.simulation.Simulator;
+import io.incentivelab.simulation.model.Scenario;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,8 +14,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * model.md §10: a run is a pure function of (scenario, seed, engine version). Golden output: the full JSON

@@ -1,17 +1,17 @@
 package io.incentivelab.scenario;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.incentivelab.output.RunOutput;
 import io.incentivelab.simulation.Accounting;
 import io.incentivelab.simulation.RunResult;
 import io.incentivelab.simulation.RunSummary;
 import io.incentivelab.simulation.Simulator;
 import io.incentivelab.simulation.TimeSeries;
-import io.incentivelab.simulation.scenario.Scenario;
-import org.junit.jupiter.api.Test;
-
+import io.incentivelab.simulation.model.Scenario;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 /**
  * model.md §8 and §11: operators' economics as statistical tests over several seeds (directional, with

@@ -3,10 +3,11 @@ package io.incentivelab.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.incentivelab.output.RunOutput;
 import io.incentivelab.simulation.Simulator;
-import io.incentivelab.simulation.scenario.InvalidScenarioException;
-import io.incentivelab.simulation.scenario.LiquidAlphaMode;
-import io.incentivelab.simulation.scenario.Scenario;
+import io.incentivelab.simulation.model.InvalidScenarioException;
+import io.incentivelab.simulation.model.LiquidAlphaMode;
+import io.incentivelab.simulation.model.Scenario;
 import org.junit.jupiter.api.Test;
 
 /** {@code yuma.liquidAlphaMode}: CURRENT by default and left out of the canonical form; AUTO changes a run only where it should. */

@@ -1,17 +1,16 @@
 package io.incentivelab.scenario;
 
-import io.incentivelab.simulation.scenario.CurveType;
-import io.incentivelab.simulation.scenario.InvalidScenarioException;
-import io.incentivelab.simulation.scenario.Metric;
-import io.incentivelab.simulation.scenario.Problem;
-import io.incentivelab.simulation.scenario.Scenario;
-import io.incentivelab.simulation.scenario.YumaVersion;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.incentivelab.simulation.model.CurveType;
+import io.incentivelab.simulation.model.InvalidScenarioException;
+import io.incentivelab.simulation.model.Metric;
+import io.incentivelab.simulation.model.Problem;
+import io.incentivelab.simulation.model.Scenario;
+import io.incentivelab.simulation.model.YumaVersion;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class ScenarioCodecTest {
 
@@ -169,9 +168,9 @@ class ScenarioCodecTest {
     void theSimulatorRefusesAnInvalidScenarioBuiltInCode() {
         Scenario ok = ScenarioCodec.parse(MINIMAL);
         var sn = ok.subnets().get(0);
-        var badMiners = new io.incentivelab.simulation.scenario.MinersSpec(300, 1, sn.miners().placement(),
+        var badMiners = new io.incentivelab.simulation.model.MinersSpec(300, 1, sn.miners().placement(),
                 sn.miners().compute(), sn.miners().storage(), sn.miners().quality(), 0, 4, 0);
-        var badSubnet = new io.incentivelab.simulation.scenario.SubnetSpec(sn.name(), sn.metric(), sn.metricWeights(),
+        var badSubnet = new io.incentivelab.simulation.model.SubnetSpec(sn.name(), sn.metric(), sn.metricWeights(),
                 sn.rewardCurve(), sn.verification(), sn.yuma(), sn.limits(), sn.commitReveal(), sn.revealPeriodEpochs(),
                 sn.emissionShare(), badMiners, sn.validators());
         Scenario bad = new Scenario(1, "x", "", ok.network(), List.of(badSubnet));

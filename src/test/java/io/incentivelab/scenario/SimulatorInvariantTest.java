@@ -1,23 +1,23 @@
 package io.incentivelab.scenario;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.incentivelab.output.RunOutput;
 import io.incentivelab.simulation.Accounting;
 import io.incentivelab.simulation.RunResult;
 import io.incentivelab.simulation.RunSummary;
 import io.incentivelab.simulation.Simulator;
 import io.incentivelab.simulation.SubnetSummary;
 import io.incentivelab.simulation.TimeSeries;
-import io.incentivelab.simulation.scenario.Scenario;
-import org.junit.jupiter.api.Test;
-
+import io.incentivelab.simulation.model.Scenario;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 /** Invariants of every run: emission conserved, shares summing to 1, measures in range. */
 class SimulatorInvariantTest {

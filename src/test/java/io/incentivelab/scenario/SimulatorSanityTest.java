@@ -1,14 +1,13 @@
 package io.incentivelab.scenario;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.incentivelab.simulation.RunSummary;
 import io.incentivelab.simulation.Simulator;
-import io.incentivelab.simulation.scenario.Scenario;
-import org.junit.jupiter.api.Test;
-
+import io.incentivelab.simulation.model.Scenario;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.LongStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * model.md §11 sanity behaviours that need no economics, as directional statistical tests over several

@@ -3,11 +3,12 @@ package io.incentivelab.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.incentivelab.output.RunOutput;
 import io.incentivelab.simulation.Accounting;
 import io.incentivelab.simulation.RunResult;
 import io.incentivelab.simulation.Simulator;
-import io.incentivelab.simulation.scenario.Problem;
-import io.incentivelab.simulation.scenario.Scenario;
+import io.incentivelab.simulation.model.Problem;
+import io.incentivelab.simulation.model.Scenario;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

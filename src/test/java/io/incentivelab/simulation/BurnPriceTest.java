@@ -1,11 +1,11 @@
 package io.incentivelab.simulation;
 
-import io.incentivelab.simulation.scenario.BurnRule;
-import io.incentivelab.simulation.scenario.RegistrationSpec;
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+
+import io.incentivelab.simulation.model.BurnRule;
+import io.incentivelab.simulation.model.RegistrationSpec;
+import org.junit.jupiter.api.Test;
 
 /** economics.md §4: the 2026 decay rule and the older target-registrations rule. */
 class BurnPriceTest {

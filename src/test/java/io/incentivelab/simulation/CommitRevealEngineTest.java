@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.incentivelab.scenario.ScenarioCodec;
 import io.incentivelab.simulation.emission.SubnetEmissionSplit;
-import io.incentivelab.simulation.scenario.Scenario;
-import io.incentivelab.simulation.scenario.SubnetSpec;
-import io.incentivelab.simulation.scenario.Strategy;
+import io.incentivelab.simulation.model.Scenario;
+import io.incentivelab.simulation.model.Strategy;
+import io.incentivelab.simulation.model.SubnetSpec;
 import io.incentivelab.simulation.yuma.YumaConsensus;
 import io.incentivelab.simulation.yuma.YumaWorkspace;
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package io.incentivelab.simulation;
 
-import io.incentivelab.simulation.scenario.CurveType;
-import io.incentivelab.simulation.scenario.RewardCurveSpec;
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+
+import io.incentivelab.simulation.model.CurveType;
+import io.incentivelab.simulation.model.RewardCurveSpec;
+import org.junit.jupiter.api.Test;
 
 class RewardCurvesTest {
 

@@ -2,13 +2,13 @@ package io.incentivelab.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.incentivelab.scenario.RunOutput;
+import io.incentivelab.output.RunOutput;
 import io.incentivelab.scenario.ScenarioCodec;
-import io.incentivelab.simulation.emission.SubnetEmissionSplit;
 import io.incentivelab.simulation.emission.BlockEmission;
-import io.incentivelab.simulation.scenario.Problem;
-import io.incentivelab.simulation.scenario.Scenario;
-import io.incentivelab.simulation.scenario.SubnetSpec;
+import io.incentivelab.simulation.emission.SubnetEmissionSplit;
+import io.incentivelab.simulation.model.Problem;
+import io.incentivelab.simulation.model.Scenario;
+import io.incentivelab.simulation.model.SubnetSpec;
 import io.incentivelab.simulation.yuma.YumaConsensus;
 import io.incentivelab.simulation.yuma.YumaWorkspace;
 import java.util.List;

@@ -2,10 +2,11 @@ package io.incentivelab.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.incentivelab.output.RunOutput;
 import io.incentivelab.scenario.ScenarioCodec;
 import io.incentivelab.simulation.emission.SubnetEmissionSplit;
-import io.incentivelab.simulation.scenario.Scenario;
-import io.incentivelab.simulation.scenario.SubnetSpec;
+import io.incentivelab.simulation.model.Scenario;
+import io.incentivelab.simulation.model.SubnetSpec;
 import io.incentivelab.simulation.yuma.YumaConsensus;
 import io.incentivelab.simulation.yuma.YumaWorkspace;
 import java.util.List;
@@ -26,7 +27,7 @@ class ScoringEngineTest {
 
     /** The run's JSON without its manifest (whose scenario hash differs by construction). */
     private static String results(Scenario s, long seed) {
-        var node = io.incentivelab.scenario.RunOutput.toJsonNode(s, new Simulator(s).run(seed));
+        var node = io.incentivelab.output.RunOutput.toJsonNode(s, new Simulator(s).run(seed));
         node.remove("manifest");
         return node.toString();
     }

@@ -2,9 +2,9 @@ package io.incentivelab.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.incentivelab.scenario.RunOutput;
+import io.incentivelab.output.RunOutput;
 import io.incentivelab.scenario.ScenarioCodec;
-import io.incentivelab.simulation.scenario.Scenario;
+import io.incentivelab.simulation.model.Scenario;
 import io.incentivelab.simulation.scoring.ScoringParser;
 import io.incentivelab.simulation.scoring.ScoringPresets;
 import java.io.IOException;

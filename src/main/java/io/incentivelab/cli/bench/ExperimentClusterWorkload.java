@@ -17,7 +17,7 @@ import io.incentivelab.experiment.ResultAggregator;
 import io.incentivelab.experiment.ResultsWriter;
 import io.incentivelab.experiment.RunExecutor;
 import io.incentivelab.experiment.RunRef;
-import io.incentivelab.experiment.RunResult;
+import io.incentivelab.experiment.RunReport;
 import io.incentivelab.experiment.RunTask;
 import io.incentivelab.experiment.SimulationEngine;
 import io.incentivelab.experiment.cluster.ClusterConfigs;
@@ -180,7 +180,7 @@ final class ExperimentClusterWorkload implements BenchWorkload {
                 }
 
                 @Override
-                public void finished(RunResult result) {
+                public void finished(RunReport result) {
                 }
             }).completion().join();
             ms[i] = (System.nanoTime() - t0) / 1e6;

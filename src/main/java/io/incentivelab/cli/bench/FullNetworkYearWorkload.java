@@ -6,9 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.incentivelab.scenario.ExampleCatalog;
 import io.incentivelab.scenario.ScenarioCodec;
 import io.incentivelab.simulation.emission.BlockEmission;
-import io.incentivelab.simulation.scenario.Scenario;
-import io.incentivelab.simulation.scenario.SubnetMarketSpec;
-
+import io.incentivelab.simulation.model.Scenario;
+import io.incentivelab.simulation.model.SubnetMarketSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;

@@ -6,7 +6,7 @@ import com.hazelcast.durableexecutor.DurableExecutorService;
 import com.hazelcast.durableexecutor.DurableExecutorServiceFuture;
 import com.hazelcast.map.IMap;
 import io.incentivelab.experiment.RunExecutor;
-import io.incentivelab.experiment.RunResult;
+import io.incentivelab.experiment.RunReport;
 import io.incentivelab.experiment.RunTask;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -152,7 +152,7 @@ public final class HazelcastRunExecutor implements RunExecutor {
         private final AtomicInteger inFlight = new AtomicInteger();
         private final AtomicBoolean fedAll = new AtomicBoolean();
         private final AtomicReference<Throwable> error = new AtomicReference<>();
-        private final Set<DurableExecutorServiceFuture<List<RunResult>>> pending = ConcurrentHashMap.newKeySet();
+        private final Set<DurableExecutorServiceFuture<List<RunReport>>> pending = ConcurrentHashMap.newKeySet();
         private final CompletableFuture<Void> completion = new CompletableFuture<>();
 
         Submission(Iterator<RunTask> tasks, RunSink sink) {
@@ -174,7 +174,7 @@ public final class HazelcastRunExecutor implements RunExecutor {
                     }
                     RemoteRunTask task = new RemoteRunTask(id, tasks.next(), seriesPoints);
                     inFlight.incrementAndGet();
-                    DurableExecutorServiceFuture<List<RunResult>> f;
+                    DurableExecutorServiceFuture<List<RunReport>> f;
                     try {
                         f = executor.submit(task);
                     } catch (RuntimeException e) {
@@ -212,10 +212,10 @@ public final class HazelcastRunExecutor implements RunExecutor {
             }
         }
 
-        private void taskEnded(DurableExecutorServiceFuture<List<RunResult>> f, List<RunResult> results, Throwable e) {
+        private void taskEnded(DurableExecutorServiceFuture<List<RunReport>> f, List<RunReport> results, Throwable e) {
             try {
                 if (e == null) {
-                    for (RunResult r : results) {
+                    for (RunReport r : results) {
                         sink.finished(r);
                     }
                     dispose(f);
@@ -233,7 +233,7 @@ public final class HazelcastRunExecutor implements RunExecutor {
         }
 
         /** The result stays in the worker's ring buffer until overwritten; free it now. */
-        private void dispose(DurableExecutorServiceFuture<List<RunResult>> f) {
+        private void dispose(DurableExecutorServiceFuture<List<RunReport>> f) {
             try {
                 executor.disposeResult(f.getTaskId());
             } catch (RuntimeException ex) {

@@ -4,7 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.map.IMap;
 import io.incentivelab.experiment.RunEngine;
-import io.incentivelab.experiment.RunResult;
+import io.incentivelab.experiment.RunReport;
 import io.incentivelab.experiment.RunTask;
 import io.incentivelab.experiment.RunTaskExecution;
 import java.io.Serializable;
@@ -19,7 +19,7 @@ import java.util.function.BooleanSupplier;
  * a run that throws comes back FAILED and the next one goes on; a run stopped by cancellation comes back not
  * at all. Executing it again (failover) gives the same results.
  */
-final class RemoteRunTask implements Callable<List<RunResult>>, Serializable, HazelcastInstanceAware {
+final class RemoteRunTask implements Callable<List<RunReport>>, Serializable, HazelcastInstanceAware {
 
     private static final long serialVersionUID = 1L;
     /** How often a running task asks the cluster whether its submission was cancelled. */
@@ -46,14 +46,14 @@ final class RemoteRunTask implements Callable<List<RunResult>>, Serializable, Ha
     }
 
     @Override
-    public List<RunResult> call() {
+    public List<RunReport> call() {
         RunEngine engine = (RunEngine) member.getUserContext().get(ClusterConfigs.ENGINE_KEY);
         if (engine == null) {
             throw new IllegalStateException("member " + member.getName() + " has no run engine: start workers as the app "
                     + "jar with lab.executor.mode=hazelcast and lab.executor.cluster.role=WORKER");
         }
         CancelFlag cancelled = new CancelFlag(member.getMap(ClusterConfigs.CANCEL_MAP), submissionId);
-        List<RunResult> results = new ArrayList<>(task.runs().size());
+        List<RunReport> results = new ArrayList<>(task.runs().size());
         if (!cancelled.now()) {
             RunTaskExecution.execute(task, engine, seriesPoints, cancelled, results::add);
         }

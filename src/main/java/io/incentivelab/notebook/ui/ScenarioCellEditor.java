@@ -20,14 +20,14 @@ import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
-import io.incentivelab.notebook.Cell;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import io.incentivelab.notebook.Cell;
 import io.incentivelab.notebook.ScenarioCell;
 import io.incentivelab.notebook.ScenarioFields;
 import io.incentivelab.notebook.ScenarioFields.Kind;
 import io.incentivelab.scenario.ScenarioCodec;
-import io.incentivelab.simulation.scenario.InvalidScenarioException;
-import io.incentivelab.simulation.scenario.Problem;
+import io.incentivelab.simulation.model.InvalidScenarioException;
+import io.incentivelab.simulation.model.Problem;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,7 +127,7 @@ class ScenarioCellEditor extends Div implements CellEditor {
         UnorderedList lines = new UnorderedList();
         lines.addClassName("scenario-summary-subnets");
         for (int i = 0; i < n; i++) {
-            lines.add(new ListItem(SubnetSummary.line(tree, i)));
+            lines.add(new ListItem(SubnetTexts.line(tree, i)));
         }
         summary.add(lines);
         summary.add(population(tree));

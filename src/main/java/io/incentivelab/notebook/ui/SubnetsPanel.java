@@ -171,15 +171,15 @@ class SubnetsPanel extends Div {
     }
 
     private String text(int i, String rel) {
-        return SubnetSummary.text(scenario.get(), i, rel);
+        return SubnetTexts.text(scenario.get(), i, rel);
     }
 
     private String metric(int i) {
-        return SubnetSummary.metric(scenario.get(), i);
+        return SubnetTexts.metric(scenario.get(), i);
     }
 
     private String curve(int i) {
-        return SubnetSummary.curve(scenario.get(), i);
+        return SubnetTexts.curve(scenario.get(), i);
     }
 
     private String problemCount(int i) {

@@ -1,18 +1,17 @@
 package io.incentivelab.cli.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.incentivelab.scenario.ExampleCatalog;
 import io.incentivelab.scenario.ScenarioCodec;
-import io.incentivelab.simulation.scenario.EmissionSplit;
-import io.incentivelab.simulation.scenario.Scenario;
-import org.junit.jupiter.api.Test;
-
+import io.incentivelab.simulation.model.EmissionSplit;
+import io.incentivelab.simulation.model.Scenario;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The full-network example is packaged at full size, and the child JVM of the bench starts and reports its heap. */
 class FullNetworkYearWorkloadTest {

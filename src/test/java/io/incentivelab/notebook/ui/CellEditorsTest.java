@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
-import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -18,9 +18,9 @@ import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import io.incentivelab.experiment.Sensitivity;
 import io.incentivelab.experiment.SensitivityAnalysis;
@@ -108,7 +108,7 @@ class CellEditorsTest {
 
     @Test
     void aNewScenarioAndEveryPresetMoveTheHardwareAndAFixedPopulationSaysSo() {
-        io.incentivelab.simulation.scenario.Scenario fresh = ScenarioCodec.parse(CellEditors.NEW_SCENARIO);
+        io.incentivelab.simulation.model.Scenario fresh = ScenarioCodec.parse(CellEditors.NEW_SCENARIO);
         assertThat(fresh.economics().enabled()).isTrue();
         assertThat(fresh.economics().arrivalsPerDay()).isPositive();
         assertThat(fresh.economics().strategies().adaptive()).isPositive();
