@@ -45,4 +45,13 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("..ui..")
                 .check(classes);
     }
+
+    @Test
+    void baseImportsNoFeature() {
+        noClasses().that().resideInAPackage("io.incentivelab.base..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.incentivelab.notebook..",
+                        "io.incentivelab.experiment..", "io.incentivelab.scenario..", "io.incentivelab.metagraph..",
+                        "io.incentivelab.cli..", "io.incentivelab.output..")
+                .check(classes);
+    }
 }

@@ -5,8 +5,14 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 
-/** Dispatches the jar's headless commands. No Spring context is started for them. */
+/**
+ * Dispatches the jar's headless commands. No Spring context is started for them. Besides the commands listed here,
+ * any {@link Command} on the class path under {@code META-INF/services/io.incentivelab.cli.Command} is added: that is
+ * how {@code bench}, which lives in its own source set outside the production jar, joins when run from the build
+ * ({@code scripts/bench}).
+ */
 public final class Cli {
 
     private static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
@@ -16,7 +22,6 @@ public final class Cli {
                 // commands register here, one line each
                 new YumaCommand(),
                 new ImportMetagraphCommand(),
-                new BenchCommand(),
                 new SimulateCommand(),
                 new ExamplesCommand(),
                 new ValidateCommand(),
@@ -24,6 +29,9 @@ public final class Cli {
                 new ExperimentCommand()
         )) {
             COMMANDS.put(c.name(), c);
+        }
+        for (Command c : ServiceLoader.load(Command.class, Cli.class.getClassLoader())) {
+            COMMANDS.putIfAbsent(c.name(), c);
         }
     }
 

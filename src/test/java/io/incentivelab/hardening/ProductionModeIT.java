@@ -6,6 +6,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,20 @@ class ProductionModeIT {
         if (app != null) {
             app.close();
         }
+    }
+
+    @Test
+    void theJarHoldsNoBenchAndNoTestCode() throws Exception {
+        List<String> entries;
+        try (JarFile jar = new JarFile(AppProcess.JAR.toFile())) {
+            entries = jar.stream().map(JarEntry::getName).toList();
+        }
+        assertThat(entries).as("the app's own classes are packaged")
+                .contains("BOOT-INF/classes/io/incentivelab/cli/Cli.class");
+        assertThat(entries).as("bench lives in src/bench, outside the production jar")
+                .noneMatch(e -> e.contains("io/incentivelab/cli/bench/"))
+                .noneMatch(e -> e.endsWith("META-INF/services/io.incentivelab.cli.Command"))
+                .noneMatch(e -> e.matches(".*/io/incentivelab/.*(Test|IT)\\.class"));
     }
 
     @Test

@@ -3,22 +3,22 @@ package io.incentivelab.base.ui;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
-import io.incentivelab.notebook.ui.HomeView;
+import java.util.Comparator;
+import java.util.List;
 
-/** The app shell: a header with the product name and a side navigation. */
+/** The app shell: a header with the product name and a side navigation of the features' {@link NavigationEntry}s. */
 @Layout
 public class MainLayout extends AppLayout {
 
-    public MainLayout() {
+    public MainLayout(List<NavigationEntry> entries) {
         setPrimarySection(Section.DRAWER);
         addToNavbar(true, configureHeader());
-        addToDrawer(configureBrand(), configureNavigation());
+        addToDrawer(configureBrand(), configureNavigation(entries));
     }
 
     private HorizontalLayout configureHeader() {
@@ -35,11 +35,12 @@ public class MainLayout extends AppLayout {
         return brand;
     }
 
-    private SideNav configureNavigation() {
+    private SideNav configureNavigation(List<NavigationEntry> entries) {
         SideNav nav = new SideNav();
         nav.setLabel("Navigation");
         // the health endpoint is for load balancers and operators (operations.md), not a page for users
-        nav.addItem(new SideNavItem("Notebooks", HomeView.class, VaadinIcon.NOTEBOOK.create()));
+        entries.stream().sorted(Comparator.comparingInt(NavigationEntry::order))
+                .forEach(e -> nav.addItem(new SideNavItem(e.label(), e.view(), e.icon().create())));
         return nav;
     }
 }

@@ -1,9 +1,9 @@
-package io.incentivelab.cli;
+package io.incentivelab.cli.bench;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.incentivelab.cli.bench.BenchWorkload;
-import io.incentivelab.cli.bench.BenchWorkloads;
+import io.incentivelab.cli.Command;
+import io.incentivelab.cli.UsageException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
