@@ -1,26 +1,28 @@
 package io.incentivelab.notebook;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.incentivelab.scenario.ScenarioDefaults;
 import io.incentivelab.simulation.model.Field;
-import io.incentivelab.simulation.model.Scenario;
+import io.incentivelab.simulation.model.ScenarioModel;
+import io.incentivelab.simulation.model.ScenarioModel.Property;
+import io.incentivelab.simulation.model.ScenarioModel.RecordType;
 import io.incentivelab.simulation.model.SubnetSpec;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The fields of the scenario format, read from its records and their {@link Field} annotations: what the
- * scenario forms show (every field, with its doc, range and default) and what an experiment may sweep
- * (numeric and choice fields, by JSON path). Values absent from a scenario's JSON are its defaults.
+ * The fields of the scenario format, read from its {@link ScenarioModel} (its records and their {@link Field}
+ * annotations): what the scenario forms show (every field, with its doc, range and default) and what an experiment
+ * may sweep (numeric and choice fields, by JSON path). Values absent from a scenario's JSON are its defaults.
  */
 public final class ScenarioFields {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final ScenarioModel MODEL = ScenarioModel.get();
 
     /** What kind of input a field takes. */
     public enum Kind { NUMBER, INTEGER, CHOICE, BOOLEAN, TEXT, NUMBER_LIST, GROUP, SUBNETS }
@@ -81,7 +83,7 @@ public final class ScenarioFields {
                 break;
             }
         }
-        String words = stem.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT)
+        String words = stem.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT)
                 .replaceAll("\\btao\\b", "TAO").replaceAll("\\buids\\b", "UIDs").replaceAll("\\buid\\b", "UID")
                 .replaceAll("\\busd\\b", "USD").replaceAll("\\bhhi\\b", "HHI").replaceAll("\\bgpu\\b", "GPU")
                 .replaceAll("\\bema\\b", "EMA");
@@ -91,7 +93,7 @@ public final class ScenarioFields {
     private ScenarioFields() {
     }
 
-    private static final java.util.regex.Pattern SUBNET_PATH = java.util.regex.Pattern.compile("^\\$\\.subnets\\[(\\d+)]\\.(.+)$");
+    private static final Pattern SUBNET_PATH = Pattern.compile("^\\$\\.subnets\\[(\\d+)]\\.(.+)$");
 
     /**
      * How a sweepable field is offered to people: by its subnet's name, its sections and its label, then its path
@@ -99,7 +101,7 @@ public final class ScenarioFields {
      */
     public static String sweepLabel(ObjectNode scenario, FieldInfo f) {
         String path = f.path().substring(2);
-        java.util.regex.Matcher m = SUBNET_PATH.matcher(f.path());
+        Matcher m = SUBNET_PATH.matcher(f.path());
         String owner;
         String rest;
         if (m.matches()) {
@@ -123,15 +125,15 @@ public final class ScenarioFields {
     /** The fields of a record type at a path (one level: groups are listed, not expanded). */
     public static List<FieldInfo> fieldsOf(Class<?> type, String basePath) {
         List<FieldInfo> out = new ArrayList<>();
-        for (RecordComponent c : type.getRecordComponents()) {
-            out.add(info(c, basePath + "." + c.getName()));
+        for (Property c : MODEL.record(type).properties()) {
+            out.add(info(c, basePath + "." + c.name()));
         }
         return out;
     }
 
     /** The top-level fields of a scenario ({@code $.name}, {@code $.network}, {@code $.subnets}, …). */
     public static List<FieldInfo> scenarioFields() {
-        return fieldsOf(Scenario.class, "$");
+        return fieldsOf(MODEL.root().type(), "$");
     }
 
     /** The fields of subnet {@code index}. */
@@ -173,30 +175,30 @@ public final class ScenarioFields {
     public static JsonNode effective(ObjectNode scenario, String path) {
         String[] steps = path.substring(2).split("\\.");
         JsonNode node = scenario;
-        Class<?> type = Scenario.class;
+        RecordType type = MODEL.root();
         for (String step : steps) {
             int bracket = step.indexOf('[');
             String name = bracket < 0 ? step : step.substring(0, bracket);
-            RecordComponent c = component(type, name);
+            Property c = type == null ? null : type.property(name);
             if (c == null) {
                 return null;
             }
             JsonNode next = node == null ? null : node.get(name);
-            if ((next == null || next.isNull()) && c.getAnnotation(Field.class) != null) {
-                next = defaultOf(c.getAnnotation(Field.class));
-            } else if (next != null && next.isObject() && c.getType().isRecord()) {
-                JsonNode def = c.getAnnotation(Field.class) == null ? null : defaultOf(c.getAnnotation(Field.class));
+            JsonNode def = ScenarioDefaults.asDoubles(c);
+            if ((next == null || next.isNull()) && c.field() != null) {
+                next = def == null ? null : def.deepCopy();
+            } else if (next != null && next.isObject() && c.kind() == ScenarioModel.Kind.GROUP) {
                 if (def != null && def.isObject()) {
                     ObjectNode merged = ((ObjectNode) def).deepCopy();
                     merged.setAll((ObjectNode) next);
                     next = merged;
                 }
             }
-            type = c.getType();
+            type = c.kind() == ScenarioModel.Kind.GROUP ? c.record() : null;
             if (bracket >= 0) {
                 int index = Integer.parseInt(step.substring(bracket + 1, step.length() - 1));
                 next = next != null && next.isArray() && index < next.size() ? next.get(index) : null;
-                type = elementType(c);
+                type = c.kind() == ScenarioModel.Kind.LIST ? c.record() : null;
             }
             node = next;
             if (node == null) {
@@ -230,13 +232,13 @@ public final class ScenarioFields {
                     throw new IllegalArgumentException("no element " + step + " in " + path);
                 }
                 if (last) {
-                    ((com.fasterxml.jackson.databind.node.ArrayNode) arr).set(index, value);
+                    ((ArrayNode) arr).set(index, value);
                     return;
                 }
                 JsonNode el = arr.get(index);
                 if (!el.isObject()) {
-                    el = ((com.fasterxml.jackson.databind.node.ArrayNode) arr).insertObject(index);
-                    ((com.fasterxml.jackson.databind.node.ArrayNode) arr).remove(index + 1);
+                    el = ((ArrayNode) arr).insertObject(index);
+                    ((ArrayNode) arr).remove(index + 1);
                 }
                 node = (ObjectNode) el;
             } else {
@@ -252,59 +254,27 @@ public final class ScenarioFields {
         }
     }
 
-    private static RecordComponent component(Class<?> type, String name) {
-        if (type == null || !type.isRecord()) {
-            return null;
-        }
-        return Arrays.stream(type.getRecordComponents()).filter(c -> c.getName().equals(name)).findFirst().orElse(null);
-    }
-
-    private static Class<?> elementType(RecordComponent c) {
-        if (c.getGenericType() instanceof ParameterizedType p && p.getActualTypeArguments()[0] instanceof Class<?> e) {
-            return e;
-        }
-        return Object.class;
-    }
-
-    private static FieldInfo info(RecordComponent c, String path) {
-        Field f = c.getAnnotation(Field.class);
-        Class<?> t = c.getType();
-        Kind kind;
+    private static FieldInfo info(Property c, String path) {
+        Field f = c.field();
+        Class<?> t = c.raw();
         List<String> choices = List.of();
-        if (t == double.class || t == Double.class) {
-            kind = Kind.NUMBER;
-        } else if (t == int.class || t == Integer.class || t == long.class) {
-            kind = Kind.INTEGER;
-        } else if (t == boolean.class || t == Boolean.class) {
-            kind = Kind.BOOLEAN;
-        } else if (t.isEnum()) {
-            kind = Kind.CHOICE;
-            choices = Arrays.stream(t.getEnumConstants()).map(e -> ((Enum<?>) e).name()).toList();
-        } else if (t == String.class) {
-            kind = Kind.TEXT;
-        } else if (t.isRecord()) {
-            kind = Kind.GROUP;
-        } else if (t == List.class && elementType(c) == Double.class) {
-            kind = Kind.NUMBER_LIST;
-        } else if (t == List.class && elementType(c) == SubnetSpec.class) {
-            kind = Kind.SUBNETS;
-        } else {
-            kind = Kind.TEXT;
-        }
+        Kind kind = switch (c.kind()) {
+            case NUMBER -> Kind.NUMBER;
+            case INTEGER -> Kind.INTEGER;
+            case BOOLEAN -> Kind.BOOLEAN;
+            case CHOICE -> {
+                choices = c.choices();
+                yield Kind.CHOICE;
+            }
+            case TEXT -> Kind.TEXT;
+            case GROUP -> Kind.GROUP;
+            case LIST -> c.element() == Double.class ? Kind.NUMBER_LIST
+                    : c.element() == SubnetSpec.class ? Kind.SUBNETS : Kind.TEXT;
+        };
         Double min = f == null || f.min() == Double.NEGATIVE_INFINITY ? null : f.min();
         Double max = f == null || f.max() == Double.POSITIVE_INFINITY ? null : f.max();
-        return new FieldInfo(path, c.getName(), kind, choices, f == null ? "" : f.doc(), min, max,
-                f == null ? null : defaultOf(f), t, f == null ? "" : f.label(), f == null ? "" : f.unit());
-    }
-
-    private static JsonNode defaultOf(Field f) {
-        if (f.def().isEmpty()) {
-            return null;
-        }
-        try {
-            return MAPPER.readTree(f.def());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("bad default " + f.def(), e);
-        }
+        JsonNode def = ScenarioDefaults.asDoubles(c);
+        return new FieldInfo(path, c.name(), kind, choices, f == null ? "" : f.doc(), min, max,
+                def == null ? null : def.deepCopy(), t, f == null ? "" : f.label(), f == null ? "" : f.unit());
     }
 }

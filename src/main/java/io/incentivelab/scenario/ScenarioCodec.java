@@ -3,6 +3,7 @@ package io.incentivelab.scenario;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -13,23 +14,21 @@ import io.incentivelab.simulation.model.Field;
 import io.incentivelab.simulation.model.InvalidScenarioException;
 import io.incentivelab.simulation.model.Problem;
 import io.incentivelab.simulation.model.Scenario;
+import io.incentivelab.simulation.model.ScenarioModel;
+import io.incentivelab.simulation.model.ScenarioModel.Kind;
+import io.incentivelab.simulation.model.ScenarioModel.Property;
+import io.incentivelab.simulation.model.ScenarioModel.RecordType;
 import io.incentivelab.simulation.model.ScenarioValidator;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
-import java.lang.reflect.Type;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The scenario's JSON form (schemaVersion 1). Reading fills every absent field with its {@link Field}
@@ -42,8 +41,10 @@ public final class ScenarioCodec {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
+
+    private static final ScenarioModel MODEL = ScenarioModel.get();
 
     /** Problems listed at once; a document with more gets a count of the rest. */
     static final int MAX_PROBLEMS = 100;
@@ -59,7 +60,7 @@ public final class ScenarioCodec {
     /** Validates and converts a JSON tree to a scenario; throws {@link InvalidScenarioException}. */
     public static Scenario parse(JsonNode node) {
         List<Problem> problems = new ArrayList<>();
-        Scenario scenario = (Scenario) readValue(Scenario.class, node, "$", null, problems);
+        Scenario scenario = (Scenario) readRecord(MODEL.root(), node, "$", problems);
         if (problems.isEmpty()) {
             problems.addAll(ScenarioValidator.validate(scenario));
         } else {
@@ -156,57 +157,18 @@ public final class ScenarioCodec {
 
     // ---- reading ------------------------------------------------------------------------------
 
-    private static Object readValue(Type type, JsonNode node, String path, Field field, List<Problem> problems) {
-        Class<?> raw = rawClass(type);
+    /** A property's value (element = false) or one element of a LIST property (element = true). */
+    private static Object readValue(Property prop, boolean element, JsonNode node, String path, List<Problem> problems) {
+        Kind kind = element ? prop.elementKind() : prop.kind();
+        Field field = prop.field();
         if (node == null || node.isNull()) {
             problems.add(new Problem(path, node == null ? "is required" : "must not be null"));
-            return fallback(type, field);
+            return fallback(prop, element);
         }
-        if (raw.isRecord()) {
-            return readRecord(raw, node, path, problems);
+        if (kind == Kind.GROUP) {
+            return readRecord(prop.record(), node, path, problems);
         }
-        if (raw == int.class || raw == Integer.class) {
-            if (node.isNumber() && isFinite(node) && node.decimalValue().stripTrailingZeros().scale() <= 0
-                    && node.decimalValue().abs().compareTo(java.math.BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0) {
-                return node.decimalValue().intValueExact();
-            }
-            problems.add(new Problem(path, "must be an integer" + rangeSuffix(field) + " (got " + shortText(node) + ")"));
-            return fallback(type, field);
-        }
-        if (raw == double.class || raw == Double.class) {
-            if (node.isNumber() && isFinite(node)) {
-                return node.doubleValue();
-            }
-            problems.add(new Problem(path, (node.isNumber() ? "must be a finite number" : "must be a number")
-                    + rangeSuffix(field) + " (got " + shortText(node) + ")"));
-            return fallback(type, field);
-        }
-        if (raw == boolean.class || raw == Boolean.class) {
-            if (node.isBoolean()) {
-                return node.booleanValue();
-            }
-            problems.add(new Problem(path, "must be true or false (got " + shortText(node) + ")"));
-            return fallback(type, field);
-        }
-        if (raw == String.class) {
-            if (node.isTextual()) {
-                return node.textValue();
-            }
-            problems.add(new Problem(path, "must be a string (got " + shortText(node) + ")"));
-            return fallback(type, field);
-        }
-        if (raw.isEnum()) {
-            if (node.isTextual()) {
-                for (Object c : raw.getEnumConstants()) {
-                    if (((Enum<?>) c).name().equals(node.textValue())) {
-                        return c;
-                    }
-                }
-            }
-            problems.add(new Problem(path, "must be one of " + enumNames(raw) + " (got " + shortText(node) + ")"));
-            return fallback(type, field);
-        }
-        if (raw == List.class) {
+        if (kind == Kind.LIST) {
             if (!node.isArray()) {
                 problems.add(new Problem(path, "must be an array (got " + shortText(node) + ")"));
                 return List.of();
@@ -216,39 +178,77 @@ public final class ScenarioCodec {
                 problems.add(new Problem(path, "has " + node.size() + " items; at most " + field.maxItems() + " allowed"));
                 return List.of();
             }
-            Type element = ((ParameterizedType) type).getActualTypeArguments()[0];
             List<Object> out = new ArrayList<>();
             for (int i = 0; i < node.size(); i++) {
-                Object v = readValue(element, node.get(i), path + "[" + i + "]", field, problems);
+                Object v = readValue(prop, true, node.get(i), path + "[" + i + "]", problems);
                 if (v != null) {
                     out.add(v);
                 }
             }
             return out;
         }
-        throw new IllegalStateException("unsupported scenario field type " + type);
+        Object v = scalar(kind, element ? prop.element() : prop.raw(), node);
+        if (v != null) {
+            return v;
+        }
+        String expected = switch (kind) {
+            case INTEGER -> "must be an integer" + rangeSuffix(field);
+            case NUMBER -> (node.isNumber() ? "must be a finite number" : "must be a number") + rangeSuffix(field);
+            case BOOLEAN -> "must be true or false";
+            case TEXT -> "must be a string";
+            case CHOICE -> "must be one of " + String.join(", ", prop.choices());
+            default -> throw new IllegalStateException("unsupported scenario field kind " + kind);
+        };
+        problems.add(new Problem(path, expected + " (got " + shortText(node) + ")"));
+        return fallback(prop, element);
     }
 
-    private static Object readRecord(Class<?> type, JsonNode node, String path, List<Problem> problems) {
-        RecordComponent[] comps = type.getRecordComponents();
+    /** The value of a non-null JSON scalar as the kind asks, or null if it is not one. */
+    private static Object scalar(Kind kind, Class<?> raw, JsonNode node) {
+        switch (kind) {
+            case INTEGER:
+                return node.isNumber() && isFinite(node) && node.decimalValue().stripTrailingZeros().scale() <= 0
+                        && node.decimalValue().abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0
+                        ? node.decimalValue().intValueExact() : null;
+            case NUMBER:
+                return node.isNumber() && isFinite(node) ? node.doubleValue() : null;
+            case BOOLEAN:
+                return node.isBoolean() ? node.booleanValue() : null;
+            case TEXT:
+                return node.isTextual() ? node.textValue() : null;
+            case CHOICE:
+                if (node.isTextual()) {
+                    for (Object c : raw.getEnumConstants()) {
+                        if (((Enum<?>) c).name().equals(node.textValue())) {
+                            return c;
+                        }
+                    }
+                }
+                return null;
+            default:
+                throw new IllegalStateException("not a scalar kind: " + kind);
+        }
+    }
+
+    private static Object readRecord(RecordType type, JsonNode node, String path, List<Problem> problems) {
         if (!node.isObject()) {
             problems.add(new Problem(path, "must be an object (got " + shortText(node) + ")"));
             node = JsonNodeFactory.instance.objectNode();
         }
-        List<String> allowed = Arrays.stream(comps).map(RecordComponent::getName).toList();
+        List<String> allowed = type.names();
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String name = it.next();
-            if (!allowed.contains(name)) {
+            if (type.property(name) == null) {
                 problems.add(new Problem(path + "." + name, "unknown field; allowed: " + String.join(", ", allowed)));
             }
         }
-        Object[] args = new Object[comps.length];
-        for (int i = 0; i < comps.length; i++) {
-            RecordComponent c = comps[i];
-            Field f = c.getAnnotation(Field.class);
-            String p = path + "." + c.getName();
-            JsonNode given = node.get(c.getName());
-            JsonNode def = f == null || f.def().isEmpty() ? null : parseDefault(f, type, c);
+        List<Property> props = type.properties();
+        Object[] args = new Object[props.size()];
+        for (int i = 0; i < args.length; i++) {
+            Property c = props.get(i);
+            String p = path + "." + c.name();
+            JsonNode given = node.get(c.name());
+            JsonNode def = ScenarioDefaults.of(c);
             JsonNode value;
             if (given == null) {
                 value = def;
@@ -259,65 +259,36 @@ public final class ScenarioCodec {
             } else {
                 value = given;
             }
-            args[i] = readValue(c.getGenericType(), value, p, f, problems);
+            args[i] = readValue(c, false, value, p, problems);
         }
-        try {
-            Constructor<?> ctor = type.getDeclaredConstructor(
-                    Arrays.stream(comps).map(RecordComponent::getType).toArray(Class<?>[]::new));
-            return ctor.newInstance(args);
-        } catch (InvocationTargetException | InstantiationException | IllegalAccessException | NoSuchMethodException e) {
-            throw new IllegalStateException("cannot build " + type.getSimpleName(), e);
-        }
+        return type.create(args);
     }
 
-    private static JsonNode parseDefault(Field f, Class<?> owner, RecordComponent c) {
-        try {
-            return MAPPER.readTree(f.def());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("bad default of " + owner.getSimpleName() + "." + c.getName(), e);
-        }
-    }
-
-    /** The value a component takes when a document leaves it out. */
-    private static Object defaultOf(Class<?> owner, RecordComponent c, Field f) {
-        return readValue(c.getGenericType(), parseDefault(f, owner, c), "$", f, new ArrayList<>());
+    /** The value a property takes when a document leaves it out. */
+    private static Object defaultOf(Property p) {
+        return readValue(p, false, ScenarioDefaults.of(p), "$", new ArrayList<>());
     }
 
     /** A stand-in value after a problem, so that reading can go on and report the rest. */
-    private static Object fallback(Type type, Field field) {
-        Class<?> raw = rawClass(type);
-        if (field != null && !field.def().isEmpty() && !raw.isRecord() && raw != List.class) {
-            try {
-                JsonNode def = MAPPER.readTree(field.def());
-                if (!def.isArray() && !def.isObject()) {
-                    return readValue(type, def, "$", null, new ArrayList<>());
-                }
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+    private static Object fallback(Property prop, boolean element) {
+        Kind kind = element ? prop.elementKind() : prop.kind();
+        Class<?> raw = element ? prop.element() : prop.raw();
+        Field field = prop.field();
+        JsonNode def = ScenarioDefaults.of(prop);
+        if (def != null && kind != Kind.GROUP && kind != Kind.LIST && !def.isArray() && !def.isObject()) {
+            return scalar(kind, raw, def);
         }
-        if (raw == int.class || raw == Integer.class) {
-            return field != null && field.min() > 0 && field.min() != Double.POSITIVE_INFINITY ? (int) Math.ceil(field.min()) : 0;
-        }
-        if (raw == double.class || raw == Double.class) {
-            return field != null && Double.isFinite(field.min()) ? Math.max(field.min(), 0) + (field.minExclusive() ? 1 : 0) : 0.0;
-        }
-        if (raw == boolean.class || raw == Boolean.class) {
-            return false;
-        }
-        if (raw == String.class) {
-            return "";
-        }
-        if (raw.isEnum()) {
-            return raw.getEnumConstants()[0];
-        }
-        if (raw == List.class) {
-            return List.of();
-        }
-        if (raw.isRecord()) {
-            return readRecord(raw, JsonNodeFactory.instance.objectNode(), "$", new ArrayList<>());
-        }
-        return null;
+        return switch (kind) {
+            case INTEGER -> field != null && field.min() > 0 && field.min() != Double.POSITIVE_INFINITY
+                    ? (int) Math.ceil(field.min()) : 0;
+            case NUMBER -> field != null && Double.isFinite(field.min())
+                    ? Math.max(field.min(), 0) + (field.minExclusive() ? 1 : 0) : 0.0;
+            case BOOLEAN -> false;
+            case TEXT -> "";
+            case CHOICE -> raw.getEnumConstants()[0];
+            case LIST -> List.of();
+            case GROUP -> readRecord(prop.record(), JsonNodeFactory.instance.objectNode(), "$", new ArrayList<>());
+        };
     }
 
     private static boolean isFinite(JsonNode node) {
@@ -339,37 +310,19 @@ public final class ScenarioCodec {
         return s.length() > 40 ? s.substring(0, 37) + "..." : s;
     }
 
-    static String enumNames(Class<?> e) {
-        return Arrays.stream(e.getEnumConstants()).map(c -> ((Enum<?>) c).name()).collect(Collectors.joining(", "));
-    }
-
-    static Class<?> rawClass(Type type) {
-        if (type instanceof Class<?> c) {
-            return c;
-        }
-        if (type instanceof ParameterizedType p) {
-            return (Class<?>) p.getRawType();
-        }
-        throw new IllegalStateException("unsupported type " + type);
-    }
-
     // ---- writing ------------------------------------------------------------------------------
 
     private static JsonNode write(Object value) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         if (value instanceof Record rec) {
             ObjectNode o = f.objectNode();
-            for (RecordComponent c : rec.getClass().getRecordComponents()) {
-                try {
-                    Object v = c.getAccessor().invoke(rec);
-                    Field fd = c.getAnnotation(Field.class);
-                    if (fd != null && fd.omitDefault() && v != null && v.equals(defaultOf(rec.getClass(), c, fd))) {
-                        continue;
-                    }
-                    o.set(c.getName(), write(v));
-                } catch (IllegalAccessException | InvocationTargetException e) {
-                    throw new IllegalStateException(e);
+            for (Property c : MODEL.record(rec.getClass()).properties()) {
+                Object v = c.get(rec);
+                Field fd = c.field();
+                if (fd != null && fd.omitDefault() && v != null && v.equals(defaultOf(c))) {
+                    continue;
                 }
+                o.set(c.name(), write(v));
             }
             return o;
         }
@@ -398,5 +351,4 @@ public final class ScenarioCodec {
         }
         throw new IllegalStateException("unsupported value " + value.getClass());
     }
-
 }

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.incentivelab.simulation.model.Field;
-import io.incentivelab.simulation.model.Scenario;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
-import java.lang.reflect.Type;
+import io.incentivelab.simulation.model.ScenarioModel;
+import io.incentivelab.simulation.model.ScenarioModel.Kind;
+import io.incentivelab.simulation.model.ScenarioModel.Property;
+import io.incentivelab.simulation.model.ScenarioModel.RecordType;
 
 /**
  * The JSON Schema (draft 2020-12) of the scenario format, generated from the records and their
@@ -27,7 +27,7 @@ public final class ScenarioSchema {
         root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
         root.put("$id", "https://incentivelab.io/schema/scenario-v1.json");
         root.put("title", "Incentive Lab scenario");
-        ObjectNode body = recordSchema(Scenario.class);
+        ObjectNode body = recordSchema(ScenarioModel.get().root());
         body.put("description", "A scenario: the network, its subnets, their miners and validators. A file names only"
                 + " what it changes; every other field takes its default from the real network. Further rules:"
                 + " ownerShare + minerShare + validatorShare = 1; per subnet, miners.operators × uidsPerOperator +"
@@ -44,27 +44,27 @@ public final class ScenarioSchema {
         }
     }
 
-    private static ObjectNode recordSchema(Class<?> type) {
+    private static ObjectNode recordSchema(RecordType type) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode o = f.objectNode();
         o.put("type", "object");
         ObjectNode props = o.putObject("properties");
         ArrayNode required = f.arrayNode();
-        for (RecordComponent c : type.getRecordComponents()) {
-            Field field = c.getAnnotation(Field.class);
-            ObjectNode p = typeSchema(c.getGenericType(), field);
+        for (Property c : type.properties()) {
+            Field field = c.field();
+            ObjectNode p = typeSchema(c, c.kind());
             if (field != null) {
                 ObjectNode withDoc = f.objectNode();
                 withDoc.put("description", field.doc());
                 withDoc.setAll(p);
                 p = withDoc;
                 if (field.def().isEmpty()) {
-                    required.add(c.getName());
+                    required.add(c.name());
                 } else {
-                    p.set("default", parse(field.def()));
+                    p.set("default", ScenarioDefaults.of(c).deepCopy());
                 }
             }
-            props.set(c.getName(), p);
+            props.set(c.name(), p);
         }
         if (!required.isEmpty()) {
             o.set("required", required);
@@ -73,40 +73,40 @@ public final class ScenarioSchema {
         return o;
     }
 
-    private static ObjectNode typeSchema(Type type, Field field) {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        Class<?> raw = ScenarioCodec.rawClass(type);
-        ObjectNode o = f.objectNode();
-        if (raw.isRecord()) {
-            return recordSchema(raw);
-        } else if (raw == int.class || raw == Integer.class) {
-            o.put("type", "integer");
-            range(o, field);
-        } else if (raw == double.class || raw == Double.class) {
-            o.put("type", "number");
-            range(o, field);
-        } else if (raw == boolean.class) {
-            o.put("type", "boolean");
-        } else if (raw == String.class) {
-            o.put("type", "string");
-        } else if (raw.isEnum()) {
-            o.put("type", "string");
-            ArrayNode e = o.putArray("enum");
-            for (Object c : raw.getEnumConstants()) {
-                e.add(((Enum<?>) c).name());
+    /** The schema of a property's value (kind = its kind) or of one of its elements (kind = its element kind). */
+    private static ObjectNode typeSchema(Property prop, Kind kind) {
+        Field field = prop.field();
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        switch (kind) {
+            case GROUP -> {
+                return recordSchema(prop.record());
             }
-        } else if (raw == java.util.List.class) {
-            o.put("type", "array");
-            Type element = ((ParameterizedType) type).getActualTypeArguments()[0];
-            o.set("items", typeSchema(element, field));
-            if (field != null && field.minItems() > 0) {
-                o.put("minItems", field.minItems());
+            case INTEGER -> {
+                o.put("type", "integer");
+                range(o, field);
             }
-            if (field != null && field.maxItems() != Integer.MAX_VALUE) {
-                o.put("maxItems", field.maxItems());
+            case NUMBER -> {
+                o.put("type", "number");
+                range(o, field);
             }
-        } else {
-            throw new IllegalStateException("unsupported type " + type);
+            case BOOLEAN -> o.put("type", "boolean");
+            case TEXT -> o.put("type", "string");
+            case CHOICE -> {
+                o.put("type", "string");
+                ArrayNode e = o.putArray("enum");
+                prop.choices().forEach(e::add);
+            }
+            case LIST -> {
+                o.put("type", "array");
+                o.set("items", typeSchema(prop, prop.elementKind()));
+                if (field != null && field.minItems() > 0) {
+                    o.put("minItems", field.minItems());
+                }
+                if (field != null && field.maxItems() != Integer.MAX_VALUE) {
+                    o.put("maxItems", field.maxItems());
+                }
+            }
+            default -> throw new IllegalStateException("unsupported kind " + kind);
         }
         return o;
     }
@@ -128,13 +128,5 @@ public final class ScenarioSchema {
             return JsonNodeFactory.instance.numberNode((long) v);
         }
         return JsonNodeFactory.instance.numberNode(v);
-    }
-
-    private static JsonNode parse(String json) {
-        try {
-            return ScenarioCodec.mapper().readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

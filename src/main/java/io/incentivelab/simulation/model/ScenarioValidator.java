@@ -1,14 +1,16 @@
 package io.incentivelab.simulation.model;
 
+import io.incentivelab.simulation.model.ScenarioModel.Property;
 import io.incentivelab.simulation.scoring.ScoringParser;
 import io.incentivelab.simulation.scoring.ScoringSyntaxException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Checks a scenario and reports every problem at once, each with its JSON path and the allowed range:
@@ -42,15 +44,10 @@ public final class ScenarioValidator {
     }
 
     private static void checkRecord(Record rec, String path, List<Problem> problems) {
-        for (RecordComponent c : rec.getClass().getRecordComponents()) {
-            Field f = c.getAnnotation(Field.class);
-            String p = path + "." + c.getName();
-            Object value;
-            try {
-                value = c.getAccessor().invoke(rec);
-            } catch (IllegalAccessException | InvocationTargetException e) {
-                throw new IllegalStateException(e);
-            }
+        for (Property c : ScenarioModel.get().record(rec.getClass()).properties()) {
+            Field f = c.field();
+            String p = path + "." + c.name();
+            Object value = c.get(rec);
             if (value == null) {
                 problems.add(new Problem(p, "is required"));
             } else if (value instanceof Number n) {
@@ -150,9 +147,9 @@ public final class ScenarioValidator {
             problems.add(new Problem("$.economics.registration", "minBurnTao must be at most maxBurnTao"));
         }
         // a duplicate is flagged on every subnet with the name, so the message is by the field the user just edited
-        java.util.Map<String, List<Integer>> byName = new java.util.HashMap<>();
+        Map<String, List<Integer>> byName = new HashMap<>();
         for (int i = 0; i < s.subnets().size(); i++) {
-            byName.computeIfAbsent(s.subnets().get(i).name(), k -> new java.util.ArrayList<>()).add(i);
+            byName.computeIfAbsent(s.subnets().get(i).name(), k -> new ArrayList<>()).add(i);
         }
         double fixedTotal = 0;
         long work = 0;
@@ -169,7 +166,7 @@ public final class ScenarioValidator {
             } else if (byName.get(sn.name()).size() > 1) {
                 int self = i;
                 String others = byName.get(sn.name()).stream().filter(j -> j != self).map(j -> "subnets[" + j + "]")
-                        .collect(java.util.stream.Collectors.joining(", "));
+                        .collect(Collectors.joining(", "));
                 problems.add(new Problem(p + ".name", "duplicate subnet name \"" + sn.name() + "\" (also " + others
                         + "); names must be unique"));
             }
