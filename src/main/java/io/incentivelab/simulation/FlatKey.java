@@ -29,6 +29,20 @@ public record FlatKey(String scope, boolean finalValue, String key) {
         return new FlatKey(scope, fin, fin ? rest.substring(marker.length()) : rest);
     }
 
+    /** Takes a flat key apart, or empty when it has no scope (a derived metric's name, for one). */
+    public static Optional<FlatKey> tryParse(String flatKey) {
+        int dot = flatKey.indexOf('.');
+        return dot <= 0 || dot == flatKey.length() - 1 ? Optional.empty() : Optional.of(parse(flatKey));
+    }
+
+    /**
+     * The subnet output whose last-quarter mean (and time series) a flat key holds; empty for network outputs,
+     * final values, unknown keys and strings that are no flat key.
+     */
+    public static Optional<SubnetMetric> subnetMean(String flatKey) {
+        return tryParse(flatKey).filter(k -> !k.finalValue()).flatMap(FlatKey::subnetMetric);
+    }
+
     /** True for a network-wide output. */
     public boolean network() {
         return scope.equals(NETWORK);
