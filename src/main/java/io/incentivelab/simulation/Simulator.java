@@ -14,7 +14,6 @@ import io.incentivelab.simulation.model.YumaSpec;
 import io.incentivelab.simulation.model.YumaVersion;
 import io.incentivelab.simulation.yuma.YumaConsensus;
 import io.incentivelab.simulation.yuma.YumaParams;
-import io.incentivelab.simulation.yuma.YumaWorkspace;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -37,6 +37,7 @@ import java.util.SplittableRandom;
  */
 final class SubnetMeasurement {
 
+    private final int nVal;
     private final int nMiners;
     /** The owner of each miner slot (the population's array, read only here). */
     private final Operator[] owner;
@@ -115,6 +116,7 @@ final class SubnetMeasurement {
      *              {@link Simulator})
      */
     SubnetMeasurement(SubnetSpec spec, int nVal, Operator[] owner, SplittableRandom rng, double[] noise) {
+        this.nVal = nVal;
         this.nMiners = owner.length;
         this.owner = owner;
         this.rng = rng;
@@ -245,7 +247,7 @@ final class SubnetMeasurement {
     }
 
     /** Slot j has a new UID: its ema state and its penalties start afresh. */
-    void resetSlot(int j, int nVal) {
+    void resetSlot(int j) {
         forgetEma(j);
         for (int v = 0; v < nVal; v++) {
             penaltyUntil[v * nMiners + j] = 0;

@@ -138,7 +138,7 @@ final class SubnetRun {
         int uid = nVal + j;
         lastUpdate[uid] = block;
         payment.resetSlot(j);
-        measurement.resetSlot(j, nVal);
+        measurement.resetSlot(j);
         weights.clearUid(uid);
         for (double[] row : bonds) {
             if (row != null) {

@@ -4,6 +4,7 @@ import io.incentivelab.simulation.emission.BlockEmission;
 import io.incentivelab.simulation.market.AlphaPool;
 import io.incentivelab.simulation.metrics.Concentration;
 import io.incentivelab.simulation.model.Strategy;
+import java.util.List;
 
 /**
  * A subnet's outputs over a sample interval (model.md §9), one row of {@link SubnetMetric}s: what was paid
@@ -73,7 +74,7 @@ final class SubnetSampler {
                 long networkTao, double burnPriceTao, AlphaPool pool) {
         double perDay = epochsPerDay / intervalEpochs / BlockEmission.RAO_PER_TAO;
         double intervalsPerDay = epochsPerDay / intervalEpochs;
-        java.util.List<Operator> ops = population.operators();
+        List<Operator> ops = population.operators();
         int nOpsNow = ops.size();
         double[] opTao = new double[nOpsNow];
         double[] compute = new double[nOpsNow];
