@@ -3,9 +3,11 @@ package io.incentivelab.experiment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.incentivelab.scenario.ScenarioCodec;
+import io.incentivelab.simulation.FlatKey;
 import io.incentivelab.simulation.ProgressListener;
 import io.incentivelab.simulation.RunResult;
 import io.incentivelab.simulation.Simulator;
+import io.incentivelab.simulation.SubnetMetric;
 import io.incentivelab.simulation.TimeSeries;
 import io.incentivelab.simulation.model.InvalidScenarioException;
 import io.incentivelab.simulation.model.Scenario;
@@ -18,15 +20,14 @@ import org.springframework.stereotype.Component;
 /**
  * The experiment runner's way to the real engine: scenario JSON through {@link ScenarioCodec}, runs through
  * {@link Simulator}. Summary metrics are the engine's flat map, in its order; the stored time series keeps
- * the concentration and resource outputs ({@link #SERIES_SUFFIXES}) of every subnet and the network's issuance and
- * cross-subnet HHI.
+ * the concentration, resource and market outputs of every subnet ({@link SubnetMetric#stored()}) and the network's
+ * issuance and cross-subnet HHI ({@link #storedSeries}).
  */
 @Component
 public final class SimulationEngine implements RunEngine {
 
-    public static final List<String> SERIES_SUFFIXES = List.of(".emissionTao", ".giniEmission", ".hhiEmission", ".nakamotoEmission",
-            ".top1Share", ".top10Share", ".activeUids", ".resources.compute", ".resources.storage", ".resources.quality",
-            ".emissionShare", ".price", ".poolTao", ".poolAlpha", ".alphaSoldByMiners");
+    /** The network outputs whose time series are stored (the subnet outputs': {@link SubnetMetric#stored()}). */
+    public static final List<String> STORED_NETWORK_SERIES = List.of("network.issuanceTao", "network.crossSubnetHhi");
     private static final int CALIBRATION_EPOCHS = 20;
 
     @Override
@@ -89,13 +90,18 @@ public final class SimulationEngine implements RunEngine {
         return copy;
     }
 
+    /** True when an experiment stores the time series of this flat key. */
+    public static boolean storedSeries(String flatKey) {
+        return STORED_NETWORK_SERIES.contains(flatKey)
+                || FlatKey.subnetMean(flatKey).map(SubnetMetric::stored).orElse(false);
+    }
+
     static CompactSeries series(TimeSeries t) {
         List<String> names = new ArrayList<>();
         List<float[]> rows = new ArrayList<>();
         for (int k = 0; k < t.keys().size(); k++) {
             String key = t.keys().get(k);
-            if (key.equals("network.issuanceTao") || key.equals("network.crossSubnetHhi")
-                    || (!key.startsWith("network.") && SERIES_SUFFIXES.stream().anyMatch(key::endsWith))) {
+            if (storedSeries(key)) {
                 double[] col = t.columns()[k];
                 float[] row = new float[col.length];
                 for (int i = 0; i < col.length; i++) {

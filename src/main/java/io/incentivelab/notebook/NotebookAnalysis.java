@@ -13,8 +13,9 @@ import io.incentivelab.experiment.PointSummary;
 import io.incentivelab.experiment.RunGroup;
 import io.incentivelab.experiment.SeriesBand;
 import io.incentivelab.experiment.SimulationEngine;
-import io.incentivelab.simulation.RunSummary;
 import io.incentivelab.notebook.chart.ChartOptions;
+import io.incentivelab.simulation.FlatKey;
+import io.incentivelab.simulation.SubnetMetric;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -34,6 +35,9 @@ public class NotebookAnalysis {
     /** Points drawn when a chart names none. */
     static final int DEFAULT_POINTS = 4;
     private static final double[] DECILES = {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1};
+    /** The subnet outputs a RESOURCES chart can stack: each subnet's share of a resource, or of emission. */
+    private static final Set<SubnetMetric> RESOURCE_SHARES = java.util.EnumSet.of(SubnetMetric.RESOURCES_COMPUTE,
+            SubnetMetric.RESOURCES_STORAGE, SubnetMetric.RESOURCES_QUALITY, SubnetMetric.EMISSION_SHARE);
 
     private final ExperimentService experiments;
     private final NotebookService notebooks;
@@ -73,17 +77,16 @@ public class NotebookAnalysis {
         for (String m : source.metrics()) {
             switch (kind) {
                 case "TIME_SERIES" -> {
-                    if (m.equals("network.issuanceTao") || m.equals("network.crossSubnetHhi")
-                            || (!m.startsWith("network.") && !RunSummary.isFinalKey(m)
-                            && SimulationEngine.SERIES_SUFFIXES.stream().anyMatch(m::endsWith))) {
+                    if (SimulationEngine.storedSeries(m)) {
                         out.add(m);
                     }
                 }
                 case "LORENZ" -> {
-                    int i = m.indexOf(".lorenz");
-                    if (i > 0 && m.endsWith(".p50")) {
-                        out.add(m.substring(0, m.length() - 4));
-                        out.add(m.substring(i + 1, m.length() - 4));
+                    SubnetMetric median = FlatKey.subnetMean(m).orElse(null);
+                    if (median == SubnetMetric.LORENZ_EMISSION_P50 || median == SubnetMetric.LORENZ_RESOURCE_P50) {
+                        String curve = median == SubnetMetric.LORENZ_EMISSION_P50 ? "lorenzEmission" : "lorenzResource";
+                        out.add(FlatKey.parse(m).scope() + "." + curve);
+                        out.add(curve);
                     }
                 }
                 case "MATRIX" -> {
@@ -93,12 +96,7 @@ public class NotebookAnalysis {
                 }
                 case "RESOURCES" -> {
                     // each subnet's share of the network's resources, or of its emission (sums to 1 too)
-                    for (String r : List.of("resources.compute", "resources.storage", "resources.quality",
-                            "emissionShare")) {
-                        if (m.endsWith("." + r) && !m.startsWith("network.") && !RunSummary.isFinalKey(m)) {
-                            out.add(r);
-                        }
-                    }
+                    FlatKey.subnetMean(m).filter(RESOURCE_SHARES::contains).ifPresent(r -> out.add(r.key()));
                 }
                 default -> out.add(m);
             }
@@ -316,9 +314,9 @@ public class NotebookAnalysis {
             // every subnet's curve at the first chosen point
             PointSummary s = r.points().get(points.get(0));
             for (String m : s.metrics().keySet()) {
-                if (m.endsWith("." + metric + ".p50")) {
-                    String full = m.substring(0, m.length() - 4);
-                    curves.add(lorenzCurve(s, full, full.substring(0, full.length() - metric.length() - 1)));
+                FlatKey k = FlatKey.tryParse(m).orElse(null);
+                if (k != null && !k.finalValue() && k.key().equals(metric + ".p50")) {
+                    curves.add(lorenzCurve(s, k.scope() + "." + metric, k.scope()));
                 }
             }
             if (curves.isEmpty()) {
@@ -359,8 +357,9 @@ public class NotebookAnalysis {
         List<ChartOptions.Line> lines = new ArrayList<>();
         for (int k = 0; k < s.names().size(); k++) {
             String name = s.names().get(k);
-            if (!name.startsWith("network.") && name.endsWith("." + resource)) {
-                lines.add(new ChartOptions.Line(name.substring(0, name.length() - resource.length() - 1), s.mean()[k]));
+            FlatKey key = FlatKey.tryParse(name).orElse(null);
+            if (key != null && !key.network() && key.key().equals(resource)) {
+                lines.add(new ChartOptions.Line(key.scope(), s.mean()[k]));
             }
         }
         if (lines.isEmpty()) {

@@ -2,6 +2,8 @@ package io.incentivelab.notebook;
 
 import io.incentivelab.notebook.ExperimentOutput.MetricSummary;
 import io.incentivelab.notebook.ExperimentOutput.PointResult;
+import io.incentivelab.simulation.FlatKey;
+import io.incentivelab.simulation.SubnetMetric;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,8 +53,9 @@ public final class ResultWarnings {
         if (output == null) {
             return List.of();
         }
-        List<String> subnets = output.metrics().stream().filter(m -> m.endsWith(".minerEmissionTao") && !m.startsWith("network."))
-                .map(m -> m.substring(0, m.length() - ".minerEmissionTao".length())).distinct().toList();
+        List<String> subnets = output.metrics().stream()
+                .filter(m -> FlatKey.subnetMean(m).orElse(null) == SubnetMetric.MINER_EMISSION_TAO)
+                .map(m -> FlatKey.parse(m).scope()).distinct().toList();
         boolean several = output.points().size() > 1;
         boolean scenarios = output.points().stream().map(PointResult::scenario).distinct().count() > 1;
         List<Warning> out = new ArrayList<>();

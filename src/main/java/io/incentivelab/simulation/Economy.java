@@ -94,9 +94,9 @@ final class Economy {
         curves = new RewardCurves[runs.length];
         int maxM = 1;
         for (int s = 0; s < runs.length; s++) {
-            all.addAll(runs[s].ops);
-            maxM = Math.max(maxM, runs[s].nMiners + spec.maxSybilUids());
-            curves[s] = runs[s].newCurves(runs[s].nMiners + spec.maxSybilUids());
+            all.addAll(runs[s].operators());
+            maxM = Math.max(maxM, runs[s].minerSlots() + spec.maxSybilUids());
+            curves[s] = runs[s].newCurves(runs[s].minerSlots() + spec.maxSybilUids());
         }
         cs = new double[maxM];
         ts = new double[maxM];
@@ -132,10 +132,9 @@ final class Economy {
         pool = new double[runs.length];
         denom = new double[runs.length];
         for (int s = 0; s < runs.length; s++) {
-            pool[s] = runs[s].decisionMinerRao / (double) BlockEmission.RAO_PER_TAO;
-            runs[s].decisionMinerRao = 0;
-            for (Operator op : runs[s].ops) {
-                denom[s] += runs[s].rewarded(op, reference);
+            pool[s] = runs[s].payment().takeDecisionMinerRao() / (double) BlockEmission.RAO_PER_TAO;
+            for (Operator op : runs[s].operators()) {
+                denom[s] += runs[s].measurement().rewarded(op, reference);
             }
         }
         int count = all.size();
@@ -157,9 +156,9 @@ final class Economy {
                 continue;
             }
             if (profit > 0 && spec.reinvestFraction() > 0 && here != null) {
-                double before = here.rewarded(op, reference);
-                invest(op, here.mainResource(), profit * spec.reinvestFraction());
-                denom[here.index] += here.rewarded(op, reference) - before;
+                double before = here.measurement().rewarded(op, reference);
+                invest(op, here.measurement().mainResource(), profit * spec.reinvestFraction());
+                denom[here.index] += here.measurement().rewarded(op, reference) - before;
             }
             switch (op.strategy) {
                 case ADAPTIVE -> adapt(op, block, issuance, pool, denom, days);
@@ -176,7 +175,7 @@ final class Economy {
         for (SubnetRun r : runs) {
             r.rebuild();
             r.checkConsistency();
-            for (Operator op : r.ops) {
+            for (Operator op : r.operators()) {
                 if (!seen.add(op)) {
                     throw new IllegalStateException("operator " + op.id + " on two subnets");
                 }
@@ -191,8 +190,8 @@ final class Economy {
     private void leave(Operator op, int epochsDone, double[] denom) {
         if (op.subnet >= 0) {
             SubnetRun r = runs[op.subnet];
-            denom[r.index] -= r.rewarded(op, reference);
-            r.intervalLeft++;
+            denom[r.index] -= r.measurement().rewarded(op, reference);
+            r.population().countLeft();
             for (int j : op.slots.clone()) {
                 r.abandon(j);
             }
@@ -226,22 +225,22 @@ final class Economy {
         }
         if (cur >= 0) {
             SubnetRun r = runs[cur];
-            denom[cur] -= r.rewarded(op, reference);
-            r.intervalLeft++;
+            denom[cur] -= r.measurement().rewarded(op, reference);
+            r.population().countLeft();
             for (int j : op.slots.clone()) {
                 r.abandon(j);
             }
         }
         SubnetRun to = runs[best];
-        to.intervalEntered++;
-        denom[best] += to.rewarded(op, reference);
+        to.population().countEntered();
+        denom[best] += to.measurement().rewarded(op, reference);
         registerOn(op, to, k, block, issuance);
     }
 
     /** Profit per decision op expects on subnet s with k UIDs, USD (a proportional share of the last pool). */
     private double expectedProfit(Operator op, int s, double[] pool, double[] denom, double days, int k, boolean move) {
         SubnetRun r = runs[s];
-        double mine = r.rewarded(op, reference);
+        double mine = r.measurement().rewarded(op, reference);
         double total = denom[s] + (move ? mine : 0);
         double revenue = total > 0 ? pool[s] * mine / total * price : 0;
         double burn = move ? k * r.burn.priceTao(block) * price : 0;
@@ -255,10 +254,10 @@ final class Economy {
         }
         SubnetRun r = runs[op.subnet];
         int k = op.slots.length;
-        int m = r.otherComponents(op, cs, ts, qs);
+        int m = r.measurement().otherComponents(op, cs, ts, qs);
         double ownC = op.compute;
-        double ownT = op.storage * (op.cheater ? r.overclaim() : 1);
-        int cap = Math.min(spec.maxSybilUids(), r.nMiners);
+        double ownT = op.storage * (op.cheater ? r.measurement().overclaim() : 1);
+        int cap = Math.min(spec.maxSybilUids(), r.minerSlots());
         double burnTao = r.burn.priceTao(block);
         double bestProfit = Double.NEGATIVE_INFINITY;
         double current = 0;
@@ -299,7 +298,7 @@ final class Economy {
      * when a copy has the largest score (before the others' best) and 0 otherwise, as own / all gave it.
      */
     private final class SybilShares {
-        private final SubnetRun r;
+        private final SubnetMeasurement r;
         private final RewardCurves curve;
         private final int m;
         private final double omc;
@@ -316,7 +315,7 @@ final class Economy {
         private double othersSum;
 
         SybilShares(SubnetRun r, RewardCurves curve, int m) {
-            this.r = r;
+            this.r = r.measurement();
             this.curve = curve;
             this.m = m;
             double mc = 0;
@@ -439,8 +438,8 @@ final class Economy {
                 entered--;
                 continue;
             }
-            r.intervalEntered++;
-            denom[s] += r.rewarded(op, reference);
+            r.population().countEntered();
+            denom[s] += r.measurement().rewarded(op, reference);
         }
     }
 
@@ -452,7 +451,7 @@ final class Economy {
             u[i] = ((rng.nextLong() >>> 11) + 0.5) * 0x1.0p-53;
         }
         if (ms.placement() == Placement.STRONGEST_RESOURCE) {
-            int strongest = r.mainResource();
+            int strongest = r.measurement().mainResource();
             int arg = u[0] >= u[1] && u[0] >= u[2] ? 0 : u[1] >= u[2] ? 1 : 2;
             double t = u[strongest];
             u[strongest] = u[arg];
@@ -465,11 +464,11 @@ final class Economy {
         double storage = ls.median() * StrictMath.exp(ls.sigma() * normal.inverseCumulativeProbability(u[1]));
         double quality = Math.min(1 - 1e-9, Math.max(1e-9,
                 new BetaDistribution(null, bq.alpha(), bq.beta(), 1e-12).inverseCumulativeProbability(u[2])));
-        Strategy st = SubnetRun.drawStrategy(spec.strategies(), rng);
+        Strategy st = SubnetPopulation.drawStrategy(spec.strategies(), rng);
         Operator op = new Operator(all.size(), st, compute, storage, quality, epochsDone);
         op.cheater = st == Strategy.CHEATER;
         op.copier = st == Strategy.CHEATER;
-        SubnetRun.drawHardware(op, ms, seed);
+        SubnetPopulation.drawHardware(op, ms, seed);
         return op;
     }
 
@@ -479,7 +478,7 @@ final class Economy {
      */
     private int registerOn(Operator op, SubnetRun r, int k, long block, IssuanceTracker issuance) {
         op.home = r.index;
-        double mine = r.rewarded(op, reference);
+        double mine = r.measurement().rewarded(op, reference);
         double total = denom[r.index] + (op.subnet == r.index ? 0 : mine);
         double perDay = total > 0 ? pool[r.index] * mine / total / days : 0;
         double affordable = perDay * spec.registrationPaybackDays() / Math.max(1, k + op.slotsOn(r.index));
@@ -490,8 +489,8 @@ final class Economy {
             long rao = r.burn.register(block);
             // the chain swaps the burn for alpha and recycles the alpha; TAO issuance does not fall
             // (economics.md "2026 mechanics"; RAORecycledForRegistration is a counter)
-            if (r.pool != null) {
-                r.pool.burnRegistration(rao);
+            if (r.pool() != null) {
+                r.pool().burnRegistration(rao);
             } else {
                 issuance.burn(rao);
             }
@@ -532,13 +531,14 @@ final class Economy {
             op.sizedAt = op.resourceVersion;
         }
         double c = costs.uidOverheadUsdPerDay() * k;
-        if (r.uses(0)) {
+        SubnetMeasurement m = r.measurement();
+        if (m.uses(0)) {
             c += costs.computeRunningUsdPerDay() * op.sized[0];
         }
-        if (r.uses(1)) {
+        if (m.uses(1)) {
             c += costs.storageRunningUsdPerDay() * op.sized[1];
         }
-        if (r.uses(2)) {
+        if (m.uses(2)) {
             c += costs.qualityRunningUsdPerDay() * op.sized[2];
         }
         return c;
@@ -547,13 +547,14 @@ final class Economy {
     /** What op's resources used on subnet r cost to buy, USD. */
     private double capitalValue(Operator op, SubnetRun r) {
         double c = 0;
-        if (r.uses(0)) {
+        SubnetMeasurement m = r.measurement();
+        if (m.uses(0)) {
             c += costs.computeCapitalUsd() * StrictMath.pow(op.compute, beta);
         }
-        if (r.uses(1)) {
+        if (m.uses(1)) {
             c += costs.storageCapitalUsd() * StrictMath.pow(op.storage, beta);
         }
-        if (r.uses(2)) {
+        if (m.uses(2)) {
             c += costs.qualityCapitalUsd() * StrictMath.pow(op.quality / (1 - op.quality), beta);
         }
         return c;
@@ -590,12 +591,15 @@ final class Economy {
         double perDay = epochsPerDay / intervalEpochs;
         List<Double> rois = new ArrayList<>();
         for (SubnetRun r : runs) {
-            double[] x = new double[r.ops.size()];
+            List<Operator> ops = r.operators();
+            double[] x = new double[ops.size()];
             for (int i = 0; i < x.length; i++) {
-                x[i] = r.ops.get(i).roi();
+                x[i] = ops.get(i).roi();
                 rois.add(x[i]);
             }
-            quantiles(x, r.roi);
+            double[] q = new double[4];
+            quantiles(x, q);
+            r.sampler().setRoiQuantiles(q);
         }
         double[] emission = new double[all.size()];
         double total = 0;
@@ -614,8 +618,8 @@ final class Economy {
         int pruned = 0;
         double burn = 0;
         for (SubnetRun r : runs) {
-            regs += r.intervalRegistrations;
-            pruned += r.intervalPruned;
+            regs += r.population().registrations();
+            pruned += r.population().pruned();
             burn += r.burn.priceTao(block);
         }
         double[] roiArr = new double[rois.size()];

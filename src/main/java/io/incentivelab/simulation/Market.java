@@ -92,8 +92,7 @@ final class Market {
             if (m.movingPrice() > 0) {
                 pools[s].setMovingPrice(m.movingPrice());
             }
-            runs[s].pool = pools[s];
-            runs[s].ownerBurnFraction = m.ownerBurnFraction();
+            runs[s].joinMarket(pools[s], m.ownerBurnFraction());
             minerSell[s] = m.minerSellFraction();
             take[s] = m.validatorTake();
         }
@@ -208,9 +207,9 @@ final class Market {
             }
         }
         carryAlpha[s] = pending;
-        run.intervalChainBuy += chainBuy;
+        run.sampler().addChainBuy(chainBuy);
         subnetTao[s] = tao;
-        run.rootProportion = prop;
+        run.payment().setRootProportion(prop);
     }
 
     /** After the subnets stepped: burns, miners' and root sales, stakers moving toward yield. */
@@ -222,23 +221,24 @@ final class Market {
         double totalValue = 0;
         double weighted = 0;
         for (int s = 0; s < n; s++) {
-            SubnetRun r = runs[s];
+            SubnetPayment r = runs[s].payment();
+            SubnetSampler sampler = runs[s].sampler();
             AlphaPool pool = pools[s];
             double p = pool.price();
             double flow = 0;
-            long burnAlpha = Math.min(pool.alphaOutstanding(), (long) Math.floor(r.epochBurnedRao / p));
+            long burnAlpha = Math.min(pool.alphaOutstanding(), (long) Math.floor(r.stepBurnedRao() / p));
             pool.recycleOutstanding(burnAlpha);
-            long minerTotal = r.epochMinerRao + r.epochBurnedRao;
-            burned[s] = minerTotal > 0 ? r.epochBurnedRao / (double) minerTotal : 0;
-            double soldValue = (r.epochMinerRao - r.epochCheatRao) * minerSell[s]
-                    + r.epochCheatRao * spec.cheaterSellFraction();
+            long minerTotal = r.stepMinerRao() + r.stepBurnedRao();
+            burned[s] = minerTotal > 0 ? r.stepBurnedRao() / (double) minerTotal : 0;
+            double soldValue = (r.stepMinerRao() - r.stepCheatRao()) * minerSell[s]
+                    + r.stepCheatRao() * spec.cheaterSellFraction();
             long sell = Math.min(pool.alphaOutstanding(), (long) Math.floor(soldValue / p));
             if (sell > 0) {
                 flow -= pool.unstake(sell);
-                r.intervalAlphaSold += sell;
+                sampler.addAlphaSold(sell);
             }
-            long rootAlpha = Math.min(pool.alphaOutstanding(), (long) Math.floor(Math.min(r.epochRootRao,
-                    r.epochValidatorRao) / p));
+            long rootAlpha = Math.min(pool.alphaOutstanding(), (long) Math.floor(Math.min(r.stepRootRao(),
+                    r.stepValidatorRao()) / p));
             if (rootAlpha > 0) {
                 if (rootSell) {
                     flow -= pool.unstake(rootAlpha);
@@ -246,9 +246,9 @@ final class Market {
                     pool.recycleOutstanding(rootAlpha);
                 }
             }
-            long alphaDividends = r.epochValidatorRao - Math.min(r.epochRootRao, r.epochValidatorRao);
+            long alphaDividends = r.stepValidatorRao() - Math.min(r.stepRootRao(), r.stepValidatorRao());
             long takeRao = (long) Math.floor(alphaDividends * take[s]);
-            r.intervalTake += takeRao;
+            sampler.addValidatorTake(takeRao);
             double nominatorAlpha = (alphaDividends - takeRao) / p;
             double out = pool.alphaOutstanding();
             yield[s] = out > 0 ? nominatorAlpha / out : 0;

@@ -19,11 +19,10 @@ public record RunSummary(List<SubnetSummary> subnets, Map<String, Double> networ
 
     /**
      * The subnet outputs whose final values are also in the flat map (as {@code "<subnet>.final.<key>"}):
-     * the contract's emission and concentration fields. The rest are in {@link SubnetSummary#finalValues()}
+     * the contract's emission and concentration fields ({@link SubnetMetric#finalInFlatMap()}). The rest are in {@link SubnetSummary#finalValues()}
      * and the time series.
      */
-    public static final List<String> FINAL_FLAT_KEYS = List.of("emissionTao", "giniEmission", "hhiEmission",
-            "nakamotoEmission", "top1Share", "top10Share");
+    public static final List<String> FINAL_FLAT_KEYS = SubnetMetric.finalFlatKeys();
     /** The network outputs whose final values are also in the flat map (as {@code "network.final.<key>"}). */
     public static final List<String> FINAL_FLAT_NETWORK_KEYS = List.of("issuanceTao");
     /** The segment that marks a final value in a flat key; such keys have no time series. */
@@ -37,7 +36,7 @@ public record RunSummary(List<SubnetSummary> subnets, Map<String, Double> networ
 
     /**
      * Every stored numeric output as one flat, ordered map: the last-quarter means as {@code "<subnet>.<key>"}
-     * for each subnet in scenario order (keys in {@link SubnetRun#KEYS} order), then {@code "network.<key>"}
+     * for each subnet in scenario order (keys in {@link SubnetMetric} order), then {@code "network.<key>"}
      * (together the keys of the time series, {@link Simulator#flatKeys}); then the final values of
      * {@link #FINAL_FLAT_KEYS} as {@code "<subnet>.final.<key>"} per subnet and of
      * {@link #FINAL_FLAT_NETWORK_KEYS} as {@code "network.final.<key>"}. The order is the same for every run of

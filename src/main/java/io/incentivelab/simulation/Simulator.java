@@ -14,7 +14,6 @@ import io.incentivelab.simulation.model.YumaSpec;
 import io.incentivelab.simulation.model.YumaVersion;
 import io.incentivelab.simulation.yuma.YumaConsensus;
 import io.incentivelab.simulation.yuma.YumaParams;
-import io.incentivelab.simulation.yuma.YumaWorkspace;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,7 +113,7 @@ public final class Simulator {
         for (int s = 0; s < subnets; s++) {
             runs[s] = new SubnetRun(specs.get(s), s, seed, split, yumas[s], scenario.economics(), firstOperator,
                     noiseTables[s], net.market().taoWeight());
-            firstOperator += runs[s].ops.size();
+            firstOperator += runs[s].operators().size();
             uids += runs[s].uids();
         }
         Economy economy = new Economy(scenario.economics(), runs, seed, net.epochsPerDay());
@@ -190,10 +189,11 @@ public final class Simulator {
         long validators = 0;
         long burned = 0;
         for (SubnetRun r : runs) {
-            burned += r.totalBurned;
-            owner += r.totalOwner;
-            miners += r.totalMiners;
-            validators += r.totalValidators;
+            SubnetPayment paid = r.payment();
+            burned += paid.totalBurned();
+            owner += paid.totalOwner();
+            miners += paid.totalMiners();
+            validators += paid.totalValidators();
         }
         long pending = 0;
         for (int s = 0; s < subnets; s++) {
@@ -210,15 +210,13 @@ public final class Simulator {
         long issuance = tracker.issuanceRao();
         double[] row = new double[keys.size()];
         economy.sample(row, keys.size() - Economy.KEYS.size(), interval, block);
-        int per = SubnetRun.KEYS.size();
+        int per = SubnetMetric.KEYS.size();
         long networkTao = 0;
         for (long r : subnetRao) {
             networkTao += r;
         }
         for (int s = 0; s < runs.length; s++) {
-            runs[s].intervalTaoEmission = subnetRao[s];
-            runs[s].networkIntervalTao = networkTao;
-            runs[s].sample(row, s * per, interval, net.epochsPerDay());
+            runs[s].sample(row, s * per, interval, net.epochsPerDay(), subnetRao[s], networkTao);
         }
         int i = runs.length * per;
         row[i++] = issuance / (double) BlockEmission.RAO_PER_TAO;
@@ -237,7 +235,7 @@ public final class Simulator {
             double sum = 0;
             double[] held = new double[runs.length];
             for (int s = 0; s < runs.length; s++) {
-                held[s] = runs[s].held(res);
+                held[s] = runs[s].population().held(res);
                 sum += held[s];
             }
             for (int s = 0; s < runs.length; s++) {
@@ -265,14 +263,14 @@ public final class Simulator {
         }
         double[] last = rows.get(rows.size() - 1);
         List<SubnetSummary> subnets = new ArrayList<>();
-        int per = SubnetRun.KEYS.size();
+        int per = SubnetMetric.KEYS.size();
         for (int s = 0; s < scenario.subnets().size(); s++) {
             SubnetSpec spec = scenario.subnets().get(s);
             Map<String, Double> values = new LinkedHashMap<>();
             Map<String, Double> finals = new LinkedHashMap<>();
             for (int k = 0; k < per; k++) {
-                values.put(SubnetRun.KEYS.get(k), mean[s * per + k]);
-                finals.put(SubnetRun.KEYS.get(k), last[s * per + k]);
+                values.put(SubnetMetric.KEYS.get(k), mean[s * per + k]);
+                finals.put(SubnetMetric.KEYS.get(k), last[s * per + k]);
             }
             Map<String, Double> mw = new LinkedHashMap<>();
             if (spec.metric() == Metric.MIXED) {
@@ -316,7 +314,7 @@ public final class Simulator {
     public static List<String> flatKeys(Scenario scenario) {
         List<String> keys = new ArrayList<>();
         for (SubnetSpec s : scenario.subnets()) {
-            for (String k : SubnetRun.KEYS) {
+            for (String k : SubnetMetric.KEYS) {
                 keys.add(s.name() + "." + k);
             }
         }

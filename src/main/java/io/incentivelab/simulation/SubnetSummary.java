@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * One subnet's part of a run summary (model.md §9): its labels, every numeric output averaged over the
  * samples of the last quarter of the horizon, and the same outputs at the final sample (the interval that
- * ends at the horizon), keyed as in {@link SubnetRun#KEYS} (a dot marks a nested object, e.g.
+ * ends at the horizon), keyed as in {@link SubnetMetric} (a dot marks a nested object, e.g.
  * {@code resources.compute}).
  *
  * @param name          the subnet's name

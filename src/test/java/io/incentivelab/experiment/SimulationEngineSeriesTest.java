@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.incentivelab.scenario.ScenarioCodec;
 import io.incentivelab.simulation.RunResult;
+import io.incentivelab.simulation.RunSummary;
 import io.incentivelab.simulation.Simulator;
+import io.incentivelab.simulation.SubnetMetric;
+import io.incentivelab.simulation.model.Scenario;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What the experiment runner stores of a market run: the market series and the emission-share HHI. */
@@ -31,5 +35,22 @@ class SimulationEngineSeriesTest {
         }
         // prices 0.01 against 0.02: a third and two thirds, HHI 5/9 (1/2 would be an equal split)
         assertThat((double) hhi[0]).isCloseTo(5.0 / 9, org.assertj.core.api.Assertions.within(0.01));
+    }
+
+    @Test
+    void theStoredSeriesAreTheOnesTheSuffixListOfEngine7Chose() {
+        // the list this registry replaced, kept here as the reference
+        List<String> suffixes = List.of(".emissionTao", ".giniEmission", ".hhiEmission", ".nakamotoEmission",
+                ".top1Share", ".top10Share", ".activeUids", ".resources.compute", ".resources.storage",
+                ".resources.quality", ".emissionShare", ".price", ".poolTao", ".poolAlpha", ".alphaSoldByMiners");
+        Scenario s = ScenarioCodec.parse("{\"subnets\":[{\"name\":\"price\"},{\"name\":\"sn-2_x\"}]}");
+        List<String> keys = Simulator.summaryFlatKeys(s);
+        assertThat(keys).hasSizeGreaterThan(2 * SubnetMetric.values().length);
+        for (String key : keys) {
+            boolean before = !RunSummary.isFinalKey(key) && (key.equals("network.issuanceTao")
+                    || key.equals("network.crossSubnetHhi")
+                    || (!key.startsWith("network.") && suffixes.stream().anyMatch(key::endsWith)));
+            assertThat(SimulationEngine.storedSeries(key)).as(key).isEqualTo(before);
+        }
     }
 }

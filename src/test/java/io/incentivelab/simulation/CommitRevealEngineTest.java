@@ -69,11 +69,11 @@ class CommitRevealEngineTest {
             SubnetRun r = subnet(commitReveal ? "\"commitReveal\":true,\"revealPeriodEpochs\":2"
                     : "\"commitReveal\":false", 1, 11);
             consensus(r, 0, 6, ws);
-            double strongest = r.ops.stream().mapToDouble(op -> op.compute).max().orElseThrow();
+            double strongest = r.operators().stream().mapToDouble(op -> op.compute).max().orElseThrow();
             Operator newcomer = new Operator(10_000, Strategy.SPECIALIST, 2 * strongest, 1, 0.5, 6);
             r.register(newcomer, 6 * TEMPO, 0);
             r.rebuild();
-            int uid = r.nVal + newcomer.slots[0];
+            int uid = r.validators() + newcomer.slots[0];
             List<double[]> after = consensus(r, 6, 10, ws);
             if (commitReveal) {
                 // epochs 6 and 7 reveal the commits of epochs 4 and 5, made before the registration

@@ -43,8 +43,8 @@ class InitialWeightsEngineTest {
 
     private static long paidToOthers(SubnetRun r, int slot) {
         long sum = 0;
-        for (int j = 0; j < r.nMiners; j++) {
-            sum += j == slot ? 0 : r.lastRao[j];
+        for (int j = 0; j < r.minerSlots(); j++) {
+            sum += j == slot ? 0 : r.payment().lastEpochRao()[j];
         }
         return sum;
     }
@@ -59,7 +59,7 @@ class InitialWeightsEngineTest {
             for (int e = 0; e < before + 1; e++) {
                 r.step(e, (e + 1) * TEMPO, 1_000_000_000_000L, ws);
                 if (e < before) {
-                    assertThat(r.lastRao[5]).as("period %d epoch %d", period, e).isPositive();
+                    assertThat(r.payment().lastEpochRao()[5]).as("period %d epoch %d", period, e).isPositive();
                     assertThat(paidToOthers(r, 5)).as("period %d epoch %d", period, e).isZero();
                 } else {
                     assertThat(paidToOthers(r, 5)).as("period %d epoch %d", period, e).isPositive();
@@ -119,22 +119,22 @@ class InitialWeightsEngineTest {
                 }
             }
             long paid = 0;
-            for (long x : r.lastRao) {
+            for (long x : r.payment().lastEpochRao()) {
                 paid += x;
             }
             int op = 0;
             for (double share : byColdkey.values()) {
                 long mine = 0;
                 for (int k = 0; k < 3; k++) {
-                    mine += r.lastRao[op * 3 + k];
+                    mine += r.payment().lastEpochRao()[op * 3 + k];
                 }
                 assertThat(mine / (double) paid).as("seed %d operator %d", seed, op).isCloseTo(share / total,
                         within(0.01));
                 long theirs = 0;
                 long ownPaid = 0;
-                for (int j = 0; j < own.nMiners; j++) {
-                    theirs += j / 3 == op ? own.lastRao[j] : 0;
-                    ownPaid += own.lastRao[j];
+                for (int j = 0; j < own.minerSlots(); j++) {
+                    theirs += j / 3 == op ? own.payment().lastEpochRao()[j] : 0;
+                    ownPaid += own.payment().lastEpochRao()[j];
                 }
                 largestGap = Math.max(largestGap, Math.abs(theirs / (double) ownPaid - share / total));
                 op++;

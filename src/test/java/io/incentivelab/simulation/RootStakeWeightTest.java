@@ -63,10 +63,10 @@ class RootStakeWeightTest {
 
     private static double dividendShare(SubnetRun r, int v) {
         double total = 0;
-        for (long x : r.valRao) {
+        for (long x : r.payment().validatorIntervalRao()) {
             total += x;
         }
-        return r.valRao[v] / total;
+        return r.payment().validatorIntervalRao()[v] / total;
     }
 
     @Test

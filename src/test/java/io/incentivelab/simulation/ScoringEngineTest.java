@@ -92,7 +92,7 @@ class ScoringEngineTest {
     private static double shareOfLowQuality(SubnetRun r, double below) {
         double low = 0;
         double all = 0;
-        for (Operator op : r.ops) {
+        for (Operator op : r.operators()) {
             all += op.earnedRao;
             if (op.quality < below) {
                 low += op.earnedRao;
@@ -131,11 +131,11 @@ class ScoringEngineTest {
         // with certain detection only each operator's first UID earns; without it all three do
         double offCopies = 0;
         double onCopies = 0;
-        for (int j = 0; j < off.nMiners; j++) {
-            boolean first = off.owner[j].slots[0] == j;
+        for (int j = 0; j < off.minerSlots(); j++) {
+            boolean first = off.owners()[j].slots[0] == j;
             if (!first) {
-                offCopies += off.lastRao[j];
-                onCopies += on.lastRao[j];
+                offCopies += off.payment().lastEpochRao()[j];
+                onCopies += on.payment().lastEpochRao()[j];
             }
         }
         assertThat(offCopies).isPositive();
@@ -150,7 +150,7 @@ class ScoringEngineTest {
         SubnetRun r = runSubnet(s, 9, 10);
         int[] perClass = new int[3];
         double classZeroRao = 0;
-        for (Operator op : r.ops) {
+        for (Operator op : r.operators()) {
             perClass[op.gpuClass]++;
             assertThat(op.latency).isPositive();
             if (op.gpuClass == 0) {
@@ -163,9 +163,9 @@ class ScoringEngineTest {
         assertThat(classZeroRao).as("class 0 is not eligible").isZero();
         // the draw is per operator id: the same operators get the same hardware in another scenario shape
         SubnetRun again = runSubnet(withScoring(s, "speed"), 9, 1);
-        for (int o = 0; o < r.ops.size(); o++) {
-            assertThat(again.ops.get(o).gpuClass).isEqualTo(r.ops.get(o).gpuClass);
-            assertThat(again.ops.get(o).latency).isEqualTo(r.ops.get(o).latency);
+        for (int o = 0; o < r.operators().size(); o++) {
+            assertThat(again.operators().get(o).gpuClass).isEqualTo(r.operators().get(o).gpuClass);
+            assertThat(again.operators().get(o).latency).isEqualTo(r.operators().get(o).latency);
         }
     }
 }

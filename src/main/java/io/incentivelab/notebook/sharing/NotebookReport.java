@@ -24,7 +24,7 @@ import io.incentivelab.notebook.NotebookFile;
 import io.incentivelab.notebook.ResultWarnings;
 import io.incentivelab.notebook.ScenarioCell;
 import io.incentivelab.notebook.SweepAxis;
-import io.incentivelab.simulation.RunSummary;
+import io.incentivelab.simulation.FlatKey;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -293,7 +293,9 @@ public final class NotebookReport {
     static List<String> shownMetrics(List<String> all) {
         Set<String> chosen = new LinkedHashSet<>();
         for (String key : FIRST) {
-            all.stream().filter(m -> (m.endsWith("." + key) || m.equals(key)) && !RunSummary.isFinalKey(m)).forEach(chosen::add);
+            all.stream().filter(m -> m.equals(key)
+                    || FlatKey.tryParse(m).filter(k -> !k.finalValue() && k.key().equals(key)).isPresent())
+                    .forEach(chosen::add);
         }
         List<String> list = new ArrayList<>(chosen.isEmpty() ? all : chosen);
         return list.subList(0, Math.min(8, list.size()));

@@ -13,7 +13,8 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import io.incentivelab.notebook.ExperimentOutput.MetricSummary;
 import io.incentivelab.notebook.ExperimentOutput.PointResult;
-import io.incentivelab.simulation.RunSummary;
+import io.incentivelab.simulation.FlatKey;
+import io.incentivelab.simulation.SubnetMetric;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -151,7 +152,8 @@ class ResultsTable extends Div {
     /** Whether a run of the output had alpha pools (PRICE_EMA or FLOW): some subnet's pool TAO is above 0. */
     static boolean marketRun(ExperimentOutput o) {
         return o.points().stream().flatMap(p -> p.metrics().entrySet().stream())
-                .anyMatch(e -> e.getKey().endsWith(".poolTao") && e.getValue() != null && e.getValue().mean() > 0);
+                .anyMatch(e -> FlatKey.subnetMean(e.getKey()).orElse(null) == SubnetMetric.POOL_TAO
+                        && e.getValue() != null && e.getValue().mean() > 0);
     }
 
     /**
@@ -161,14 +163,19 @@ class ResultsTable extends Div {
     static Set<String> defaults(List<String> all, boolean market) {
         Set<String> chosen = new LinkedHashSet<>();
         if (market) {
-            all.stream().filter(m -> m.endsWith(".emissionShare") && !m.startsWith("network.") && !RunSummary.isFinalKey(m))
+            all.stream().filter(m -> FlatKey.subnetMean(m).orElse(null) == SubnetMetric.EMISSION_SHARE)
                     .forEach(chosen::add);
         }
         for (String key : FIRST) {
-            all.stream().filter(m -> m.endsWith("." + key) && !RunSummary.isFinalKey(m)).forEach(chosen::add);
+            all.stream().filter(m -> meanOf(m, key)).forEach(chosen::add);
         }
         List<String> list = new ArrayList<>(chosen);
         return new LinkedHashSet<>(list.subList(0, Math.min(8, list.size())));
+    }
+
+    /** True when flat key m holds the last-quarter mean of output {@code key} (of a subnet or the network). */
+    private static boolean meanOf(String m, String key) {
+        return FlatKey.tryParse(m).filter(k -> !k.finalValue() && k.key().equals(key)).isPresent();
     }
 
     private void columns(Set<String> chosen) {
