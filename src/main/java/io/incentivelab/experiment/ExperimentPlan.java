@@ -46,8 +46,7 @@ public final class ExperimentPlan {
         List<SpecProblem> problems = new ArrayList<>();
         for (int s = 0; s < spec.scenarios().size() && problems.size() < MAX_SCENARIO_PROBLEMS; s++) {
             for (SpecProblem p : validator.validate(spec.scenarios().get(s).scenario())) {
-                problems.add(new SpecProblem("$.scenarios[" + s + "].scenario" + p.path().substring(p.path().startsWith("$") ? 1 : 0),
-                        p.message()));
+                problems.add(new SpecProblem(SpecLocation.inScenario(s, p.path()), p.message()));
             }
         }
         if (!problems.isEmpty()) {
@@ -62,13 +61,13 @@ public final class ExperimentPlan {
             } catch (IllegalArgumentException e) {
                 String key = point.scenarioIndex() + e.getMessage();
                 if (seen.add(key)) {
-                    problems.add(new SpecProblem("$.sweep.axes", "scenario '" + point.scenarioLabel() + "': " + e.getMessage()));
+                    problems.add(new SpecProblem(SpecLocation.sweep("axes"), "scenario '" + point.scenarioLabel() + "': " + e.getMessage()));
                 }
                 continue;
             }
             for (SpecProblem sp : validator.validate(scenario)) {
                 if (seen.add(point.scenarioIndex() + sp.path() + sp.message())) {
-                    problems.add(new SpecProblem("$.sweep", "point " + p + " (scenario '" + point.scenarioLabel() + "', "
+                    problems.add(new SpecProblem(SpecLocation.sweep(null), "point " + p + " (scenario '" + point.scenarioLabel() + "', "
                             + point.assignments() + "): " + sp.path() + ": " + sp.message()));
                 }
             }

@@ -54,6 +54,16 @@ public class ExperimentService {
         return ExperimentPlan.of(ExperimentSpecCodec.parse(specJson, properties.limits(), engine::validate), engine::validate);
     }
 
+    /**
+     * Checks an experiment built in code (a notebook cell) against the limits and the engine's scenario validation,
+     * with the rules and messages of {@link #plan(String)}; each problem has its {@link SpecLocation}.
+     *
+     * @throws InvalidExperimentException with every problem
+     */
+    public ExperimentPlan plan(ExperimentSpec spec) {
+        return ExperimentPlan.of(ExperimentSpecCheck.check(spec, properties.limits(), engine::validate), engine::validate);
+    }
+
     /** The cost of an experiment before it starts (runs, time on this machine, storage). */
     public CostPreview preview(ExperimentPlan plan) {
         return estimator.preview(plan, runner.executor().parallelism());

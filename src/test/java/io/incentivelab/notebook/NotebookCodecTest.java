@@ -70,11 +70,11 @@ class NotebookCodecTest {
         assertThat(study.sensitivity()).isTrue();
         // the spec the cell runs: a Saltelli study over the axis's range
         var spec = NotebookRuns.spec(doc, study);
-        assertThat(spec.has("sweep")).isFalse();
-        assertThat(spec.at("/sensitivity/method").asText()).isEqualTo("SALTELLI");
-        assertThat(spec.at("/sensitivity/metric").asText()).isEqualTo("a.giniEmission");
-        assertThat(spec.at("/sensitivity/samples").asInt()).isEqualTo(8);
-        assertThat(spec.at("/sensitivity/parameters/0/to").asDouble()).isEqualTo(2.0);
+        assertThat(spec.combine()).isEqualTo(io.incentivelab.experiment.ExperimentSpec.Combine.ZIP);
+        assertThat(spec.sensitivity().method()).isEqualTo(io.incentivelab.experiment.Sensitivity.Method.SALTELLI);
+        assertThat(spec.sensitivity().metric()).isEqualTo("a.giniEmission");
+        assertThat(spec.sensitivity().samples()).isEqualTo(8);
+        assertThat(spec.sensitivity().parameters().get(0).to()).isEqualTo(2.0);
         // a sweep cell writes neither
         assertThat(NotebookCodec.writeDocument(sample().document())).doesNotContain("\"metric\"", "\"samples\"");
     }

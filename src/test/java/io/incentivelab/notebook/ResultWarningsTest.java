@@ -26,8 +26,7 @@ class ResultWarningsTest {
         ExperimentCell e = new ExperimentCell("e", "", List.of("s"), "GRID", List.of(axis), 3, 11, null);
         NotebookDocument doc = new NotebookDocument(1, "t", List.of(sc, e));
         SimulationEngine engine = new SimulationEngine();
-        ExperimentPlan plan = ExperimentPlan.of(ExperimentSpecCodec.parse(NotebookRuns.spec(doc, e).toString(),
-                new ExperimentLimits(1000, 100, 100)), engine::validate);
+        ExperimentPlan plan = ExperimentPlan.of(ExperimentSpecCodec.check(NotebookRuns.spec(doc, e), new ExperimentLimits(1000, 100, 100), null), engine::validate);
         LocalExperiment r = LocalExperiment.run(plan, engine, 1, Double.NaN, null, true);
         return NotebookRuns.output(new ExperimentResults(r.end(), r.plan(), r.points()));
     }

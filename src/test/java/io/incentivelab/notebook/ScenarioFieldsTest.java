@@ -77,12 +77,12 @@ class ScenarioFieldsTest {
                 .append(new ExperimentCell("e1", "", List.of("s1"), "GRID", List.of(
                         SweepAxis.range("$.subnets[0].rewardCurve.alpha", 1, 3, 3, false),
                         new SweepAxis("$.network.tempo", "SOBOL", List.of(), 100.0, 400.0, 4, true)), 2, 9, null));
-        ObjectNode spec = NotebookRuns.spec(doc, (ExperimentCell) doc.cell("e1").orElseThrow());
-        assertThat(spec.at("/scenarios/0/label").textValue()).isEqualTo("Base");
-        assertThat(spec.at("/scenarios/0/scenario/network/tempo").intValue()).isEqualTo(360);
-        assertThat(spec.at("/sweep/axes/0/steps").intValue()).isEqualTo(3);
-        assertThat(spec.at("/sweep/axes/1/n").intValue()).isEqualTo(4);
-        assertThat(spec.at("/replicates").intValue()).isEqualTo(2);
-        assertThat(spec.at("/baseSeed").longValue()).isEqualTo(9);
+        var spec = NotebookRuns.spec(doc, (ExperimentCell) doc.cell("e1").orElseThrow());
+        assertThat(spec.scenarios().get(0).label()).isEqualTo("Base");
+        assertThat(spec.scenarios().get(0).scenario().at("/network/tempo").intValue()).isEqualTo(360);
+        assertThat(spec.axes().get(0).count()).isEqualTo(3);
+        assertThat(spec.axes().get(1).count()).isEqualTo(4);
+        assertThat(spec.replicates()).isEqualTo(2);
+        assertThat(spec.baseSeed()).isEqualTo(9);
     }
 }
