@@ -45,4 +45,11 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("..ui..")
                 .check(classes);
     }
+
+    @Test
+    void experimentsKnowNothingOfNotebooks() {
+        noClasses().that().resideInAPackage("io.incentivelab.experiment..")
+                .should().dependOnClassesThat().resideInAPackage("io.incentivelab.notebook..")
+                .check(classes);
+    }
 }

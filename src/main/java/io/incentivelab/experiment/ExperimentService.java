@@ -19,7 +19,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
- * Application service for experiments: the API and the notebook UI call this, never the store or the engine.
+ * Application service for experiments: the API and the notebooks call this, never the store or the engine.
  * Experiments run on the app's {@link RunExecutor} (cores − 1 threads by default), persist every run in H2,
  * and resume after a restart. Ids are random UUIDs: knowing one is the permission to read or cancel it.
  */
@@ -55,7 +55,7 @@ public class ExperimentService {
     }
 
     /**
-     * Checks an experiment built in code (a notebook cell) against the limits and the engine's scenario validation,
+     * Checks an experiment built in code (not read from a file) against the limits and the engine's scenario validation,
      * with the rules and messages of {@link #plan(String)}; each problem has its {@link SpecLocation}.
      *
      * @throws InvalidExperimentException with every problem
@@ -75,8 +75,8 @@ public class ExperimentService {
     }
 
     /**
-     * As {@link #start(ExperimentPlan)}, for a notebook cell: the experiment is deleted with the notebook or when
-     * the cell is removed ({@link #deleteForNotebook}).
+     * As {@link #start(ExperimentPlan)}, tagged with who started it: experiments of one origin group are deleted
+     * together ({@link #deleteByOrigin}), and a later one of the same origin supersedes this one ({@link #superseded}).
      */
     public ExperimentProgress start(ExperimentPlan plan, ExperimentOrigin origin) {
         String id = UUID.randomUUID().toString();
@@ -139,23 +139,23 @@ public class ExperimentService {
         return status(id);
     }
 
-    /** The notebook cell an experiment was started from; empty for one started through the API or unknown. */
+    /** Who started an experiment; empty for one started through the API or unknown. */
     public Optional<ExperimentOrigin> origin(String id) {
         return store.origin(id);
     }
 
     /**
-     * Whether a later experiment was started from the same notebook cell (a re-run): then this one's results are no
-     * longer what the cell shows, even if it ends after the re-run did.
+     * Whether a later experiment has the same origin (a re-run): then this one's results are no longer what its
+     * origin shows, even if it ends after the re-run did. False without an origin.
      */
-    public boolean supersededInItsCell(String id) {
+    public boolean superseded(String id) {
         Optional<ExperimentOrigin> origin = store.origin(id);
         Optional<ExperimentRecord> me = store.find(id);
         if (origin.isEmpty() || me.isEmpty()) {
             return false;
         }
-        for (String other : store.findByNotebook(origin.get().notebookId(), null)) {
-            if (!other.equals(id) && store.origin(other).map(o -> o.cellId().equals(origin.get().cellId())).orElse(false)
+        for (String other : store.findByOrigin(origin.get().group(), null)) {
+            if (!other.equals(id) && store.origin(other).map(o -> o.member().equals(origin.get().member())).orElse(false)
                     && store.find(other).map(r -> r.createdAt().isAfter(me.get().createdAt())).orElse(false)) {
                 return true;
             }
@@ -188,16 +188,16 @@ public class ExperimentService {
     }
 
     /**
-     * Deletes the experiments started from a notebook ({@code keepCells} null), or from its cells that are not in
-     * {@code keepCells} (cells removed from it). Finished ones are deleted at once; a queued or running one is
+     * Deletes the experiments whose origin is in {@code group} ({@code keepMembers} null), or whose origin's member
+     * is not in {@code keepMembers}. Finished ones are deleted at once; a queued or running one is
      * cancelled and deleted as soon as its in-flight runs stopped, on the executor's thread, so the caller (a
      * view, on the UI thread) never waits for a run.
      *
      * @return how many were deleted or are being deleted
      */
-    public int deleteForNotebook(String notebookId, java.util.Collection<String> keepCells) {
+    public int deleteByOrigin(String group, java.util.Collection<String> keepMembers) {
         int n = 0;
-        for (String id : store.findByNotebook(notebookId, keepCells)) {
+        for (String id : store.findByOrigin(group, keepMembers)) {
             Optional<ExperimentJob> job = runner.job(id);
             if (job.isPresent()) {
                 job.get().cancel();

@@ -172,7 +172,7 @@ public class NotebookRuns {
             throw new NotebookNotFoundException(notebookId);
         }
         ExperimentProgress started = experiments.start(plan(document, cell),
-                new io.incentivelab.experiment.ExperimentOrigin(notebookId, cell.id()));
+                new CellOrigin(notebookId, cell.id()).tag());
         watch(notebookId, cell.id(), started.id());
         return started;
     }
@@ -241,7 +241,7 @@ public class NotebookRuns {
 
     private void store(String notebookId, String cellId, String experimentId) {
         try {
-            if (experiments.supersededInItsCell(experimentId)) {
+            if (experiments.superseded(experimentId)) {
                 // the cell was re-run while this one still ran: the newer experiment's output is the cell's, even
                 // when this older one ends last
                 log.info("experiment {} ended after a re-run of cell {} started; its output is not stored", experimentId,
