@@ -28,6 +28,7 @@ public class ExperimentService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExperimentService.class);
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
+    private static final int RECENT_PLANS = 4;
 
     private final ExperimentStore store;
     private final RunEngine engine;
@@ -35,6 +36,16 @@ public class ExperimentService {
     private final CostEstimator estimator;
     private final ExperimentProperties properties;
     private final Clock clock;
+    /**
+     * The last few plans of {@link #plan(ExperimentSpec)}: a notebook checks a cell, previews its cost and starts it
+     * as three calls, which then share one plan and its points' scenarios, each read once.
+     */
+    private final Map<ExperimentSpec, ExperimentPlan> recentPlans = new java.util.LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ExperimentSpec, ExperimentPlan> eldest) {
+            return size() > RECENT_PLANS;
+        }
+    };
 
     ExperimentService(ExperimentStore store, RunEngine engine, RunExecutor executor, ExperimentProperties properties) {
         this.store = store;
@@ -51,7 +62,8 @@ public class ExperimentService {
      * @throws InvalidExperimentException with every problem and its path
      */
     public ExperimentPlan plan(String specJson) {
-        return ExperimentPlan.of(ExperimentSpecCodec.parse(specJson, properties.limits(), engine::validate), engine::validate);
+        PreparedBases bases = new PreparedBases(engine);
+        return ExperimentPlan.of(ExperimentSpecCodec.parse(specJson, properties.limits(), bases), engine, bases);
     }
 
     /**
@@ -61,7 +73,18 @@ public class ExperimentService {
      * @throws InvalidExperimentException with every problem
      */
     public ExperimentPlan plan(ExperimentSpec spec) {
-        return ExperimentPlan.of(ExperimentSpecCheck.check(spec, properties.limits(), engine::validate), engine::validate);
+        synchronized (recentPlans) {
+            ExperimentPlan hit = recentPlans.get(spec);
+            if (hit != null) {
+                return hit;
+            }
+        }
+        PreparedBases bases = new PreparedBases(engine);
+        ExperimentPlan plan = ExperimentPlan.of(ExperimentSpecCheck.check(spec, properties.limits(), bases), engine, bases);
+        synchronized (recentPlans) {
+            recentPlans.put(spec, plan);
+        }
+        return plan;
     }
 
     /** The cost of an experiment before it starts (runs, time on this machine, storage). */
@@ -310,7 +333,7 @@ public class ExperimentService {
         for (String id : store.findUnfinished()) {
             try {
                 ExperimentRecord record = store.find(id).orElseThrow();
-                ExperimentPlan plan = ExperimentPlan.trusted(record.spec());
+                ExperimentPlan plan = ExperimentPlan.trusted(record.spec(), engine);
                 RunCounts counts = store.counts(id);
                 runner.start(record, plan, Double.NaN);
                 LOG.info("experiment {} resumed: {} of {} runs already finished", id, counts.done(), plan.runs());
