@@ -10,7 +10,6 @@ import io.incentivelab.experiment.ExperimentService;
 import io.incentivelab.experiment.ExperimentSpec;
 import io.incentivelab.experiment.ExperimentSpec.Axis;
 import io.incentivelab.experiment.ExperimentSpec.AxisKind;
-import io.incentivelab.experiment.ExperimentSpec.Combine;
 import io.incentivelab.experiment.ExperimentSpec.ScenarioEntry;
 import io.incentivelab.experiment.InvalidExperimentException;
 import io.incentivelab.experiment.MetricStats;
@@ -83,27 +82,16 @@ public class NotebookRuns {
             // a sensitivity study: the axes are its parameters, each over [From, To]
             List<Sensitivity.Parameter> parameters = cell.axes().stream()
                     .map(a -> new Sensitivity.Parameter(a.path(), a.from(), a.to(), a.integer())).toList();
-            Sensitivity study = new Sensitivity(Sensitivity.Method.valueOf(cell.combine()), cell.metric(), cell.samples(),
+            Sensitivity study = new Sensitivity(cell.method(), cell.metric(), cell.samples(),
                     Sensitivity.DEFAULT_LEVELS, Sensitivity.DEFAULT_RESAMPLES, Sensitivity.DEFAULT_CONFIDENCE, parameters);
             return ExperimentSpec.sensitivity(name, null, scenarios, study, cell.replicates(), cell.seed());
         }
-        List<Axis> axes = new ArrayList<>();
-        for (SweepAxis a : cell.axes()) {
-            AxisKind kind = enumOrNull(AxisKind.class, a.kind());
-            axes.add(kind == AxisKind.LIST ? new Axis(a.path(), kind, a.values(), null, null, null, false)
-                    : new Axis(a.path(), kind, List.of(), a.from(), a.to(), a.count(), a.integer()));
-        }
-        return new ExperimentSpec(ExperimentSpec.SCHEMA_VERSION, name, null, scenarios, enumOrNull(Combine.class, cell.combine()),
-                axes, cell.replicates(), cell.seed());
-    }
-
-    private static <E extends Enum<E>> E enumOrNull(Class<E> type, String name) {
-        for (E e : type.getEnumConstants()) {
-            if (e.name().equals(name)) {
-                return e;
-            }
-        }
-        return null;
+        // the cell keeps what its editor shows for every kind; the spec has what the axis's kind reads
+        List<Axis> axes = cell.axes().stream().map(a -> a.kind() == AxisKind.LIST
+                ? new Axis(a.path(), a.kind(), a.values(), null, null, null, false)
+                : new Axis(a.path(), a.kind(), List.of(), a.from(), a.to(), a.count(), a.integer())).toList();
+        return new ExperimentSpec(ExperimentSpec.SCHEMA_VERSION, name, null, scenarios, cell.sweepCombine(), axes,
+                cell.replicates(), cell.seed());
     }
 
     /** The scenario cells an experiment cell names, in its order; ids of missing or other cells are skipped. */

@@ -3,6 +3,9 @@ package io.incentivelab.notebook;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.incentivelab.experiment.ExperimentSpec;
+import io.incentivelab.experiment.ExperimentSpec.Axis;
+import io.incentivelab.experiment.ExperimentSpec.AxisKind;
 import io.incentivelab.experiment.SpecProblem;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -44,7 +47,7 @@ final class LegacyCellSpec {
             st.put("metric", cell.metric());
             st.put("samples", cell.samples());
             ArrayNode params = st.putArray("parameters");
-            for (SweepAxis a : cell.axes()) {
+            for (Axis a : cell.axes()) {
                 ObjectNode p = params.addObject();
                 p.put("path", a.path());
                 if (a.from() != null) {
@@ -64,11 +67,11 @@ final class LegacyCellSpec {
         ObjectNode sweep = spec.putObject("sweep");
         sweep.put("combine", cell.combine());
         ArrayNode axes = sweep.putArray("axes");
-        for (SweepAxis a : cell.axes()) {
+        for (Axis a : cell.axes()) {
             ObjectNode ax = axes.addObject();
             ax.put("path", a.path());
-            ax.put("kind", a.kind());
-            if (a.kind().equals("LIST")) {
+            ax.put("kind", a.kind().name());
+            if (a.kind() == ExperimentSpec.AxisKind.LIST) {
                 ArrayNode vs = ax.putArray("values");
                 a.values().forEach(vs::add);
             } else {
@@ -79,7 +82,7 @@ final class LegacyCellSpec {
                     ax.put("to", a.to());
                 }
                 if (a.count() != null) {
-                    ax.put(a.kind().equals("RANGE") ? "steps" : "n", a.count());
+                    ax.put(a.kind() == ExperimentSpec.AxisKind.RANGE ? "steps" : "n", a.count());
                 }
                 ax.put("integer", a.integer());
             }

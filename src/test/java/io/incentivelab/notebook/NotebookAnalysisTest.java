@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.incentivelab.experiment.ExperimentSpec.Axis;
 import io.incentivelab.experiment.ExperimentLimits;
 import io.incentivelab.experiment.ExperimentPlan;
 import io.incentivelab.experiment.ExperimentResults;
@@ -31,7 +32,7 @@ class NotebookAnalysisTest {
     @BeforeAll
     static void run() throws Exception {
         ScenarioCell sc = new ScenarioCell("s", "tiny", (ObjectNode) ScenarioCodec.readTree(SCENARIO));
-        experiment = new ExperimentCell("e", "", List.of("s"), "GRID", List.of(SweepAxis.list("$.subnets[0].rewardCurve.type",
+        experiment = new ExperimentCell("e", "", List.of("s"), "GRID", List.of(Axis.list("$.subnets[0].rewardCurve.type",
                 List.of(com.fasterxml.jackson.databind.node.TextNode.valueOf("PROPORTIONAL"),
                         com.fasterxml.jackson.databind.node.TextNode.valueOf("WINNER_TAKE_ALL")))), 4, 3, null);
         doc = new NotebookDocument(1, "t", List.of(sc, experiment));
@@ -123,9 +124,9 @@ class NotebookAnalysisTest {
     void twoGridAxesGiveAHeatMapAndNoAxesOneBarPerScenario() throws Exception {
         ScenarioCell sc = new ScenarioCell("s", "tiny", (ObjectNode) ScenarioCodec.readTree(SCENARIO));
         ExperimentCell two = new ExperimentCell("e", "", List.of("s"), "GRID", List.of(
-                SweepAxis.list("$.subnets[0].rewardCurve.type", List.of(com.fasterxml.jackson.databind.node.TextNode.valueOf(
+                Axis.list("$.subnets[0].rewardCurve.type", List.of(com.fasterxml.jackson.databind.node.TextNode.valueOf(
                         "PROPORTIONAL"), com.fasterxml.jackson.databind.node.TextNode.valueOf("WINNER_TAKE_ALL"))),
-                SweepAxis.list("$.subnets[0].miners.operators", List.of(
+                Axis.list("$.subnets[0].miners.operators", List.of(
                         com.fasterxml.jackson.databind.node.IntNode.valueOf(4), com.fasterxml.jackson.databind.node.IntNode.valueOf(8),
                         com.fasterxml.jackson.databind.node.IntNode.valueOf(12)))), 2, 5, null);
         NotebookDocument d = new NotebookDocument(1, "t", List.of(sc, two));

@@ -42,9 +42,9 @@ class NotebookRunsTest {
     @Test
     void aSweepCellMapsToTheSpecItStandsFor() {
         ExperimentCell cell = new ExperimentCell("e", "", List.of("s1", "missing", "s2"), "ZIP", List.of(
-                new SweepAxis("$.subnets[0].rewardCurve.type", "LIST", List.of(TextNode.valueOf("LINEAR"),
+                new Axis("$.subnets[0].rewardCurve.type", AxisKind.LIST, List.of(TextNode.valueOf("LINEAR"),
                         TextNode.valueOf("POWER")), 1.0, null, null, true),
-                SweepAxis.range("$.subnets[0].rewardCurve.alpha", 1, 3, 2, false)), 3, 7L, null);
+                Axis.range("$.subnets[0].rewardCurve.alpha", 1, 3, 2, false)), 3, 7L, null);
         ObjectNode full = ScenarioCodec.toJsonNode(ScenarioCodec.parse(scenario));
 
         ExperimentSpec spec = NotebookRuns.spec(doc(cell), cell);
@@ -65,8 +65,8 @@ class NotebookRunsTest {
     @Test
     void aSensitivityCellMapsToAStudyOverItsAxes() {
         ExperimentCell cell = new ExperimentCell("e", "Study", List.of("s1"), "MORRIS", List.of(
-                new SweepAxis("$.subnets[0].validators.noiseSigma", "RANGE", List.of(), 0.0, 2.0, 2, false),
-                new SweepAxis("$.network.tempo", "RANGE", List.of(), 100.0, 400.0, null, true)), 2, 5L, null, "a.giniEmission", 6);
+                new Axis("$.subnets[0].validators.noiseSigma", AxisKind.RANGE, List.of(), 0.0, 2.0, 2, false),
+                new Axis("$.network.tempo", AxisKind.RANGE, List.of(), 100.0, 400.0, null, true)), 2, 5L, null, "a.giniEmission", 6);
 
         ExperimentSpec spec = NotebookRuns.spec(doc(cell), cell);
 
@@ -83,9 +83,9 @@ class NotebookRunsTest {
     void aProblemInAnAxisValueComesBackWithItsIndexes() {
         JsonNode object = new JsonMapper().createObjectNode().put("x", 1);
         ExperimentCell cell = new ExperimentCell("e", "", List.of("s1"), "GRID", List.of(
-                SweepAxis.range("$.subnets[0].rewardCurve.alpha", 1, 3, 3, false),
-                SweepAxis.list("$.subnets[1].rewardCurve.type", List.of(IntNode.valueOf(1), object)),
-                new SweepAxis("$.network.tempo", "UNIFORM", List.of(), 400.0, 100.0, 4, true)), 2, 9, null);
+                Axis.range("$.subnets[0].rewardCurve.alpha", 1, 3, 3, false),
+                Axis.list("$.subnets[1].rewardCurve.type", List.of(IntNode.valueOf(1), object)),
+                new Axis("$.network.tempo", AxisKind.UNIFORM, List.of(), 400.0, 100.0, 4, true)), 2, 9, null);
         NotebookDocument doc = doc(cell);
 
         List<SpecProblem> problems = problems(doc, cell);
@@ -106,8 +106,8 @@ class NotebookRunsTest {
         ObjectNode bad = scenario.deepCopy();
         bad.putObject("network").put("tempo", -1);
         ExperimentCell cell = new ExperimentCell("e", "", List.of("s1", "bad"), "GRID", List.of(
-                SweepAxis.list("", List.of(IntNode.valueOf(1))),
-                SweepAxis.list("$.x[", List.of(IntNode.valueOf(1)))), 0, 9, null);
+                Axis.list("", List.of(IntNode.valueOf(1))),
+                Axis.list("$.x[", List.of(IntNode.valueOf(1)))), 0, 9, null);
         NotebookDocument doc = NotebookDocument.empty("t").append(new ScenarioCell("s1", "Base", scenario))
                 .append(new ScenarioCell("bad", "Broken", bad)).append(cell);
 
@@ -137,9 +137,9 @@ class NotebookRunsTest {
         int compared = 0;
         int valid = 0;
         for (int i = 0; i < 1000; i++) {
-            List<SweepAxis> axes = new java.util.ArrayList<>();
+            List<Axis> axes = new java.util.ArrayList<>();
             for (int k = random.nextInt(4); k > 0; k--) {
-                String kind = SweepAxis.KINDS.get(random.nextInt(SweepAxis.KINDS.size()));
+                AxisKind kind = AxisKind.values()[random.nextInt(AxisKind.values().length)];
                 List<JsonNode> vs = new java.util.ArrayList<>();
                 for (int j = random.nextInt(4); j > 0; j--) {
                     vs.add(values.get(random.nextInt(values.size())));
@@ -147,7 +147,7 @@ class NotebookRunsTest {
                 Double from = random.nextInt(5) == 0 ? null : (double) random.nextInt(5);
                 Double to = random.nextInt(5) == 0 ? null : (double) random.nextInt(5);
                 Integer count = List.of(1, 2, 3, 3, 0, 20_000).get(random.nextInt(6));
-                axes.add(new SweepAxis(paths.get(random.nextInt(paths.size())), kind, vs, from, to,
+                axes.add(new Axis(paths.get(random.nextInt(paths.size())), kind, vs, from, to,
                         random.nextInt(6) == 0 ? null : count, random.nextBoolean()));
             }
             String combine = ExperimentCell.COMBINES.get(random.nextInt(ExperimentCell.COMBINES.size()));

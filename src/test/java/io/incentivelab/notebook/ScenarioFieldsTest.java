@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.incentivelab.experiment.ExperimentSpec.Axis;
+import io.incentivelab.experiment.ExperimentSpec.AxisKind;
 import io.incentivelab.scenario.ScenarioCodec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -75,8 +77,8 @@ class ScenarioFieldsTest {
     void anExperimentCellBecomesASpecWithFullScenarios() {
         NotebookDocument doc = NotebookDocument.empty("t").append(new ScenarioCell("s1", "Base", scenario))
                 .append(new ExperimentCell("e1", "", List.of("s1"), "GRID", List.of(
-                        SweepAxis.range("$.subnets[0].rewardCurve.alpha", 1, 3, 3, false),
-                        new SweepAxis("$.network.tempo", "SOBOL", List.of(), 100.0, 400.0, 4, true)), 2, 9, null));
+                        Axis.range("$.subnets[0].rewardCurve.alpha", 1, 3, 3, false),
+                        new Axis("$.network.tempo", AxisKind.SOBOL, List.of(), 100.0, 400.0, 4, true)), 2, 9, null));
         var spec = NotebookRuns.spec(doc, (ExperimentCell) doc.cell("e1").orElseThrow());
         assertThat(spec.scenarios().get(0).label()).isEqualTo("Base");
         assertThat(spec.scenarios().get(0).scenario().at("/network/tempo").intValue()).isEqualTo(360);
