@@ -54,4 +54,11 @@ class ArchitectureTest {
                         "io.incentivelab.cli..", "io.incentivelab.output..")
                 .check(classes);
     }
+
+    @Test
+    void experimentsKnowNothingOfNotebooks() {
+        noClasses().that().resideInAPackage("io.incentivelab.experiment..")
+                .should().dependOnClassesThat().resideInAPackage("io.incentivelab.notebook..")
+                .check(classes);
+    }
 }

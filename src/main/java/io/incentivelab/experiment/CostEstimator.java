@@ -46,10 +46,14 @@ public final class CostEstimator {
         this.seriesPoints = seriesPoints;
     }
 
+    /**
+     * The cost of a plan's runs on {@code threads} threads. The points' scenarios are those the plan has read
+     * ({@link ExperimentPlan#prepared}), not read again.
+     */
     public CostPreview preview(ExperimentPlan plan, int threads) {
         Calibration c;
         try {
-            c = calibration(plan.scenario(0));
+            c = calibration(plan.scenario(0), plan.prepared(0, engine));
         } catch (RuntimeException e) {
             c = new Calibration(Double.NaN, FIXED_BYTES_PER_RUN);
         }
@@ -57,7 +61,7 @@ public final class CostEstimator {
         double units = 0;
         int sampled = 0;
         for (int p = 0; p < plan.points(); p += step) {
-            units += engine.prepare(plan.scenario(p)).workUnits();
+            units += plan.prepared(p, engine).workUnits();
             sampled++;
         }
         double[] recent = recentRatios();
@@ -105,7 +109,7 @@ public final class CostEstimator {
         return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
     }
 
-    private Calibration calibration(JsonNode scenario) {
+    private Calibration calibration(JsonNode scenario, RunEngine.PreparedScenario prepared) {
         String key = engine.version() + "|" + scenario.toString();
         synchronized (cache) {
             Calibration hit = cache.get(key);
@@ -113,7 +117,9 @@ public final class CostEstimator {
                 return hit;
             }
         }
-        Calibration c = calibrate(scenario);
+        JsonNode shorter = engine.calibrationScenario(scenario, prepared);
+        // an engine whose calibration is the scenario itself times the reading the plan has
+        Calibration c = calibrate(shorter == scenario ? prepared : engine.prepare(shorter));
         synchronized (cache) {
             cache.put(key, c);
         }
@@ -121,8 +127,7 @@ public final class CostEstimator {
     }
 
     /** Times the calibration scenario: one warm-up run, then runs until 0.2 s have passed (at least one). */
-    private Calibration calibrate(JsonNode scenario) {
-        RunEngine.PreparedScenario prepared = engine.prepare(engine.calibrationScenario(scenario));
+    private Calibration calibrate(RunEngine.PreparedScenario prepared) {
         try {
             RunOutcome outcome = prepared.run(1, () -> false);
             long t0 = System.nanoTime();

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.incentivelab.experiment.ExperimentSpec.Axis;
 import io.incentivelab.experiment.ExperimentSpec.AxisKind;
 import io.incentivelab.experiment.ExperimentSpec.Combine;
+import java.lang.ref.SoftReference;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.SobolSequenceGenerator;
 import org.apache.commons.math3.random.Well19937c;
@@ -28,12 +30,21 @@ public final class ExperimentPlan {
     private final List<JsonPath> paths;
     private final List<List<JsonNode>> axisValues;
     private final int combinations;
+    /** The engine that reads the points' scenarios; null for a plan checked with a validator only. */
+    private final RunEngine engine;
+    /**
+     * Each point's scenario as the engine read it, kept softly (so a big sweep of big scenarios never runs out of
+     * memory for it: a point whose reading was collected is read again) and dropped once its runs are handed out.
+     */
+    private final AtomicReferenceArray<SoftReference<RunEngine.PreparedScenario>> prepared;
 
-    private ExperimentPlan(ExperimentSpec spec) {
+    private ExperimentPlan(ExperimentSpec spec, RunEngine engine) {
         this.spec = spec;
         this.paths = spec.axes().stream().map(a -> JsonPath.parse(a.path())).toList();
         this.axisValues = sample(spec);
         this.combinations = combinations(spec);
+        this.engine = engine;
+        this.prepared = engine == null ? null : new AtomicReferenceArray<>(points());
     }
 
     /**
@@ -42,12 +53,11 @@ public final class ExperimentPlan {
      * @throws InvalidExperimentException listing paths that do not exist and scenarios the engine rejects
      */
     public static ExperimentPlan of(ExperimentSpec spec, ScenarioCheck validator) {
-        ExperimentPlan plan = new ExperimentPlan(spec);
+        ExperimentPlan plan = new ExperimentPlan(spec, null);
         List<SpecProblem> problems = new ArrayList<>();
         for (int s = 0; s < spec.scenarios().size() && problems.size() < MAX_SCENARIO_PROBLEMS; s++) {
             for (SpecProblem p : validator.validate(spec.scenarios().get(s).scenario())) {
-                problems.add(new SpecProblem("$.scenarios[" + s + "].scenario" + p.path().substring(p.path().startsWith("$") ? 1 : 0),
-                        p.message()));
+                problems.add(new SpecProblem(SpecLocation.inScenario(s, p.path()), p.message()));
             }
         }
         if (!problems.isEmpty()) {
@@ -62,13 +72,13 @@ public final class ExperimentPlan {
             } catch (IllegalArgumentException e) {
                 String key = point.scenarioIndex() + e.getMessage();
                 if (seen.add(key)) {
-                    problems.add(new SpecProblem("$.sweep.axes", "scenario '" + point.scenarioLabel() + "': " + e.getMessage()));
+                    problems.add(new SpecProblem(SpecLocation.sweep("axes"), "scenario '" + point.scenarioLabel() + "': " + e.getMessage()));
                 }
                 continue;
             }
             for (SpecProblem sp : validator.validate(scenario)) {
                 if (seen.add(point.scenarioIndex() + sp.path() + sp.message())) {
-                    problems.add(new SpecProblem("$.sweep", "point " + p + " (scenario '" + point.scenarioLabel() + "', "
+                    problems.add(new SpecProblem(SpecLocation.sweep(null), "point " + p + " (scenario '" + point.scenarioLabel() + "', "
                             + point.assignments() + "): " + sp.path() + ": " + sp.message()));
                 }
             }
@@ -79,9 +89,112 @@ public final class ExperimentPlan {
         return plan;
     }
 
+    /**
+     * Expands a spec whose scenarios were checked (their problems reported with the spec's, e.g. by
+     * {@link ExperimentSpecCodec#parse(String, ExperimentLimits, ScenarioCheck)} with {@code bases} as the check) and
+     * reads every point's scenario once with the engine; the cost preview and the runs use what was read
+     * ({@link #prepared}). A point without axis values is its scenario, read by {@code bases} already.
+     *
+     * @throws InvalidExperimentException listing axis paths that do not exist and points the engine rejects
+     */
+    static ExperimentPlan of(ExperimentSpec spec, RunEngine engine, PreparedBases bases) {
+        ExperimentPlan plan = new ExperimentPlan(spec, engine);
+        List<SpecProblem> problems = new ArrayList<>();
+        if (bases == null) {
+            bases = new PreparedBases(engine);
+            for (int s = 0; s < spec.scenarios().size() && problems.size() < MAX_SCENARIO_PROBLEMS; s++) {
+                for (SpecProblem p : bases.validate(spec.scenarios().get(s).scenario())) {
+                    problems.add(new SpecProblem(SpecLocation.inScenario(s, p.path()), p.message()));
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new InvalidExperimentException(problems);
+            }
+        }
+        LinkedHashSet<String> seen = new LinkedHashSet<>();
+        for (int p = 0; p < plan.points() && problems.size() < MAX_SCENARIO_PROBLEMS; p++) {
+            ExperimentPoint point = plan.point(p);
+            RunEngine.Checked checked = spec.axes().isEmpty()
+                    ? bases.checked(spec.scenarios().get(point.scenarioIndex()).scenario()) : null;
+            if (checked == null) {
+                JsonNode scenario;
+                try {
+                    scenario = plan.scenario(p);
+                } catch (IllegalArgumentException e) {
+                    if (seen.add(point.scenarioIndex() + e.getMessage())) {
+                        problems.add(new SpecProblem(SpecLocation.sweep("axes"), "scenario '" + point.scenarioLabel() + "': "
+                                + e.getMessage()));
+                    }
+                    continue;
+                }
+                checked = engine.check(scenario);
+            }
+            for (SpecProblem sp : checked.problems()) {
+                if (seen.add(point.scenarioIndex() + sp.path() + sp.message())) {
+                    problems.add(new SpecProblem(SpecLocation.sweep(null), "point " + p + " (scenario '" + point.scenarioLabel()
+                            + "', " + point.assignments() + "): " + sp.path() + ": " + sp.message()));
+                }
+            }
+            if (checked.prepared() != null) {
+                plan.prepared.set(p, new SoftReference<>(checked.prepared()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidExperimentException(problems);
+        }
+        return plan;
+    }
+
+    /**
+     * Expands a spec and reads every point's scenario once with the engine (the cost preview and the runs use
+     * what was read, {@link #prepared}).
+     *
+     * @throws InvalidExperimentException listing scenarios the engine rejects, paths that do not exist and points
+     *                                    the engine rejects
+     */
+    public static ExperimentPlan of(ExperimentSpec spec, RunEngine engine) {
+        return of(spec, engine, null);
+    }
+
     /** The plan of a spec already checked (e.g. one read back from the store). */
     static ExperimentPlan trusted(ExperimentSpec spec) {
-        return new ExperimentPlan(spec);
+        return new ExperimentPlan(spec, null);
+    }
+
+    /** As {@link #trusted(ExperimentSpec)}, reading each point's scenario with {@code engine} at most once while it runs. */
+    static ExperimentPlan trusted(ExperimentSpec spec, RunEngine engine) {
+        return new ExperimentPlan(spec, engine);
+    }
+
+    /**
+     * The point's scenario, read by the engine: the plan's own reading when it has an engine (read now if it was
+     * not yet, or was collected), else read now by {@code fallback}.
+     *
+     * @throws IllegalArgumentException if the engine cannot read it
+     */
+    public RunEngine.PreparedScenario prepared(int pointIndex, RunEngine fallback) {
+        if (engine == null) {
+            return fallback.prepare(scenario(pointIndex));
+        }
+        SoftReference<RunEngine.PreparedScenario> ref = prepared.get(pointIndex);
+        RunEngine.PreparedScenario p = ref == null ? null : ref.get();
+        if (p == null) {
+            p = engine.prepare(scenario(pointIndex));
+            prepared.set(pointIndex, new SoftReference<>(p));
+        }
+        return p;
+    }
+
+    /** Whether the plan reads its points' scenarios itself ({@link #prepared}). */
+    boolean readsScenarios() {
+        return engine != null;
+    }
+
+    /** Forgets the point's reading (its runs are handed out); a later {@link #prepared} reads it again. */
+    void release(int pointIndex) {
+        if (engine != null) {
+            prepared.set(pointIndex, null);
+        }
     }
 
     public ExperimentSpec spec() {

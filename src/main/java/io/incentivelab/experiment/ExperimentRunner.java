@@ -75,6 +75,7 @@ public final class ExperimentRunner {
     /**
      * The tasks of the runs not finished yet, generated lazily point by point (a point's scenario JSON is
      * built only when its first task is pulled), so a big experiment holds only the executor's window in memory.
+     * A plan that read its points' scenarios hands each point's reading to its tasks and then forgets it.
      */
     static Iterator<RunTask> tasks(String id, ExperimentPlan plan, BitSet finished, double secondsPerRun, int threads) {
         int pending = plan.runs() - finished.cardinality();
@@ -86,6 +87,7 @@ public final class ExperimentRunner {
             private int runIndex = finished.nextClearBit(0);
             private int scenarioPoint = -1;
             private String scenario;
+            private RunTask.Local local;
 
             @Override
             public boolean hasNext() {
@@ -99,7 +101,11 @@ public final class ExperimentRunner {
                 }
                 int point = runIndex / replicates;
                 if (point != scenarioPoint) {
+                    if (scenarioPoint >= 0) {
+                        plan.release(scenarioPoint);
+                    }
                     scenario = plan.scenario(point).toString();
+                    local = read(plan, point);
                     scenarioPoint = point;
                 }
                 List<RunRef> chunk = new ArrayList<>(perTask);
@@ -108,8 +114,20 @@ public final class ExperimentRunner {
                     chunk.add(plan.run(runIndex));
                     runIndex = finished.nextClearBit(runIndex + 1);
                 }
-                return new RunTask(id, scenario, chunk);
+                return new RunTask(id, scenario, chunk, local);
             }
         };
+    }
+
+    /** The point's scenario as the plan read it, for tasks executed here; null if the plan does not read scenarios or cannot. */
+    private static RunTask.Local read(ExperimentPlan plan, int point) {
+        if (!plan.readsScenarios()) {
+            return null;
+        }
+        try {
+            return new RunTask.Local(plan.prepared(point, null));
+        } catch (RuntimeException e) {
+            return null; // the task reads the JSON and reports the failure per run
+        }
     }
 }

@@ -19,7 +19,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
- * Application service for experiments: the API and the notebook UI call this, never the store or the engine.
+ * Application service for experiments: the API and the notebooks call this, never the store or the engine.
  * Experiments run on the app's {@link RunExecutor} (cores − 1 threads by default), persist every run in H2,
  * and resume after a restart. Ids are random UUIDs: knowing one is the permission to read or cancel it.
  */
@@ -28,6 +28,7 @@ public class ExperimentService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExperimentService.class);
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
+    private static final int RECENT_PLANS = 4;
 
     private final ExperimentStore store;
     private final RunEngine engine;
@@ -35,6 +36,16 @@ public class ExperimentService {
     private final CostEstimator estimator;
     private final ExperimentProperties properties;
     private final Clock clock;
+    /**
+     * The last few plans of {@link #plan(ExperimentSpec)}: a notebook checks a cell, previews its cost and starts it
+     * as three calls, which then share one plan and its points' scenarios, each read once.
+     */
+    private final Map<ExperimentSpec, ExperimentPlan> recentPlans = new java.util.LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ExperimentSpec, ExperimentPlan> eldest) {
+            return size() > RECENT_PLANS;
+        }
+    };
 
     ExperimentService(ExperimentStore store, RunEngine engine, RunExecutor executor, ExperimentProperties properties) {
         this.store = store;
@@ -51,7 +62,29 @@ public class ExperimentService {
      * @throws InvalidExperimentException with every problem and its path
      */
     public ExperimentPlan plan(String specJson) {
-        return ExperimentPlan.of(ExperimentSpecCodec.parse(specJson, properties.limits(), engine::validate), engine::validate);
+        PreparedBases bases = new PreparedBases(engine);
+        return ExperimentPlan.of(ExperimentSpecCodec.parse(specJson, properties.limits(), bases), engine, bases);
+    }
+
+    /**
+     * Checks an experiment built in code (not read from a file) against the limits and the engine's scenario validation,
+     * with the rules and messages of {@link #plan(String)}; each problem has its {@link SpecLocation}.
+     *
+     * @throws InvalidExperimentException with every problem
+     */
+    public ExperimentPlan plan(ExperimentSpec spec) {
+        synchronized (recentPlans) {
+            ExperimentPlan hit = recentPlans.get(spec);
+            if (hit != null) {
+                return hit;
+            }
+        }
+        PreparedBases bases = new PreparedBases(engine);
+        ExperimentPlan plan = ExperimentPlan.of(ExperimentSpecCheck.check(spec, properties.limits(), bases), engine, bases);
+        synchronized (recentPlans) {
+            recentPlans.put(spec, plan);
+        }
+        return plan;
     }
 
     /** The cost of an experiment before it starts (runs, time on this machine, storage). */
@@ -65,8 +98,8 @@ public class ExperimentService {
     }
 
     /**
-     * As {@link #start(ExperimentPlan)}, for a notebook cell: the experiment is deleted with the notebook or when
-     * the cell is removed ({@link #deleteForNotebook}).
+     * As {@link #start(ExperimentPlan)}, tagged with who started it: experiments of one origin group are deleted
+     * together ({@link #deleteByOrigin}), and a later one of the same origin supersedes this one ({@link #superseded}).
      */
     public ExperimentProgress start(ExperimentPlan plan, ExperimentOrigin origin) {
         String id = UUID.randomUUID().toString();
@@ -129,23 +162,23 @@ public class ExperimentService {
         return status(id);
     }
 
-    /** The notebook cell an experiment was started from; empty for one started through the API or unknown. */
+    /** Who started an experiment; empty for one started through the API or unknown. */
     public Optional<ExperimentOrigin> origin(String id) {
         return store.origin(id);
     }
 
     /**
-     * Whether a later experiment was started from the same notebook cell (a re-run): then this one's results are no
-     * longer what the cell shows, even if it ends after the re-run did.
+     * Whether a later experiment has the same origin (a re-run): then this one's results are no longer what its
+     * origin shows, even if it ends after the re-run did. False without an origin.
      */
-    public boolean supersededInItsCell(String id) {
+    public boolean superseded(String id) {
         Optional<ExperimentOrigin> origin = store.origin(id);
         Optional<ExperimentRecord> me = store.find(id);
         if (origin.isEmpty() || me.isEmpty()) {
             return false;
         }
-        for (String other : store.findByNotebook(origin.get().notebookId(), null)) {
-            if (!other.equals(id) && store.origin(other).map(o -> o.cellId().equals(origin.get().cellId())).orElse(false)
+        for (String other : store.findByOrigin(origin.get().group(), null)) {
+            if (!other.equals(id) && store.origin(other).map(o -> o.member().equals(origin.get().member())).orElse(false)
                     && store.find(other).map(r -> r.createdAt().isAfter(me.get().createdAt())).orElse(false)) {
                 return true;
             }
@@ -178,16 +211,16 @@ public class ExperimentService {
     }
 
     /**
-     * Deletes the experiments started from a notebook ({@code keepCells} null), or from its cells that are not in
-     * {@code keepCells} (cells removed from it). Finished ones are deleted at once; a queued or running one is
+     * Deletes the experiments whose origin is in {@code group} ({@code keepMembers} null), or whose origin's member
+     * is not in {@code keepMembers}. Finished ones are deleted at once; a queued or running one is
      * cancelled and deleted as soon as its in-flight runs stopped, on the executor's thread, so the caller (a
      * view, on the UI thread) never waits for a run.
      *
      * @return how many were deleted or are being deleted
      */
-    public int deleteForNotebook(String notebookId, java.util.Collection<String> keepCells) {
+    public int deleteByOrigin(String group, java.util.Collection<String> keepMembers) {
         int n = 0;
-        for (String id : store.findByNotebook(notebookId, keepCells)) {
+        for (String id : store.findByOrigin(group, keepMembers)) {
             Optional<ExperimentJob> job = runner.job(id);
             if (job.isPresent()) {
                 job.get().cancel();
@@ -300,7 +333,7 @@ public class ExperimentService {
         for (String id : store.findUnfinished()) {
             try {
                 ExperimentRecord record = store.find(id).orElseThrow();
-                ExperimentPlan plan = ExperimentPlan.trusted(record.spec());
+                ExperimentPlan plan = ExperimentPlan.trusted(record.spec(), engine);
                 RunCounts counts = store.counts(id);
                 runner.start(record, plan, Double.NaN);
                 LOG.info("experiment {} resumed: {} of {} runs already finished", id, counts.done(), plan.runs());

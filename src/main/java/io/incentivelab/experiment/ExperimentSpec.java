@@ -80,6 +80,16 @@ public record ExperimentSpec(int schemaVersion, String name, String description,
         public Axis {
             values = values == null ? List.of() : List.copyOf(values);
         }
+
+        /** A LIST axis. */
+        public static Axis list(String path, List<JsonNode> values) {
+            return new Axis(path, AxisKind.LIST, values, null, null, null, false);
+        }
+
+        /** A RANGE axis of {@code steps} evenly spaced values. */
+        public static Axis range(String path, double from, double to, int steps, boolean integer) {
+            return new Axis(path, AxisKind.RANGE, List.of(), from, to, steps, integer);
+        }
     }
 
     /** Sweep points (scenarios × axis combinations), computed without expanding them. */

@@ -34,8 +34,8 @@ import java.util.Set;
 public final class ExperimentSpecCodec {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final int MAX_PROBLEMS = 50;
-    private static final int MAX_AXES = 50;
+    private static final int MAX_PROBLEMS = ExperimentSpecCheck.MAX_PROBLEMS;
+    private static final int MAX_AXES = ExperimentSpecCheck.MAX_AXES;
     private static final Set<String> ROOT_FIELDS = Set.of("schemaVersion", "name", "description", "scenarios", "sweep",
             "replicates", "baseSeed", "sensitivity");
     private static final Set<String> SENSITIVITY_FIELDS = Set.of("method", "metric", "samples", "levels", "resamples",
@@ -69,6 +69,18 @@ public final class ExperimentSpecCodec {
             throw new InvalidExperimentException(List.of(new SpecProblem("$", "the file is empty")));
         }
         return parse(root, limits, scenarios);
+    }
+
+    /**
+     * Checks an experiment built in code (not read from a file) with the same rules and messages; its problems are
+     * at {@link SpecLocation}s with the axis, value and parameter indexes.
+     *
+     * @param validator checks each scenario too; null to leave them unchecked
+     * @return the spec in normal form
+     * @throws InvalidExperimentException with every problem
+     */
+    public static ExperimentSpec check(ExperimentSpec spec, ExperimentLimits limits, ScenarioCheck validator) {
+        return ExperimentSpecCheck.check(spec, limits, validator);
     }
 
     /** Checks and reads a parsed file. */
@@ -142,34 +154,9 @@ public final class ExperimentSpecCodec {
                 combine = Combine.ZIP;
             }
         }
-        if (combine == Combine.ZIP && axes.size() > 1) {
-            int first = ExperimentPlan.axisSize(axes.get(0));
-            for (int k = 1; k < axes.size(); k++) {
-                if (ExperimentPlan.axisSize(axes.get(k)) != first) {
-                    problems.add(new SpecProblem("$.sweep.axes[" + k + "]", "zipped axes need the same number of values: axis 0 has "
-                            + first + ", this one " + ExperimentPlan.axisSize(axes.get(k))));
-                }
-            }
-        }
+        ExperimentSpecCheck.zipSizes(combine, axes, problems);
         if (problems.isEmpty()) {
-            long combos = 1;
-            if (combine == Combine.GRID) {
-                for (Axis a : axes) {
-                    combos = Math.min(combos * ExperimentPlan.axisSize(a), Integer.MAX_VALUE);
-                }
-            } else if (!axes.isEmpty()) {
-                combos = ExperimentPlan.axisSize(axes.get(0));
-            }
-            long points = combos * scenarios.size();
-            long runs = points * replicates;
-            if (points > limits.maxPoints()) {
-                problems.add(new SpecProblem("$.sweep", "the experiment has " + points + " sweep points (" + scenarios.size()
-                        + " scenario(s) × " + combos + " combinations); the limit is " + limits.maxPoints()));
-            }
-            if (runs > limits.maxRuns()) {
-                problems.add(new SpecProblem("$.replicates", "the experiment has " + runs + " runs (" + points
-                        + " points × " + replicates + " replicates); the limit is " + limits.maxRuns()));
-            }
+            ExperimentSpecCheck.limits(combine, axes, scenarios.size(), replicates, limits, problems);
         }
         if (!problems.isEmpty()) {
             throw new InvalidExperimentException(problems.subList(0, Math.min(problems.size(), MAX_PROBLEMS)));

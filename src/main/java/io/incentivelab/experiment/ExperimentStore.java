@@ -18,16 +18,16 @@ public interface ExperimentStore {
         create(experiment, plan, null);
     }
 
-    /** As {@link #create(ExperimentRecord, ExperimentPlan)}, recording the notebook cell it belongs to (or null). */
+    /** As {@link #create(ExperimentRecord, ExperimentPlan)}, recording who started it (or null). */
     void create(ExperimentRecord experiment, ExperimentPlan plan, ExperimentOrigin origin);
 
     /**
-     * Ids of the experiments started from a notebook, oldest first; with {@code keepCells} non-null, only those
-     * of cells not in it.
+     * Ids of the experiments whose origin is in {@code group}, oldest first; with {@code keepMembers} non-null, only
+     * those whose origin's member is not in it.
      */
-    List<String> findByNotebook(String notebookId, java.util.Collection<String> keepCells);
+    List<String> findByOrigin(String group, java.util.Collection<String> keepMembers);
 
-    /** The notebook cell the experiment was started from; empty for API experiments and unknown ids. */
+    /** Who started the experiment; empty for API experiments and unknown ids. */
     Optional<ExperimentOrigin> origin(String id);
 
     /** Deletes the experiment and every run of it; false if there was none. */

@@ -49,10 +49,10 @@ public final class InMemoryExperimentStore implements ExperimentStore {
     }
 
     @Override
-    public List<String> findByNotebook(String notebookId, java.util.Collection<String> keepCells) {
+    public List<String> findByOrigin(String group, java.util.Collection<String> keepMembers) {
         return experiments.values().stream()
-                .filter(e -> e.origin != null && e.origin.notebookId().equals(notebookId)
-                        && (keepCells == null || !keepCells.contains(e.origin.cellId())))
+                .filter(e -> e.origin != null && e.origin.group().equals(group)
+                        && (keepMembers == null || !keepMembers.contains(e.origin.member())))
                 .sorted((a, b) -> a.record.createdAt().compareTo(b.record.createdAt())).map(e -> e.record.id()).toList();
     }
 

@@ -37,8 +37,9 @@ class JdbcExperimentStore implements ExperimentStore {
                     INSERT INTO experiment (id, name, spec, status, total_runs, message, created_at, notebook_id, cell_id)
                     VALUES (:id, :name, :spec, :status, :total, :message, :created, :notebook, :cell)""")
                     .param("id", e.id()).param("name", e.spec().name())
-                    .param("notebook", origin == null ? null : origin.notebookId(), Types.VARCHAR)
-                    .param("cell", origin == null ? null : origin.cellId(), Types.VARCHAR)
+                    // the origin's group and member, in the columns named for the notebooks that were the first origin
+                    .param("notebook", origin == null ? null : origin.group(), Types.VARCHAR)
+                    .param("cell", origin == null ? null : origin.member(), Types.VARCHAR)
                     .param("spec", ExperimentSpecCodec.toJson(e.spec()).toString())
                     .param("status", e.status().name()).param("total", e.totalRuns()).param("message", e.message())
                     .param("created", Timestamp.from(e.createdAt())).update();
@@ -74,13 +75,13 @@ class JdbcExperimentStore implements ExperimentStore {
     }
 
     @Override
-    public List<String> findByNotebook(String notebookId, java.util.Collection<String> keepCells) {
-        if (keepCells == null || keepCells.isEmpty()) {
+    public List<String> findByOrigin(String group, java.util.Collection<String> keepMembers) {
+        if (keepMembers == null || keepMembers.isEmpty()) {
             return jdbc.sql("SELECT id FROM experiment WHERE notebook_id = :nb ORDER BY created_at, id")
-                    .param("nb", notebookId).query(String.class).list();
+                    .param("nb", group).query(String.class).list();
         }
         return jdbc.sql("SELECT id FROM experiment WHERE notebook_id = :nb AND cell_id NOT IN (:keep) ORDER BY created_at, id")
-                .param("nb", notebookId).param("keep", List.copyOf(keepCells)).query(String.class).list();
+                .param("nb", group).param("keep", List.copyOf(keepMembers)).query(String.class).list();
     }
 
     @Override

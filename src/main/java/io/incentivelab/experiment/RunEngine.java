@@ -24,11 +24,31 @@ public interface RunEngine {
     PreparedScenario prepare(JsonNode scenario);
 
     /**
-     * A shorter version of the scenario (same network, a few epochs) timed to calibrate the cost preview;
-     * the default is the scenario itself.
+     * Reads and checks a scenario once: prepared to run, or the problems that keep it from running. The default
+     * validates and then prepares (two reads); an engine that can do both in one read overrides it.
      */
-    default JsonNode calibrationScenario(JsonNode scenario) {
+    default Checked check(JsonNode scenario) {
+        List<SpecProblem> problems = validate(scenario);
+        return problems.isEmpty() ? new Checked(prepare(scenario), List.of()) : new Checked(null, problems);
+    }
+
+    /**
+     * A shorter version of a scenario (same network, a few epochs) timed to calibrate the cost preview; the
+     * default is the scenario itself.
+     *
+     * @param prepared the scenario as {@link #prepare} read it, so it need not be read again
+     */
+    default JsonNode calibrationScenario(JsonNode scenario, PreparedScenario prepared) {
         return scenario;
+    }
+
+    /**
+     * A scenario read once: {@code prepared} if it will run, else its problems (paths into the scenario).
+     */
+    record Checked(PreparedScenario prepared, List<SpecProblem> problems) {
+        public Checked {
+            problems = List.copyOf(problems);
+        }
     }
 
     /** A scenario read and ready to run with any seed. */

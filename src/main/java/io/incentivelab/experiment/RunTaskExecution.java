@@ -18,8 +18,12 @@ public final class RunTaskExecution {
             Consumer<RunReport> sink) {
         RunEngine.PreparedScenario prepared;
         try {
-            JsonNode scenario = ExperimentSpecCodec.MAPPER.readTree(task.scenarioJson());
-            prepared = engine.prepare(scenario);
+            if (task.local() != null && task.local().scenario() != null) {
+                prepared = task.local().scenario();
+            } else {
+                JsonNode scenario = ExperimentSpecCodec.MAPPER.readTree(task.scenarioJson());
+                prepared = engine.prepare(scenario);
+            }
         } catch (Exception e) {
             for (RunRef run : task.runs()) {
                 sink.accept(RunReport.failed(task.experimentId(), run, e, engine.version(), 0));

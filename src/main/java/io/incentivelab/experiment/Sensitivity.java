@@ -33,8 +33,11 @@ public record Sensitivity(Method method, String metric, int samples, int levels,
         MORRIS
     }
 
-    /** One parameter studied: a JSON path into the scenario and the range [from, to] it is sampled on. */
-    public record Parameter(String path, double from, double to, boolean integer) {
+    /**
+     * One parameter studied: a JSON path into the scenario and the range [from, to] it is sampled on (null while a
+     * notebook cell leaves it empty; a checked study has both).
+     */
+    public record Parameter(String path, Double from, Double to, boolean integer) {
     }
 
     /** Design points: N·(k+2) for SALTELLI, r·(k+1) for MORRIS. */

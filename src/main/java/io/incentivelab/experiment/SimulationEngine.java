@@ -47,9 +47,24 @@ public final class SimulationEngine implements RunEngine {
         }
     }
 
+    /** Validates and prepares in one read of the scenario. */
+    @Override
+    public Checked check(JsonNode scenario) {
+        try {
+            return new Checked(prepare(scenario), List.of());
+        } catch (InvalidScenarioException e) {
+            return new Checked(null, e.problems().stream().map(p -> new SpecProblem(p.path(), p.message())).toList());
+        } catch (RuntimeException e) {
+            return new Checked(null, List.of(new SpecProblem("$", "cannot read the scenario: " + e.getMessage())));
+        }
+    }
+
     @Override
     public PreparedScenario prepare(JsonNode json) {
-        Scenario scenario = ScenarioCodec.parse(json);
+        return prepare(ScenarioCodec.parse(json));
+    }
+
+    private Prepared prepare(Scenario scenario) {
         Simulator simulator = new Simulator(scenario);
         String hash = ScenarioCodec.hash(scenario);
         long work = 0;
@@ -59,30 +74,24 @@ public final class SimulationEngine implements RunEngine {
             work += ((long) s.miners().operators() * s.miners().uidsPerOperator() + s.validators().count())
                     * (horizonBlocks / s.tempo(scenario.network()));
         }
-        long units = work;
-        return new PreparedScenario() {
-            @Override
-            public String scenarioHash() {
-                return hash;
-            }
+        return new Prepared(scenario, simulator, hash, work);
+    }
 
-            @Override
-            public long workUnits() {
-                return units;
-            }
+    /** A scenario read once, with its simulator. */
+    private record Prepared(Scenario scenario, Simulator simulator, String scenarioHash, long workUnits)
+            implements PreparedScenario {
 
-            @Override
-            public RunOutcome run(long seed, BooleanSupplier cancelled) {
-                RunResult r = simulator.run(seed, cancelled, ProgressListener.NONE);
-                return new RunOutcome(r.summary().toFlatMap(), series(r.timeSeries()), hash, r.engineVersion());
-            }
-        };
+        @Override
+        public RunOutcome run(long seed, BooleanSupplier cancelled) {
+            RunResult r = simulator.run(seed, cancelled, ProgressListener.NONE);
+            return new RunOutcome(r.summary().toFlatMap(), series(r.timeSeries()), scenarioHash, r.engineVersion());
+        }
     }
 
     /** The same network for at most {@value #CALIBRATION_EPOCHS} epochs. */
     @Override
-    public JsonNode calibrationScenario(JsonNode scenario) {
-        Scenario s = ScenarioCodec.parse(scenario);
+    public JsonNode calibrationScenario(JsonNode scenario, PreparedScenario prepared) {
+        Scenario s = prepared instanceof Prepared p ? p.scenario() : ScenarioCodec.parse(scenario);
         ObjectNode copy = scenario.deepCopy();
         ObjectNode network = copy.has("network") && copy.get("network").isObject() ? (ObjectNode) copy.get("network") : copy.putObject("network");
         network.put("horizonEpochs", Math.min(CALIBRATION_EPOCHS, s.network().effectiveHorizonEpochs()));

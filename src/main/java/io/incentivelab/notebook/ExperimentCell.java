@@ -1,17 +1,22 @@
 package io.incentivelab.notebook;
 
+import io.incentivelab.experiment.ExperimentSpec.Axis;
+import io.incentivelab.experiment.ExperimentSpec.AxisKind;
+import io.incentivelab.experiment.ExperimentSpec.Combine;
+import io.incentivelab.experiment.Sensitivity;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * An experiment: which scenario cells (by id), the sweep axes, how they combine, replicates and base seed,
+ * An experiment: which scenario cells (by id), the sweep axes (the experiment's own {@link Axis}, as the user left
+ * them: a value may be missing until the experiment is checked), how they combine, replicates and base seed,
  * and the id of the last server-side experiment started from this cell (null before the first run). The
  * results of that run are the cell's {@link ExperimentOutput}, stored apart from the document.
  *
  * @param combine GRID (Cartesian product) or ZIP (i-th values together)
  */
 public record ExperimentCell(String id, String label, List<String> scenarioCellIds, String combine,
-        List<SweepAxis> axes, int replicates, long seed, String lastExperimentId, String metric, int samples)
+        List<Axis> axes, int replicates, long seed, String lastExperimentId, String metric, int samples)
         implements Cell {
 
     /** Replicates of a new cell. */
@@ -34,20 +39,37 @@ public record ExperimentCell(String id, String label, List<String> scenarioCellI
         label = label == null ? "" : label;
         scenarioCellIds = scenarioCellIds == null ? List.of() : List.copyOf(scenarioCellIds);
         combine = combine == null ? "GRID" : combine;
-        axes = axes == null ? List.of() : List.copyOf(axes);
+        axes = axes == null ? List.of() : axes.stream().map(ExperimentCell::orEmpty).toList();
         metric = metric == null ? "" : metric;
         samples = samples <= 0 ? DEFAULT_SAMPLES : samples;
     }
 
     /** A sweep cell (no sensitivity study settings). */
-    public ExperimentCell(String id, String label, List<String> scenarioCellIds, String combine, List<SweepAxis> axes,
+    public ExperimentCell(String id, String label, List<String> scenarioCellIds, String combine, List<Axis> axes,
             int replicates, long seed, String lastExperimentId) {
         this(id, label, scenarioCellIds, combine, axes, replicates, seed, lastExperimentId, "", DEFAULT_SAMPLES);
+    }
+
+    /** An axis without a path or kind has the empty path and is a LIST. */
+    private static Axis orEmpty(Axis a) {
+        return a.path() != null && a.kind() != null ? a
+                : new Axis(a.path() == null ? "" : a.path(), a.kind() == null ? AxisKind.LIST : a.kind(), a.values(), a.from(),
+                        a.to(), a.count(), a.integer());
     }
 
     /** Whether the cell is a sensitivity study (combine SALTELLI or MORRIS). */
     public boolean sensitivity() {
         return SENSITIVITY.contains(combine);
+    }
+
+    /** How a sweep cell's axes combine; null for a sensitivity study (or a combine this app does not know). */
+    public Combine sweepCombine() {
+        return combine.equals("GRID") ? Combine.GRID : combine.equals("ZIP") ? Combine.ZIP : null;
+    }
+
+    /** The method of a sensitivity study; null for a sweep. */
+    public Sensitivity.Method method() {
+        return combine.equals("SALTELLI") ? Sensitivity.Method.SALTELLI : combine.equals("MORRIS") ? Sensitivity.Method.MORRIS : null;
     }
 
     public ExperimentCell withMetric(String v) {
@@ -81,7 +103,7 @@ public record ExperimentCell(String id, String label, List<String> scenarioCellI
         return new ExperimentCell(id, label, scenarioCellIds, v, axes, replicates, seed, lastExperimentId, metric, samples);
     }
 
-    public ExperimentCell withAxes(List<SweepAxis> v) {
+    public ExperimentCell withAxes(List<Axis> v) {
         return new ExperimentCell(id, label, scenarioCellIds, combine, v, replicates, seed, lastExperimentId, metric, samples);
     }
 

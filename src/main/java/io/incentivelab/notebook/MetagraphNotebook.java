@@ -40,7 +40,7 @@ public final class MetagraphNotebook {
         cells.add(new ScenarioCell("subnet", who + " as a scenario", imported.json()));
         List<JsonNode> curves = CURVES.stream().<JsonNode>map(TextNode::valueOf).toList();
         cells.add(new ExperimentCell("curves", "Today's curve and three others", List.of("subnet"), "GRID",
-                List.of(SweepAxis.list("$.subnets[0].rewardCurve.type", curves)), 5, 20261207L, null));
+                List.of(io.incentivelab.experiment.ExperimentSpec.Axis.list("$.subnets[0].rewardCurve.type", curves)), 5, 20261207L, null));
         cells.add(new ChartCell("curves-gini", "Gini of miner emission under each curve (mean, 95% error bars)",
                 "curves", "SWEEP", subnet + ".giniEmission", List.of()));
         return new NotebookDocument(NotebookDocument.FORMAT_VERSION, title, cells);

@@ -62,7 +62,7 @@ public class NotebookAnalysis {
             return null;
         }
         try {
-            return NotebookRuns.hash(experiments.plan(NotebookRuns.spec(document, cell).toString()).spec());
+            return NotebookRuns.hash(experiments.plan(NotebookRuns.spec(document, cell)).spec());
         } catch (RuntimeException e) {
             return null;
         }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.incentivelab.experiment.ExperimentSpec.Axis;
+import io.incentivelab.experiment.ExperimentSpec.AxisKind;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -37,6 +39,8 @@ public final class NotebookCodec {
     public static final int MAX_MARKDOWN = 100_000;
     /** Most sweep axes in one experiment cell. */
     public static final int MAX_AXES = 8;
+    /** The axis kinds a notebook file may name: the experiment's. */
+    private static final List<String> AXIS_KINDS = java.util.Arrays.stream(AxisKind.values()).map(Enum::name).toList();
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
@@ -248,7 +252,7 @@ public final class NotebookCodec {
             problems.add(new NotebookProblem(path + ".combine", "must be one of " + String.join(", ", ExperimentCell.COMBINES)
                     + " (got \"" + shorten(combine) + "\")"));
         }
-        List<SweepAxis> axes = new ArrayList<>();
+        List<Axis> axes = new ArrayList<>();
         JsonNode a = f.node.get("axes");
         if (a != null && !a.isNull()) {
             if (!a.isArray()) {
@@ -257,7 +261,7 @@ public final class NotebookCodec {
                 problems.add(new NotebookProblem(path + ".axes", "has " + a.size() + " axes; at most " + MAX_AXES + " allowed"));
             } else {
                 for (int i = 0; i < a.size(); i++) {
-                    SweepAxis axis = readAxis(a.get(i), path + ".axes[" + i + "]", problems);
+                    Axis axis = readAxis(a.get(i), path + ".axes[" + i + "]", problems);
                     if (axis != null) {
                         axes.add(axis);
                     }
@@ -272,7 +276,7 @@ public final class NotebookCodec {
         return new ExperimentCell(id, label, refs, combine, axes, replicates, seed, last, metric, samples);
     }
 
-    private static SweepAxis readAxis(JsonNode node, String path, List<NotebookProblem> problems) {
+    private static Axis readAxis(JsonNode node, String path, List<NotebookProblem> problems) {
         if (!node.isObject()) {
             problems.add(new NotebookProblem(path, "must be an object with path and kind"));
             return null;
@@ -285,8 +289,8 @@ public final class NotebookCodec {
                     + shorten(p) + "\")"));
         }
         String kind = f.string("kind", false, "LIST");
-        if (!SweepAxis.KINDS.contains(kind)) {
-            problems.add(new NotebookProblem(path + ".kind", "must be one of " + String.join(", ", SweepAxis.KINDS)
+        if (!AXIS_KINDS.contains(kind)) {
+            problems.add(new NotebookProblem(path + ".kind", "must be one of " + String.join(", ", AXIS_KINDS)
                     + " (got \"" + shorten(kind) + "\")"));
         }
         List<JsonNode> values = new ArrayList<>();
@@ -308,7 +312,8 @@ public final class NotebookCodec {
         Double to = f.optionalNumber("to");
         Long count = f.node.hasNonNull("count") ? f.integer("count", 0, 1, 100_000) : null;
         boolean integer = f.bool("integer", false);
-        return new SweepAxis(p, kind, values, from, to, count == null ? null : count.intValue(), integer);
+        return new Axis(p, AXIS_KINDS.contains(kind) ? AxisKind.valueOf(kind) : AxisKind.LIST, values, from, to,
+                count == null ? null : count.intValue(), integer);
     }
 
     private static CellOutput readOutput(JsonNode node, String path, List<NotebookProblem> problems) {
@@ -395,10 +400,10 @@ public final class NotebookCodec {
         e.scenarioCellIds().forEach(refs::add);
         o.put("combine", e.combine());
         ArrayNode axes = o.putArray("axes");
-        for (SweepAxis a : e.axes()) {
+        for (Axis a : e.axes()) {
             ObjectNode ax = axes.addObject();
             ax.put("path", a.path());
-            ax.put("kind", a.kind());
+            ax.put("kind", a.kind().name());
             ArrayNode vs = ax.putArray("values");
             a.values().forEach(vs::add);
             putNullable(ax, "from", a.from());

@@ -1,18 +1,22 @@
 package io.incentivelab.notebook;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.incentivelab.experiment.CostPreview;
 import io.incentivelab.experiment.ExperimentPlan;
 import io.incentivelab.experiment.ExperimentProgress;
 import io.incentivelab.experiment.ExperimentResults;
 import io.incentivelab.experiment.ExperimentService;
+import io.incentivelab.experiment.ExperimentSpec;
+import io.incentivelab.experiment.ExperimentSpec.Axis;
+import io.incentivelab.experiment.ExperimentSpec.AxisKind;
+import io.incentivelab.experiment.ExperimentSpec.ScenarioEntry;
 import io.incentivelab.experiment.InvalidExperimentException;
 import io.incentivelab.experiment.MetricStats;
 import io.incentivelab.experiment.PointSummary;
+import io.incentivelab.experiment.Sensitivity;
 import io.incentivelab.experiment.SensitivityAnalysis;
+import io.incentivelab.experiment.SpecLocation;
 import io.incentivelab.experiment.SpecProblem;
 import io.incentivelab.scenario.ScenarioCodec;
 import io.incentivelab.simulation.Simulator;
@@ -57,76 +61,43 @@ public class NotebookRuns {
         this.notebooks = notebooks;
     }
 
-    /** The experiment spec (JSON) a cell stands for; scenarios are inlined from their cells. */
-    public static ObjectNode spec(NotebookDocument document, ExperimentCell cell) {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        ObjectNode spec = f.objectNode();
-        spec.put("schemaVersion", 1);
-        spec.put("name", cell.label().isBlank() ? document.title() : cell.label());
-        ArrayNode scenarios = spec.putArray("scenarios");
+    /**
+     * The experiment a cell stands for, unchecked ({@link ExperimentService#plan(ExperimentSpec)} checks it): the
+     * scenario cells it names in their full form, labelled by their names (a repeated name gets " (2)", …), and its
+     * axes as the sweep's, or for SALTELLI and MORRIS as the sensitivity study's parameters.
+     */
+    public static ExperimentSpec spec(NotebookDocument document, ExperimentCell cell) {
+        String name = cell.label().isBlank() ? document.title() : cell.label();
+        List<ScenarioEntry> scenarios = new ArrayList<>();
         Set<String> labels = new LinkedHashSet<>();
-        for (String id : cell.scenarioCellIds()) {
-            document.cell(id).filter(ScenarioCell.class::isInstance).map(ScenarioCell.class::cast).ifPresent(sc -> {
-                String label = sc.displayName();
-                int n = 2;
-                while (!labels.add(label)) {
-                    label = sc.displayName() + " (" + n++ + ")";
-                }
-                ObjectNode entry = scenarios.addObject();
-                entry.put("label", label);
-                entry.set("scenario", fullForm(sc.scenario()));
-            });
+        for (ScenarioCell sc : scenarioCells(document, cell)) {
+            String label = sc.displayName();
+            int n = 2;
+            while (!labels.add(label)) {
+                label = sc.displayName() + " (" + n++ + ")";
+            }
+            scenarios.add(new ScenarioEntry(label, fullForm(sc.scenario())));
         }
         if (cell.sensitivity()) {
             // a sensitivity study: the axes are its parameters, each over [From, To]
-            ObjectNode st = spec.putObject("sensitivity");
-            st.put("method", cell.combine());
-            st.put("metric", cell.metric());
-            st.put("samples", cell.samples());
-            ArrayNode params = st.putArray("parameters");
-            for (SweepAxis a : cell.axes()) {
-                ObjectNode p = params.addObject();
-                p.put("path", a.path());
-                if (a.from() != null) {
-                    p.put("from", a.from());
-                }
-                if (a.to() != null) {
-                    p.put("to", a.to());
-                }
-                if (a.integer()) {
-                    p.put("integer", true);
-                }
-            }
-            spec.put("replicates", cell.replicates());
-            spec.put("baseSeed", cell.seed());
-            return spec;
+            List<Sensitivity.Parameter> parameters = cell.axes().stream()
+                    .map(a -> new Sensitivity.Parameter(a.path(), a.from(), a.to(), a.integer())).toList();
+            Sensitivity study = new Sensitivity(cell.method(), cell.metric(), cell.samples(),
+                    Sensitivity.DEFAULT_LEVELS, Sensitivity.DEFAULT_RESAMPLES, Sensitivity.DEFAULT_CONFIDENCE, parameters);
+            return ExperimentSpec.sensitivity(name, null, scenarios, study, cell.replicates(), cell.seed());
         }
-        ObjectNode sweep = spec.putObject("sweep");
-        sweep.put("combine", cell.combine());
-        ArrayNode axes = sweep.putArray("axes");
-        for (SweepAxis a : cell.axes()) {
-            ObjectNode ax = axes.addObject();
-            ax.put("path", a.path());
-            ax.put("kind", a.kind());
-            if (a.kind().equals("LIST")) {
-                ArrayNode vs = ax.putArray("values");
-                a.values().forEach(vs::add);
-            } else {
-                if (a.from() != null) {
-                    ax.put("from", a.from());
-                }
-                if (a.to() != null) {
-                    ax.put("to", a.to());
-                }
-                if (a.count() != null) {
-                    ax.put(a.kind().equals("RANGE") ? "steps" : "n", a.count());
-                }
-                ax.put("integer", a.integer());
-            }
-        }
-        spec.put("replicates", cell.replicates());
-        spec.put("baseSeed", cell.seed());
-        return spec;
+        // the cell keeps what its editor shows for every kind; the spec has what the axis's kind reads
+        List<Axis> axes = cell.axes().stream().map(a -> a.kind() == AxisKind.LIST
+                ? new Axis(a.path(), a.kind(), a.values(), null, null, null, false)
+                : new Axis(a.path(), a.kind(), List.of(), a.from(), a.to(), a.count(), a.integer())).toList();
+        return new ExperimentSpec(ExperimentSpec.SCHEMA_VERSION, name, null, scenarios, cell.sweepCombine(), axes,
+                cell.replicates(), cell.seed());
+    }
+
+    /** The scenario cells an experiment cell names, in its order; ids of missing or other cells are skipped. */
+    private static List<ScenarioCell> scenarioCells(NotebookDocument document, ExperimentCell cell) {
+        return cell.scenarioCellIds().stream().map(document::cell).flatMap(Optional::stream)
+                .filter(ScenarioCell.class::isInstance).map(ScenarioCell.class::cast).toList();
     }
 
     /**
@@ -153,7 +124,7 @@ public class NotebookRuns {
         try {
             return ScenarioCodec.toJsonNode(ScenarioCodec.parse(scenario));
         } catch (IllegalArgumentException e) {
-            return scenario;
+            return scenario.deepCopy();
         }
     }
 
@@ -189,7 +160,7 @@ public class NotebookRuns {
             throw new NotebookNotFoundException(notebookId);
         }
         ExperimentProgress started = experiments.start(plan(document, cell),
-                new io.incentivelab.experiment.ExperimentOrigin(notebookId, cell.id()));
+                new CellOrigin(notebookId, cell.id()).tag());
         watch(notebookId, cell.id(), started.id());
         return started;
     }
@@ -258,7 +229,7 @@ public class NotebookRuns {
 
     private void store(String notebookId, String cellId, String experimentId) {
         try {
-            if (experiments.supersededInItsCell(experimentId)) {
+            if (experiments.superseded(experimentId)) {
                 // the cell was re-run while this one still ran: the newer experiment's output is the cell's, even
                 // when this older one ends last
                 log.info("experiment {} ended after a re-run of cell {} started; its output is not stored", experimentId,
@@ -296,10 +267,10 @@ public class NotebookRuns {
 
     private ExperimentPlan plan(NotebookDocument document, ExperimentCell cell) {
         if (cell.scenarioCellIds().isEmpty()) {
-            throw new InvalidExperimentException(List.of(new SpecProblem("$.scenarios",
+            throw new InvalidExperimentException(List.of(new SpecProblem(SpecLocation.spec("scenarios"),
                     "choose at least one scenario cell")));
         }
-        return experiments.plan(spec(document, cell).toString());
+        return experiments.plan(spec(document, cell));
     }
 
     static String hash(Object spec) {
@@ -312,20 +283,23 @@ public class NotebookRuns {
         }
     }
 
-    /** A spec problem with its path rewritten into the notebook's terms (scenario label, axis number). */
-    private static NotebookProblem readable(NotebookDocument document, ExperimentCell cell, SpecProblem p) {
-        String path = p.path();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\$\\.scenarios\\[(\\d+)\\](?:\\.scenario)?(.*)$")
-                .matcher(path);
-        if (m.matches()) {
-            int i = Integer.parseInt(m.group(1));
-            String name = i < cell.scenarioCellIds().size()
-                    ? document.cell(cell.scenarioCellIds().get(i)).map(c -> c instanceof ScenarioCell s ? s.displayName() : c.id())
-                            .orElse("#" + (i + 1))
-                    : "#" + (i + 1);
-            return new NotebookProblem("scenario \"" + name + "\" $" + m.group(2), p.message());
-        }
-        return new NotebookProblem(path.replace("$.sweep.axes", "axes").replace("$.baseSeed", "seed")
-                .replace("$.replicates", "replicates"), p.message());
+    /** A spec problem in the notebook's terms: the scenario cell's name, the axis number, replicates and seed. */
+    static NotebookProblem readable(NotebookDocument document, ExperimentCell cell, SpecProblem p) {
+        SpecLocation at = p.at();
+        String field = at.field() == null ? "" : "." + at.field();
+        String path = switch (at.part()) {
+            case SCENARIO -> {
+                List<ScenarioCell> cells = scenarioCells(document, cell);
+                String name = at.index() < cells.size() ? cells.get(at.index()).displayName() : "#" + (at.index() + 1);
+                String inside = !"scenario".equals(at.field()) ? field
+                        : at.detail() == null ? "" : at.detail().substring(at.detail().startsWith("$") ? 1 : 0);
+                yield "scenario \"" + name + "\" $" + inside;
+            }
+            case AXIS -> "axes[" + at.index() + "]" + field + (at.valueIndex() < 0 ? "" : "[" + at.valueIndex() + "]");
+            case SWEEP -> "axes".equals(at.field()) ? "axes" : at.path();
+            case SPEC -> "replicates".equals(at.field()) ? "replicates" : "baseSeed".equals(at.field()) ? "seed" : at.path();
+            default -> at.path();
+        };
+        return new NotebookProblem(path, p.message());
     }
 }

@@ -208,7 +208,7 @@ public class NotebookService {
         }
         List<String> cellIds = doc.cells().stream().map(Cell::id).toList();
         repository.retainOutputs(id, cellIds);
-        experiments.deleteForNotebook(id, cellIds);
+        experiments.deleteByOrigin(CellOrigin.group(id), cellIds);
         return expectedVersion + 1;
     }
 
@@ -252,7 +252,7 @@ public class NotebookService {
         if (owner == null || !repository.isOwner(id, owner.hash())) {
             return false;
         }
-        experiments.deleteForNotebook(id, null);
+        experiments.deleteByOrigin(CellOrigin.group(id), null);
         return repository.delete(id);
     }
 
@@ -265,7 +265,7 @@ public class NotebookService {
     @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
     public int deleteOrphanedExperiments() {
         List<String> gone = repository.notebooksGoneWithExperiments();
-        gone.forEach(id -> experiments.deleteForNotebook(id, null));
+        gone.forEach(id -> experiments.deleteByOrigin(CellOrigin.group(id), null));
         return gone.size();
     }
 

@@ -36,6 +36,32 @@ class JdbcExperimentStoreTest {
     }
 
     @Test
+    void anOriginTagIsStoredInTheColumnsItAlwaysUsedAndReadsBack() throws Exception {
+        ExperimentPlan plan = ExperimentRunnerTest.plan(ExperimentRunnerTest.SWEEP, new FakeEngine());
+        ExperimentRecord tagged = ExperimentRunnerTest.record(plan);
+        ExperimentRecord other = ExperimentRunnerTest.record(plan);
+        ExperimentRecord api = ExperimentRunnerTest.record(plan);
+        String group = UUID.randomUUID().toString();
+        store.create(tagged, plan, new ExperimentOrigin(group, "e1"));
+        store.create(other, plan, new ExperimentOrigin(group, "e2"));
+        store.create(api, plan);
+
+        assertThat(store.origin(tagged.id())).contains(new ExperimentOrigin(group, "e1"));
+        assertThat(store.origin(api.id())).isEmpty();
+        assertThat(store.findByOrigin(group, null)).containsExactlyInAnyOrder(tagged.id(), other.id());
+        assertThat(store.findByOrigin(group, List.of("e1"))).containsExactly(other.id());
+        // the stored format is what it was: group in notebook_id, member in cell_id; a row written so reads back
+        try (var c = pool.getConnection(); var st = c.createStatement()) {
+            var rs = st.executeQuery("SELECT notebook_id, cell_id FROM experiment WHERE id = '" + tagged.id() + "'");
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo(group);
+            assertThat(rs.getString(2)).isEqualTo("e1");
+            st.executeUpdate("UPDATE experiment SET notebook_id = 'nb-before', cell_id = 'c9' WHERE id = '" + api.id() + "'");
+        }
+        assertThat(store.origin(api.id())).contains(new ExperimentOrigin("nb-before", "c9"));
+    }
+
+    @Test
     void storesRunsOnceEvenWhenDeliveredConcurrently() throws Exception {
         ExperimentPlan plan = ExperimentRunnerTest.plan(ExperimentRunnerTest.SWEEP, new FakeEngine());
         ExperimentRecord record = ExperimentRunnerTest.record(plan);

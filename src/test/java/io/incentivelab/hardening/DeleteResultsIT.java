@@ -170,8 +170,8 @@ class DeleteResultsIT {
         assertThat(end.status()).isEqualTo(ExperimentStatus.COMPLETED);
         Thread.sleep(300); // the older one's end hook has run by now (it runs as the experiment ends)
         assertThat(storedExperiment(nb.id(), owner)).as("the re-run's results stay the cell's").isEqualTo(newer);
-        assertThat(experiments.supersededInItsCell(older)).isTrue();
-        assertThat(experiments.supersededInItsCell(newer)).isFalse();
+        assertThat(experiments.superseded(older)).isTrue();
+        assertThat(experiments.superseded(newer)).isFalse();
     }
 
     private String storedExperiment(String notebookId, OwnerKey owner) {

@@ -20,7 +20,8 @@ import io.incentivelab.notebook.NotebookDocument;
 import io.incentivelab.notebook.NotebookFile;
 import io.incentivelab.notebook.ScenarioCell;
 import io.incentivelab.notebook.ScenarioFields;
-import io.incentivelab.notebook.SweepAxis;
+import io.incentivelab.experiment.ExperimentSpec.Axis;
+import io.incentivelab.experiment.ExperimentSpec.AxisKind;
 import io.incentivelab.scenario.ScenarioCodec;
 import io.incentivelab.simulation.model.Scenario;
 import java.util.ArrayList;
@@ -89,14 +90,14 @@ class FormatRoundTripProperties {
                     scenarios.add(id);
                 }
                 case 2 -> {
-                    List<SweepAxis> axes = new ArrayList<>();
+                    List<Axis> axes = new ArrayList<>();
                     if (random.nextBoolean()) {
-                        axes.add(new SweepAxis("$.subnets[0].rewardCurve.alpha", "LIST",
+                        axes.add(new Axis("$.subnets[0].rewardCurve.alpha", AxisKind.LIST,
                                 List.of(F.numberNode(random.nextDouble() * 4), F.textNode("x"), F.booleanNode(true)),
                                 null, null, null, false));
                     }
                     if (random.nextBoolean()) {
-                        axes.add(new SweepAxis("$.network.horizonDays", SweepAxis.KINDS.get(1 + random.nextInt(4)), List.of(),
+                        axes.add(new Axis("$.network.horizonDays", AxisKind.values()[1 + random.nextInt(4)], List.of(),
                                 1.0 + random.nextInt(5), 10.0 + random.nextDouble(), 1 + random.nextInt(100), random.nextBoolean()));
                     }
                     List<String> refs = scenarios.isEmpty() ? List.of() : List.of(scenarios.get(random.nextInt(scenarios.size())));

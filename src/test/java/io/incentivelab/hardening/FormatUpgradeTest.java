@@ -104,7 +104,7 @@ class FormatUpgradeTest {
                 assertThat(ScenarioCodec.problems(sc.scenario().toString())).as(file + " " + sc.id()).isEmpty();
                 scenarioKeepsItsMeaning(sc.scenario(), file + " " + sc.id());
             } else if (cell instanceof ExperimentCell ec) {
-                ExperimentSpecCodec.parse(NotebookRuns.spec(nb.document(), ec).toString(), ExperimentLimits.DEFAULT,
+                ExperimentSpecCodec.check(NotebookRuns.spec(nb.document(), ec), ExperimentLimits.DEFAULT,
                         ENGINE::validate);
             }
         }

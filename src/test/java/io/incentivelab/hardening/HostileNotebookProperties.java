@@ -160,7 +160,7 @@ class HostileNotebookProperties {
                     problems.forEach(p -> assertThat(p.path()).startsWith("$"));
                 } else if (cell instanceof ExperimentCell e && !e.scenarioCellIds().isEmpty()) {
                     try {
-                        ExperimentSpecCodec.parse(NotebookRuns.spec(file.document(), e).toString(), ExperimentLimits.DEFAULT,
+                        ExperimentSpecCodec.check(NotebookRuns.spec(file.document(), e), ExperimentLimits.DEFAULT,
                                 ENGINE::validate);
                     } catch (InvalidExperimentException ex) {
                         ex.problems().forEach(p -> assertThat(p.path()).startsWith("$"));

@@ -40,7 +40,7 @@ class ExampleNotebooksTest {
     }
 
     private ExperimentPlan plan(NotebookDocument doc, ExperimentCell cell) {
-        return ExperimentPlan.of(ExperimentSpecCodec.parse(NotebookRuns.spec(doc, cell).toString(), LIMITS), engine::validate);
+        return ExperimentPlan.of(ExperimentSpecCodec.check(NotebookRuns.spec(doc, cell), LIMITS, null), engine::validate);
     }
 
     @Test

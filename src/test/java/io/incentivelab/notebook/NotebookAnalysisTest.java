@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.incentivelab.experiment.ExperimentSpec.Axis;
 import io.incentivelab.experiment.ExperimentLimits;
 import io.incentivelab.experiment.ExperimentPlan;
 import io.incentivelab.experiment.ExperimentResults;
@@ -31,13 +32,12 @@ class NotebookAnalysisTest {
     @BeforeAll
     static void run() throws Exception {
         ScenarioCell sc = new ScenarioCell("s", "tiny", (ObjectNode) ScenarioCodec.readTree(SCENARIO));
-        experiment = new ExperimentCell("e", "", List.of("s"), "GRID", List.of(SweepAxis.list("$.subnets[0].rewardCurve.type",
+        experiment = new ExperimentCell("e", "", List.of("s"), "GRID", List.of(Axis.list("$.subnets[0].rewardCurve.type",
                 List.of(com.fasterxml.jackson.databind.node.TextNode.valueOf("PROPORTIONAL"),
                         com.fasterxml.jackson.databind.node.TextNode.valueOf("WINNER_TAKE_ALL")))), 4, 3, null);
         doc = new NotebookDocument(1, "t", List.of(sc, experiment));
         SimulationEngine engine = new SimulationEngine();
-        ExperimentPlan plan = ExperimentPlan.of(ExperimentSpecCodec.parse(NotebookRuns.spec(doc, experiment).toString(),
-                new ExperimentLimits(1000, 100, 100)), engine::validate);
+        ExperimentPlan plan = ExperimentPlan.of(ExperimentSpecCodec.check(NotebookRuns.spec(doc, experiment), new ExperimentLimits(1000, 100, 100), null), engine::validate);
         LocalExperiment run = LocalExperiment.run(plan, engine, 1, Double.NaN, null, true);
         output = NotebookRuns.output(new ExperimentResults(run.end(), run.plan(), run.points()));
         data = ExperimentData.of(run);
@@ -124,15 +124,14 @@ class NotebookAnalysisTest {
     void twoGridAxesGiveAHeatMapAndNoAxesOneBarPerScenario() throws Exception {
         ScenarioCell sc = new ScenarioCell("s", "tiny", (ObjectNode) ScenarioCodec.readTree(SCENARIO));
         ExperimentCell two = new ExperimentCell("e", "", List.of("s"), "GRID", List.of(
-                SweepAxis.list("$.subnets[0].rewardCurve.type", List.of(com.fasterxml.jackson.databind.node.TextNode.valueOf(
+                Axis.list("$.subnets[0].rewardCurve.type", List.of(com.fasterxml.jackson.databind.node.TextNode.valueOf(
                         "PROPORTIONAL"), com.fasterxml.jackson.databind.node.TextNode.valueOf("WINNER_TAKE_ALL"))),
-                SweepAxis.list("$.subnets[0].miners.operators", List.of(
+                Axis.list("$.subnets[0].miners.operators", List.of(
                         com.fasterxml.jackson.databind.node.IntNode.valueOf(4), com.fasterxml.jackson.databind.node.IntNode.valueOf(8),
                         com.fasterxml.jackson.databind.node.IntNode.valueOf(12)))), 2, 5, null);
         NotebookDocument d = new NotebookDocument(1, "t", List.of(sc, two));
         SimulationEngine engine = new SimulationEngine();
-        ExperimentPlan plan = ExperimentPlan.of(ExperimentSpecCodec.parse(NotebookRuns.spec(d, two).toString(),
-                new ExperimentLimits(1000, 100, 100)), engine::validate);
+        ExperimentPlan plan = ExperimentPlan.of(ExperimentSpecCodec.check(NotebookRuns.spec(d, two), new ExperimentLimits(1000, 100, 100), null), engine::validate);
         LocalExperiment run = LocalExperiment.run(plan, engine, 1, Double.NaN, null, false);
         ExperimentOutput out = NotebookRuns.output(new ExperimentResults(run.end(), run.plan(), run.points()));
         ChartOutput heat = NotebookAnalysis.chart(new ChartCell("c", "", "e", "SWEEP", "alpha.giniEmission", List.of()), out,
@@ -148,8 +147,7 @@ class NotebookAnalysisTest {
 
         ExperimentCell none = new ExperimentCell("e", "", List.of("s"), "GRID", List.of(), 2, 5, null);
         NotebookDocument d0 = new NotebookDocument(1, "t", List.of(sc, none));
-        ExperimentPlan plan0 = ExperimentPlan.of(ExperimentSpecCodec.parse(NotebookRuns.spec(d0, none).toString(),
-                new ExperimentLimits(1000, 100, 100)), engine::validate);
+        ExperimentPlan plan0 = ExperimentPlan.of(ExperimentSpecCodec.check(NotebookRuns.spec(d0, none), new ExperimentLimits(1000, 100, 100), null), engine::validate);
         LocalExperiment run0 = LocalExperiment.run(plan0, engine, 1, Double.NaN, null, false);
         ExperimentOutput out0 = NotebookRuns.output(new ExperimentResults(run0.end(), run0.plan(), run0.points()));
         ChartOutput bars = NotebookAnalysis.chart(new ChartCell("c", "", "e", "SWEEP", "alpha.giniEmission", List.of()), out0,

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.incentivelab.experiment.ExperimentSpec.Axis;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ class NotebookCodecTest {
                 .append(new NoteCell("n1", "# Hello\n\nText"))
                 .append(new ScenarioCell("s1", "Base", scenario))
                 .append(new ExperimentCell("e1", "Sweep", List.of("s1"), "GRID",
-                        List.of(SweepAxis.list("$.subnets[0].rewardCurve.alpha", List.of(IntNode.valueOf(1), IntNode.valueOf(2)))),
+                        List.of(Axis.list("$.subnets[0].rewardCurve.alpha", List.of(IntNode.valueOf(1), IntNode.valueOf(2)))),
                         3, 42L, "exp-1"));
         ExperimentOutput out = new ExperimentOutput("exp-1", "COMPLETED", null, "abc", "0.1.0", 6, 6, 0,
                 Instant.parse("2026-11-25T04:00:00Z"), List.of("gini"),
@@ -60,7 +61,7 @@ class NotebookCodecTest {
     void aSensitivityCellKeepsItsMetricAndSamplesAndBecomesAStudy() throws Exception {
         ObjectNode scenario = (ObjectNode) new JsonMapper().readTree("{\"name\":\"two\",\"subnets\":[{\"name\":\"a\"}]}");
         ExperimentCell study = new ExperimentCell("e2", "Which matters", List.of("s1"), "SALTELLI",
-                List.of(SweepAxis.range("$.subnets[0].validators.noiseSigma", 0, 2, 2, false)), 2, 5L, null,
+                List.of(Axis.range("$.subnets[0].validators.noiseSigma", 0, 2, 2, false)), 2, 5L, null,
                 "a.giniEmission", 8);
         NotebookDocument doc = NotebookDocument.empty("S").append(new ScenarioCell("s1", "Base", scenario)).append(study);
         String json = NotebookCodec.writeDocument(doc);
@@ -70,11 +71,11 @@ class NotebookCodecTest {
         assertThat(study.sensitivity()).isTrue();
         // the spec the cell runs: a Saltelli study over the axis's range
         var spec = NotebookRuns.spec(doc, study);
-        assertThat(spec.has("sweep")).isFalse();
-        assertThat(spec.at("/sensitivity/method").asText()).isEqualTo("SALTELLI");
-        assertThat(spec.at("/sensitivity/metric").asText()).isEqualTo("a.giniEmission");
-        assertThat(spec.at("/sensitivity/samples").asInt()).isEqualTo(8);
-        assertThat(spec.at("/sensitivity/parameters/0/to").asDouble()).isEqualTo(2.0);
+        assertThat(spec.combine()).isEqualTo(io.incentivelab.experiment.ExperimentSpec.Combine.ZIP);
+        assertThat(spec.sensitivity().method()).isEqualTo(io.incentivelab.experiment.Sensitivity.Method.SALTELLI);
+        assertThat(spec.sensitivity().metric()).isEqualTo("a.giniEmission");
+        assertThat(spec.sensitivity().samples()).isEqualTo(8);
+        assertThat(spec.sensitivity().parameters().get(0).to()).isEqualTo(2.0);
         // a sweep cell writes neither
         assertThat(NotebookCodec.writeDocument(sample().document())).doesNotContain("\"metric\"", "\"samples\"");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.incentivelab.experiment.ExperimentSpec.Axis;
 import io.incentivelab.experiment.ExperimentLimits;
 import io.incentivelab.experiment.ExperimentPlan;
 import io.incentivelab.experiment.ExperimentResults;
@@ -21,13 +22,12 @@ import org.junit.jupiter.api.Test;
 /** The warnings an experiment's results carry when an incentive fails: from real runs, and at the thresholds. */
 class ResultWarningsTest {
 
-    private static ExperimentOutput run(String scenario, SweepAxis axis) throws InterruptedException {
+    private static ExperimentOutput run(String scenario, Axis axis) throws InterruptedException {
         ScenarioCell sc = new ScenarioCell("s", "noisy", (ObjectNode) ScenarioCodec.readTree(scenario));
         ExperimentCell e = new ExperimentCell("e", "", List.of("s"), "GRID", List.of(axis), 3, 11, null);
         NotebookDocument doc = new NotebookDocument(1, "t", List.of(sc, e));
         SimulationEngine engine = new SimulationEngine();
-        ExperimentPlan plan = ExperimentPlan.of(ExperimentSpecCodec.parse(NotebookRuns.spec(doc, e).toString(),
-                new ExperimentLimits(1000, 100, 100)), engine::validate);
+        ExperimentPlan plan = ExperimentPlan.of(ExperimentSpecCodec.check(NotebookRuns.spec(doc, e), new ExperimentLimits(1000, 100, 100), null), engine::validate);
         LocalExperiment r = LocalExperiment.run(plan, engine, 1, Double.NaN, null, true);
         return NotebookRuns.output(new ExperimentResults(r.end(), r.plan(), r.points()));
     }
@@ -43,7 +43,7 @@ class ResultWarningsTest {
                 {"schemaVersion": 1, "name": "noisy", "network": {"horizonDays": 1, "sampleEveryEpochs": 5},
                  "subnets": [{"name": "speed", "rewardCurve": {"type": "TOP_K", "k": 1},
                               "miners": {"operators": 64}, "validators": {"count": 32}}]}""",
-                SweepAxis.list("$.subnets[0].validators.noiseSigma", List.of(DoubleNode.valueOf(0.1), DoubleNode.valueOf(1.0))));
+                Axis.list("$.subnets[0].validators.noiseSigma", List.of(DoubleNode.valueOf(0.1), DoubleNode.valueOf(1.0))));
         PointResult noisy = o.points().get(1);
         double minerShare = noisy.metrics().get("speed.minerEmissionTao").mean() / noisy.metrics().get("speed.emissionTao").mean();
         assertThat(minerShare).as("the real run pays miners little").isLessThan(0.2);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.incentivelab.experiment.ExperimentSpec.Axis;
+import io.incentivelab.experiment.ExperimentSpec.AxisKind;
 import io.incentivelab.scenario.ScenarioCodec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -75,14 +77,14 @@ class ScenarioFieldsTest {
     void anExperimentCellBecomesASpecWithFullScenarios() {
         NotebookDocument doc = NotebookDocument.empty("t").append(new ScenarioCell("s1", "Base", scenario))
                 .append(new ExperimentCell("e1", "", List.of("s1"), "GRID", List.of(
-                        SweepAxis.range("$.subnets[0].rewardCurve.alpha", 1, 3, 3, false),
-                        new SweepAxis("$.network.tempo", "SOBOL", List.of(), 100.0, 400.0, 4, true)), 2, 9, null));
-        ObjectNode spec = NotebookRuns.spec(doc, (ExperimentCell) doc.cell("e1").orElseThrow());
-        assertThat(spec.at("/scenarios/0/label").textValue()).isEqualTo("Base");
-        assertThat(spec.at("/scenarios/0/scenario/network/tempo").intValue()).isEqualTo(360);
-        assertThat(spec.at("/sweep/axes/0/steps").intValue()).isEqualTo(3);
-        assertThat(spec.at("/sweep/axes/1/n").intValue()).isEqualTo(4);
-        assertThat(spec.at("/replicates").intValue()).isEqualTo(2);
-        assertThat(spec.at("/baseSeed").longValue()).isEqualTo(9);
+                        Axis.range("$.subnets[0].rewardCurve.alpha", 1, 3, 3, false),
+                        new Axis("$.network.tempo", AxisKind.SOBOL, List.of(), 100.0, 400.0, 4, true)), 2, 9, null));
+        var spec = NotebookRuns.spec(doc, (ExperimentCell) doc.cell("e1").orElseThrow());
+        assertThat(spec.scenarios().get(0).label()).isEqualTo("Base");
+        assertThat(spec.scenarios().get(0).scenario().at("/network/tempo").intValue()).isEqualTo(360);
+        assertThat(spec.axes().get(0).count()).isEqualTo(3);
+        assertThat(spec.axes().get(1).count()).isEqualTo(4);
+        assertThat(spec.replicates()).isEqualTo(2);
+        assertThat(spec.baseSeed()).isEqualTo(9);
     }
 }

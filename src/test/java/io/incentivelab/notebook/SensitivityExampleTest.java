@@ -22,7 +22,7 @@ class SensitivityExampleTest {
         NotebookFile nb = NotebookCodec.readFile(Files.readString(Path.of("data/examples/which-parameter-matters.notebook.json")));
         ExperimentCell cell = (ExperimentCell) nb.document().cell("study").orElseThrow();
         assertThat(cell.sensitivity()).isTrue();
-        ExperimentSpec spec = ExperimentSpecCodec.parse(NotebookRuns.spec(nb.document(), cell).toString(), ExperimentLimits.DEFAULT);
+        ExperimentSpec spec = ExperimentSpecCodec.check(NotebookRuns.spec(nb.document(), cell), ExperimentLimits.DEFAULT, null);
         ExperimentOutput out = (ExperimentOutput) nb.outputs().get("study");
         List<Map<String, Double>> means = new ArrayList<>();
         for (ExperimentOutput.PointResult p : out.points()) {

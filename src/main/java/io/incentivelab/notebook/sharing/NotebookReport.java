@@ -2,6 +2,8 @@ package io.incentivelab.notebook.sharing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.incentivelab.experiment.ExperimentSpec.Axis;
+import io.incentivelab.experiment.ExperimentSpec.AxisKind;
 import io.incentivelab.notebook.Cell;
 import io.incentivelab.notebook.CellOutput;
 import io.incentivelab.notebook.ChartCell;
@@ -15,15 +17,14 @@ import io.incentivelab.notebook.ExperimentOutput.MetricSummary;
 import io.incentivelab.notebook.ExperimentOutput.PointResult;
 import io.incentivelab.notebook.Markdown;
 import io.incentivelab.notebook.MetricLabels;
-import io.incentivelab.notebook.NotebookAnalysis;
-import io.incentivelab.notebook.ResourceMatrix;
 import io.incentivelab.notebook.NoteCell;
+import io.incentivelab.notebook.NotebookAnalysis;
 import io.incentivelab.notebook.NotebookCodec;
 import io.incentivelab.notebook.NotebookDocument;
 import io.incentivelab.notebook.NotebookFile;
+import io.incentivelab.notebook.ResourceMatrix;
 import io.incentivelab.notebook.ResultWarnings;
 import io.incentivelab.notebook.ScenarioCell;
-import io.incentivelab.notebook.SweepAxis;
 import io.incentivelab.simulation.FlatKey;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -121,7 +122,7 @@ public final class NotebookReport {
                 .append("</td></tr><tr><th>Replicates</th><td>").append(e.replicates())
                 .append("</td></tr><tr><th>Base seed</th><td class=\"seed\">").append(seed)
                 .append("</td></tr><tr><th>Combine</th><td>").append(esc(e.combine())).append("</td></tr>");
-        for (SweepAxis a : e.axes()) {
+        for (Axis a : e.axes()) {
             b.append("<tr><th>Axis ").append(esc(a.path())).append("</th><td>").append(esc(axis(a))).append("</td></tr>");
         }
         b.append("</table>");
@@ -203,8 +204,8 @@ public final class NotebookReport {
         return Double.isNaN(v) ? "–" : format(v);
     }
 
-    private static String axis(SweepAxis a) {
-        if (a.kind().equals("LIST")) {
+    private static String axis(Axis a) {
+        if (a.kind() == AxisKind.LIST) {
             return "LIST " + a.values();
         }
         return a.kind() + " from " + a.from() + " to " + a.to() + (a.count() == null ? "" : ", " + a.count())

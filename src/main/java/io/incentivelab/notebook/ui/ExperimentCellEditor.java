@@ -29,7 +29,8 @@ import io.incentivelab.notebook.ResultWarnings;
 import io.incentivelab.notebook.ScenarioCell;
 import io.incentivelab.notebook.ScenarioFields;
 import io.incentivelab.notebook.ScenarioFields.FieldInfo;
-import io.incentivelab.notebook.SweepAxis;
+import io.incentivelab.experiment.ExperimentSpec.Axis;
+import io.incentivelab.experiment.ExperimentSpec.AxisKind;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -146,10 +147,10 @@ class ExperimentCellEditor extends Div implements CellEditor {
                 () -> cell.withSeed(Long.parseLong(e.getValue()))));
         addAxis.addThemeVariants(ButtonVariant.LUMO_SMALL);
         addAxis.addClickListener(e -> {
-            List<SweepAxis> next = new ArrayList<>(cell.axes());
+            List<Axis> next = new ArrayList<>(cell.axes());
             // a study's parameter is a number over a range; a sweep axis starts as a list
-            next.add(cell.sensitivity() ? new SweepAxis("", "RANGE", List.of(), null, null, 2, false)
-                    : SweepAxis.list("", List.of()));
+            next.add(cell.sensitivity() ? new Axis("", AxisKind.RANGE, List.of(), null, null, 2, false)
+                    : Axis.list("", List.of()));
             cell = cell.withAxes(next);
             showAxes();
             CellEditor.fireChanged(this, cell);
@@ -293,12 +294,12 @@ class ExperimentCellEditor extends Div implements CellEditor {
         for (int i = 0; i < cell.axes().size(); i++) {
             int index = i;
             SweepAxisRow row = new SweepAxisRow(cell.axes().get(i), fields, base, axis -> {
-                List<SweepAxis> next = new ArrayList<>(cell.axes());
+                List<Axis> next = new ArrayList<>(cell.axes());
                 next.set(index, axis);
                 cell = cell.withAxes(next);
                 CellEditor.fireChanged(this, cell);
             }, () -> {
-                List<SweepAxis> next = new ArrayList<>(cell.axes());
+                List<Axis> next = new ArrayList<>(cell.axes());
                 next.remove(index);
                 cell = cell.withAxes(next);
                 showAxes();

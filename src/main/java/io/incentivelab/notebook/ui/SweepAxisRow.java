@@ -20,7 +20,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import io.incentivelab.notebook.ScenarioFields;
 import io.incentivelab.notebook.ScenarioFields.FieldInfo;
 import io.incentivelab.notebook.ScenarioFields.Kind;
-import io.incentivelab.notebook.SweepAxis;
+import io.incentivelab.experiment.ExperimentSpec.Axis;
+import io.incentivelab.experiment.ExperimentSpec.AxisKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -49,7 +50,7 @@ class SweepAxisRow extends HorizontalLayout {
      * @param base the scenario the fields come from (its subnet names label them, its values centre the ranges);
      *             null if there is none
      */
-    SweepAxisRow(SweepAxis axis, List<FieldInfo> fields, ObjectNode base, Consumer<SweepAxis> onEdit, Runnable onRemove) {
+    SweepAxisRow(Axis axis, List<FieldInfo> fields, ObjectNode base, Consumer<Axis> onEdit, Runnable onRemove) {
         this.base = base;
         addClassName("sweep-axis");
         setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -61,7 +62,7 @@ class SweepAxisRow extends HorizontalLayout {
         field.setAllowCustomValue(false);
         field.setPlaceholder("Pick a scenario field");
         kind.setLabel("Kind");
-        kind.setItems(SweepAxis.KINDS);
+        kind.setItems(java.util.Arrays.stream(AxisKind.values()).map(Enum::name).toList());
         values.setPlaceholder("e.g. 1, 2, 4");
         values.setWidth("14em");
         count.setHelperText("steps or draws");
@@ -131,11 +132,11 @@ class SweepAxisRow extends HorizontalLayout {
         return new double[]{from, to};
     }
 
-    private void show(SweepAxis axis, List<FieldInfo> fields) {
+    private void show(Axis axis, List<FieldInfo> fields) {
         showing = true;
         Optional<FieldInfo> f = fields.stream().filter(x -> x.path().equals(axis.path())).findFirst();
         field.setValue(f.orElse(null));
-        kind.setValue(axis.kind());
+        kind.setValue(axis.kind().name());
         List<String> parts = new ArrayList<>();
         axis.values().forEach(v -> parts.add(v.isTextual() ? v.textValue() : v.toString()));
         values.setValue(String.join(", ", parts));
@@ -165,7 +166,7 @@ class SweepAxisRow extends HorizontalLayout {
     }
 
     /** The axis as the inputs now describe it. */
-    SweepAxis value() {
+    Axis value() {
         String path = field.getValue() == null ? "" : field.getValue().path();
         List<JsonNode> vs = new ArrayList<>();
         if (!values.getValue().isBlank()) {
@@ -173,7 +174,7 @@ class SweepAxisRow extends HorizontalLayout {
                 vs.add(parse(part.strip()));
             }
         }
-        return new SweepAxis(path, kind.getValue(), vs, from.getValue(), to.getValue(), count.getValue(),
+        return new Axis(path, kind.getValue() == null ? AxisKind.LIST : AxisKind.valueOf(kind.getValue()), vs, from.getValue(), to.getValue(), count.getValue(),
                 integer.getValue());
     }
 
