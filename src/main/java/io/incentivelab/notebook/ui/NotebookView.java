@@ -47,7 +47,7 @@ import java.io.ByteArrayInputStream;
  * send their value after a short pause in typing, so saves are debounced) and the header says "Saved".
  * Examples ({@code /examples/{name}}) open read-only; "Edit a copy" makes the user's own notebook.
  */
-@Route("notebooks/:id")
+@Route(Notebook.ROUTE)
 @RouteAlias("examples/:example")
 public class NotebookView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
