@@ -52,12 +52,12 @@ final class AnalysisPresenter {
     /** Wires a card's editor when it is a chart or compare cell; shows its stored output. */
     void register(CellCard card, CellOutput stored) {
         if (card.editor() instanceof ChartCellEditor chart) {
-            chart.addDrawListener(e -> draw(chart));
+            chart.addRunRequestedListener(e -> draw(chart));
             if (stored instanceof ChartOutput o) {
                 chart.showOutput(o);
             }
         } else if (card.editor() instanceof CompareCellEditor compare) {
-            compare.addCompareListener(e -> compare(compare));
+            compare.addRunRequestedListener(e -> compare(compare));
             if (stored instanceof CompareOutput o) {
                 compare.showOutput(o);
             }

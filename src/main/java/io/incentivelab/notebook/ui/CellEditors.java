@@ -55,7 +55,7 @@ class CellEditors {
     }
 
     /** The editor for a cell. */
-    CellEditor editorFor(Cell cell, NotebookDocument document) {
+    CellEditor<?> editorFor(Cell cell, NotebookDocument document) {
         if (cell instanceof NoteCell n) {
             return new NoteCellEditor(n);
         }

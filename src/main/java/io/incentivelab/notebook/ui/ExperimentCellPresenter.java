@@ -43,7 +43,7 @@ final class ExperimentCellPresenter {
         if (stored instanceof ExperimentOutput o) {
             editor.showOutput(o);
         }
-        editor.addRunListener(e -> start());
+        editor.addRunRequestedListener(e -> start());
         editor.addCancelListener(e -> cancel());
         editor.addAttachListener(e -> {
             refreshPreview();

@@ -13,7 +13,6 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -63,21 +62,22 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
 
     private final NotebookApplicationService app;
     private final CellEditors editors;
-    private final Button runAll = new Button("Run all", VaadinIcon.FORWARD.create());
-    private final Button cancelRunAll = new Button("Cancel run all", VaadinIcon.STOP.create());
-    /** The "Run all" going on for this notebook, or null. */
-    private String runAllId;
-    private Runnable runEvents;
-    private AnalysisPresenter analysisPresenter;
-    private final JobsPanel jobs = new JobsPanel();
-    private final SharePanel sharing;
-    private final java.util.List<ExperimentCellPresenter> presenters = new java.util.ArrayList<>();
+    // the page, top to bottom: header, example banner, sharing, running jobs, cells, add bar
     private final TextField title = new TextField();
     private final Span saveState = new Span();
+    private final Button runAll = new Button("Run all", VaadinIcon.FORWARD.create());
+    private final Button cancelRunAll = new Button("Cancel run all", VaadinIcon.STOP.create());
+    private final Anchor export = new Anchor();
     private final Div banner = new Div();
+    private final SharePanel sharing;
+    private final JobsPanel jobs = new JobsPanel();
     private final Div column = new Div();
     private final HorizontalLayout addBar = new HorizontalLayout();
-    private final Anchor export = new Anchor();
+    private final java.util.List<ExperimentCellPresenter> presenters = new java.util.ArrayList<>();
+    private AnalysisPresenter analysisPresenter;
+    /** The "Run all" going on for this notebook, or null; and the handle that stops following its events. */
+    private String runAllId;
+    private Runnable runEvents;
 
     private Notebook notebook;
     /** How long the last render of the cells took, for the DEBUG log. */
@@ -137,13 +137,7 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
         title.addClassName("notebook-title");
         title.setWidth("min(40em, 100%)");
         title.setMaxLength(NotebookDocument.MAX_TITLE);
-        title.setValueChangeMode(ValueChangeMode.TIMEOUT);
-        title.setValueChangeTimeout(500);
-        title.addValueChangeListener(e -> {
-            if (e.isFromClient()) {
-                edit(document.withTitle(e.getValue()));
-            }
-        });
+        TextInputs.onPause(title, 500, text -> edit(document.withTitle(text)));
         saveState.addClassName("save-state");
         saveState.getElement().setAttribute("aria-live", "polite");
         export.setText("Export");
@@ -241,7 +235,7 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
         OpenNotebook opened = new OpenNotebook(app, notebook.readOnly() ? null : notebook.id(), owner, () -> document);
         analysisPresenter = new AnalysisPresenter(opened, () -> currentNotebook().outputs(), this::cards);
         for (Cell cell : document.cells()) {
-            CellEditor editor = editors.editorFor(cell, document);
+            CellEditor<?> editor = editors.editorFor(cell, document);
             CellCard card = new CellCard(cell, editor);
             editor.addChangedListener(e -> cellEdited(e.getCell()));
             if (editor instanceof ExperimentCellEditor ex) {
