@@ -65,8 +65,7 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
     // the page, top to bottom: header, example banner, sharing, running jobs, cells, add bar
     private final TextField title = new TextField();
     private final Span saveState = new Span();
-    private final Button runAll = new Button("Run all", VaadinIcon.FORWARD.create());
-    private final Button cancelRunAll = new Button("Cancel run all", VaadinIcon.STOP.create());
+    private final RunAllBar runAll = new RunAllBar(this::runAllCells, this::cancelRunAll);
     private final Anchor export = new Anchor();
     private final Div banner = new Div();
     private final SharePanel sharing;
@@ -143,18 +142,7 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
         export.setText("Export");
         export.getElement().setAttribute("download", true);
         export.addClassName("export-link");
-        runAll.addClassName("run-all");
-        runAll.setTooltipText("Runs the stale and not-yet-run cells, top to bottom");
-        runAll.addClickListener(e -> runAllCells());
-        cancelRunAll.addClassName("run-all-cancel");
-        cancelRunAll.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-        cancelRunAll.setVisible(false);
-        cancelRunAll.addClickListener(e -> {
-            if (runAllId != null) {
-                app.cancelRunAll(runAllId);
-            }
-        });
-        HorizontalLayout header = new HorizontalLayout(title, saveState, runAll, cancelRunAll, export);
+        HorizontalLayout header = new HorizontalLayout(title, saveState, runAll, export);
         header.setWidthFull();
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         return header;
@@ -250,7 +238,6 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
             }
         }
         runAll.setVisible(!notebook.readOnly());
-        cancelRunAll.setVisible(!notebook.readOnly() && runAllId != null);
         long t1 = System.nanoTime();
         analysisPresenter.refresh(outputs);
         renderTimes = "cards " + (t1 - t0) / 1_000_000 + " ms, staleness and choices " + (System.nanoTime() - t1) / 1_000_000 + " ms";
@@ -320,7 +307,7 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
         } else if (event instanceof NotebookRunExperimentStarted s) {
             experimentStarted(s);
         } else if (event instanceof NotebookRunProgressed p) {
-            showRunAllText(p.total() - p.done());
+            runAll.showRunning(p.total() - p.done());
             analysisPresenter.ranCell(p);
         } else if (event instanceof NotebookRunFinished f) {
             showRunAllIdle();
@@ -345,23 +332,20 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
         analysisPresenter.refresh();
     }
 
-    private void showRunning(NotebookRunStarted s) {
-        runAllId = s.runId();
-        runAll.setEnabled(false);
-        cancelRunAll.setVisible(true);
-        showRunAllText(s.cellIds().isEmpty() ? -1 : s.cellIds().size());
+    private void cancelRunAll() {
+        if (runAllId != null) {
+            app.cancelRunAll(runAllId);
+        }
     }
 
-    /** "Running n cells…" (n &lt; 0: not known). */
-    private void showRunAllText(int left) {
-        runAll.setText(left < 0 ? "Running…" : "Running " + left + " cell" + (left == 1 ? "" : "s") + "…");
+    private void showRunning(NotebookRunStarted s) {
+        runAllId = s.runId();
+        runAll.showRunning(s.cellIds().isEmpty() ? -1 : s.cellIds().size());
     }
 
     private void showRunAllIdle() {
         runAllId = null;
-        runAll.setEnabled(true);
-        runAll.setText("Run all");
-        cancelRunAll.setVisible(false);
+        runAll.showIdle();
     }
 
     @Override
