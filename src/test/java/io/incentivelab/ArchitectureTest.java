@@ -2,6 +2,7 @@ package io.incentivelab;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -59,6 +60,13 @@ class ArchitectureTest {
     void experimentsKnowNothingOfNotebooks() {
         noClasses().that().resideInAPackage("io.incentivelab.experiment..")
                 .should().dependOnClassesThat().resideInAPackage("io.incentivelab.notebook..")
+                .check(classes);
+    }
+
+    /** No two packages depend on each other, directly or round a loop (the bench, in src/bench, is not imported). */
+    @Test
+    void packagesAreFreeOfCycles() {
+        slices().matching("io.incentivelab.(**)").should().beFreeOfCycles()
                 .check(classes);
     }
 }

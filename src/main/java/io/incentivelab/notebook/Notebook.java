@@ -14,12 +14,20 @@ import java.util.Map;
 public record Notebook(String id, NotebookDocument document, Map<String, CellOutput> outputs, long version,
         String origin, Instant createdAt, Instant updatedAt, boolean readOnly) {
 
+    /** The notebook view's route; views of other packages link to a notebook by {@link #location(String)}. */
+    public static final String ROUTE = "notebooks/:id";
+
     public Notebook {
         outputs = Map.copyOf(outputs);
     }
 
     public String title() {
         return document.title();
+    }
+
+    /** Where the notebook view shows a stored notebook, relative to the app: {@code notebooks/{id}}. */
+    public static String location(String id) {
+        return ROUTE.replace(":id", id);
     }
 
     /** The document and outputs as one file. */

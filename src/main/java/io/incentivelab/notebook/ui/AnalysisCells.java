@@ -26,7 +26,7 @@ final class AnalysisCells {
         };
     }
 
-    static Optional<CellEditor> editorFor(Cell cell) {
+    static Optional<CellEditor<?>> editorFor(Cell cell) {
         if (cell instanceof ChartCell c) {
             return Optional.of(new ChartCellEditor(c));
         }

@@ -26,11 +26,11 @@ class CellCard extends Div {
     enum Action { MOVE_UP, MOVE_DOWN, DUPLICATE, DELETE }
 
     private final String cellId;
-    private final CellEditor editor;
+    private final CellEditor<?> editor;
     private final HorizontalLayout tools;
     private final Span state = new Span();
 
-    CellCard(Cell cell, CellEditor editor) {
+    CellCard(Cell cell, CellEditor<?> editor) {
         this.cellId = cell.id();
         this.editor = editor;
         addClassNames("cell-card", "cell-" + cell.type().name().toLowerCase(java.util.Locale.ROOT),
@@ -56,7 +56,7 @@ class CellCard extends Div {
         header.addClassName("cell-header");
         header.setWidthFull();
         header.setJustifyContentMode(com.vaadin.flow.component.orderedlayout.FlexComponent.JustifyContentMode.BETWEEN);
-        add(header, editor.component());
+        add(header, editor);
         Shortcuts.addShortcutListener(this, editor::run, Key.ENTER, KeyModifier.SHIFT)
                 .listenOn(this)
                 .setBrowserDefaultAllowed(false);
@@ -88,7 +88,7 @@ class CellCard extends Div {
         return cellId;
     }
 
-    CellEditor editor() {
+    CellEditor<?> editor() {
         return editor;
     }
 

@@ -1,22 +1,18 @@
 package io.incentivelab.notebook.ui;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.vaadin.flow.spring.annotation.SpringComponent;
 import io.incentivelab.notebook.Cell;
 import io.incentivelab.notebook.CellType;
 import io.incentivelab.notebook.ExperimentCell;
 import io.incentivelab.notebook.NoteCell;
 import io.incentivelab.notebook.NotebookDocument;
 import io.incentivelab.notebook.ScenarioCell;
-import io.incentivelab.scenario.ExampleCatalog;
 import io.incentivelab.scenario.ScenarioCodec;
 import java.security.SecureRandom;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Makes new cells of each kind (with sensible starting inputs) and the editor for a cell. */
-@SpringComponent
 class CellEditors {
 
     /**
@@ -33,12 +29,9 @@ class CellEditors {
     private static final SecureRandom SEEDS = new SecureRandom();
     private final Map<String, String> presets;
 
-    CellEditors() {
-        Map<String, String> found = new LinkedHashMap<>();
-        for (ExampleCatalog.Example e : ExampleCatalog.list()) {
-            found.put(e.name(), e.json());
-        }
-        this.presets = Map.copyOf(found);
+    /** @param presets the example scenarios a scenario cell may start from: display name → JSON, in order */
+    CellEditors(Map<String, String> presets) {
+        this.presets = presets;
     }
 
     /** The kinds the add bar offers, in order. */
@@ -62,7 +55,7 @@ class CellEditors {
     }
 
     /** The editor for a cell. */
-    CellEditor editorFor(Cell cell, NotebookDocument document) {
+    CellEditor<?> editorFor(Cell cell, NotebookDocument document) {
         if (cell instanceof NoteCell n) {
             return new NoteCellEditor(n);
         }

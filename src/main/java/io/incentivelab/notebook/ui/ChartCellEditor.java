@@ -1,22 +1,14 @@
 package io.incentivelab.notebook.ui;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.ComponentEvent;
-import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
-import com.vaadin.flow.shared.Registration;
-import io.incentivelab.notebook.Cell;
 import io.incentivelab.notebook.ChartCell;
 import io.incentivelab.notebook.ChartOutput;
 import io.incentivelab.notebook.ExperimentCell;
@@ -31,9 +23,10 @@ import java.util.Set;
 
 /**
  * A chart cell: which experiment, the kind of chart, the metric and the sweep points; Draw, Download PNG, and
- * the chart itself ({@link EChart}). Knows no services: fires {@link CellEditor.ChangedEvent} and {@link DrawEvent}.
+ * the chart itself ({@link EChart}). Knows no services: fires {@link CellEditor.ChangedEvent} and, to draw,
+ * {@link CellEditor.RunRequestedEvent}.
  */
-class ChartCellEditor extends Div implements CellEditor {
+class ChartCellEditor extends CellEditor<ChartCell> {
 
     private static final Map<String, String> KIND_NAMES = Map.of("TIME_SERIES", "Over time (mean, 95% band)",
             "LORENZ", "Lorenz curve", "RESOURCES", "Resources or emission share by subnet (stacked)", "SWEEP", "Across the sweep (error bars / heat map)",
@@ -48,15 +41,12 @@ class ChartCellEditor extends Div implements CellEditor {
     private final Button png = new Button("Download PNG", VaadinIcon.DOWNLOAD.create());
     private final Span message = new Span();
     private final EChart chart = new EChart();
-    private ChartCell cell;
     private ExperimentOutput source;
     private boolean showing;
     private boolean readOnly;
 
     ChartCellEditor(ChartCell cell) {
-        this.cell = cell;
-        addClassName("chart-cell");
-        setWidthFull();
+        super(cell, "chart-cell");
         add(configureInputs(), configureBar(), chart);
         chart.setWidthFull();
         chart.setVisible(false);
@@ -76,37 +66,30 @@ class ChartCellEditor extends Div implements CellEditor {
         points.setItemLabelGenerator(experiment::pointName);
         points.setWidth("22em");
         points.setHelperText("empty: the first " + 4);
-        label.addValueChangeListener(e -> edited(e.isFromClient(), () -> new ChartCell(cell.id(), e.getValue(),
-                cell.experimentCellId(), cell.kind(), cell.metric(), cell.points())));
+        label.addValueChangeListener(e -> edited(e.isFromClient(), () -> new ChartCell(cell().id(), e.getValue(),
+                cell().experimentCellId(), cell().kind(), cell().metric(), cell().points())));
         experiment.addValueChangeListener(e -> edited(e.isFromClient() && e.getValue() != null,
-                () -> cell.withExperimentCellId(e.getValue())));
+                () -> cell().withExperimentCellId(e.getValue())));
         kind.addValueChangeListener(e -> edited(e.isFromClient() && e.getValue() != null, () -> {
             List<String> m = NotebookAnalysis.metricsFor(e.getValue(), source);
-            String keep = m.contains(cell.metric()) ? cell.metric() : m.stream().filter(x -> x.contains("gini")).findFirst()
+            String keep = m.contains(cell().metric()) ? cell().metric() : m.stream().filter(x -> x.contains("gini")).findFirst()
                     .orElse(m.isEmpty() ? "" : m.get(0));
-            return cell.withKind(e.getValue()).withMetric(keep);
+            return cell().withKind(e.getValue()).withMetric(keep);
         }));
-        metric.addValueChangeListener(e -> edited(e.isFromClient() && e.getValue() != null, () -> cell.withMetric(e.getValue())));
-        points.addValueChangeListener(e -> edited(e.isFromClient(), () -> cell.withPoints(e.getValue().stream().sorted().toList())));
-        HorizontalLayout row = new HorizontalLayout(label, experiment, kind, metric, points);
-        row.setWrap(true);
-        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        return row;
+        metric.addValueChangeListener(e -> edited(e.isFromClient() && e.getValue() != null, () -> cell().withMetric(e.getValue())));
+        points.addValueChangeListener(e -> edited(e.isFromClient(), () -> cell().withPoints(e.getValue().stream().sorted().toList())));
+        return inputRow(label, experiment, kind, metric, points);
     }
 
     private Component configureBar() {
-        draw.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        draw.addClickListener(e -> run());
         png.addClickListener(e -> chart.downloadPng(fileName()));
         png.setEnabled(false);
         message.addClassName("cell-message");
-        HorizontalLayout bar = new HorizontalLayout(draw, png, message);
-        bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
-        return bar;
+        return runBar(draw, png, message);
     }
 
     private String fileName() {
-        String base = (cell.label().isBlank() ? cell.metric() : cell.label()).replaceAll("[^A-Za-z0-9._-]+", "-");
+        String base = (cell().label().isBlank() ? cell().metric() : cell().label()).replaceAll("[^A-Za-z0-9._-]+", "-");
         return (base.isBlank() ? "chart" : base) + ".png";
     }
 
@@ -114,9 +97,9 @@ class ChartCellEditor extends Div implements CellEditor {
         if (!fromUser || showing) {
             return;
         }
-        cell = next.get();
+        setCell(next.get());
         showInputs();
-        CellEditor.fireChanged(this, cell);
+        fireChanged();
     }
 
     /** The experiment cells to choose from and the output of the chosen one (null before it ran). */
@@ -124,13 +107,13 @@ class ChartCellEditor extends Div implements CellEditor {
         experiment.setSources(experiments, chosenOutput);
         this.source = chosenOutput;
         showInputs();
-        if (!readOnly && cell.metric().isBlank() && chosenOutput != null) {
-            List<String> m = NotebookAnalysis.metricsFor(cell.kind(), chosenOutput);
+        if (!readOnly && cell().metric().isBlank() && chosenOutput != null) {
+            List<String> m = NotebookAnalysis.metricsFor(cell().kind(), chosenOutput);
             m.stream().filter(x -> x.contains("giniEmission") || x.contains("lorenzEmission")).findFirst()
                     .or(() -> m.stream().findFirst()).ifPresent(first -> {
-                        cell = cell.withMetric(first);
+                        setCell(cell().withMetric(first));
                         showInputs();
-                        CellEditor.fireChanged(this, cell);
+                        fireChanged();
                     });
         }
     }
@@ -138,30 +121,26 @@ class ChartCellEditor extends Div implements CellEditor {
     private void showInputs() {
         showing = true;
         try {
-            label.setValue(cell.label());
-            experiment.show(cell.experimentCellId());
-            kind.setValue(cell.kind());
-            Set<String> metrics = new LinkedHashSet<>(NotebookAnalysis.metricsFor(cell.kind(), source));
-            if (!cell.metric().isBlank()) {
-                metrics.add(cell.metric());
+            label.setValue(cell().label());
+            experiment.show(cell().experimentCellId());
+            kind.setValue(cell().kind());
+            Set<String> metrics = new LinkedHashSet<>(NotebookAnalysis.metricsFor(cell().kind(), source));
+            if (!cell().metric().isBlank()) {
+                metrics.add(cell().metric());
             }
             metric.setItems(new ArrayList<>(metrics));
-            metric.setValue(cell.metric().isBlank() ? null : cell.metric());
+            metric.setValue(cell().metric().isBlank() ? null : cell().metric());
             List<Integer> all = new ArrayList<>();
             for (int i = 0; i < experiment.pointCount(); i++) {
                 all.add(i);
             }
-            cell.points().stream().filter(i -> !all.contains(i)).forEach(all::add);
+            cell().points().stream().filter(i -> !all.contains(i)).forEach(all::add);
             points.setItems(all);
-            points.setValue(new LinkedHashSet<>(cell.points()));
-            points.setEnabled(!cell.kind().equals("SWEEP"));
+            points.setValue(new LinkedHashSet<>(cell().points()));
+            points.setEnabled(!cell().kind().equals("SWEEP"));
         } finally {
             showing = false;
         }
-    }
-
-    ChartCell cell() {
-        return cell;
     }
 
     /** Shows a drawn chart. */
@@ -179,40 +158,15 @@ class ChartCellEditor extends Div implements CellEditor {
     }
 
     @Override
-    public Component component() {
-        return this;
-    }
-
-    @Override
-    public void run() {
-        fireEvent(new DrawEvent(this));
-    }
-
-    @Override
     public void setReadOnly(boolean readOnly) {
         this.readOnly = readOnly;
-        label.setReadOnly(readOnly);
-        experiment.setReadOnly(readOnly);
-        kind.setReadOnly(readOnly);
-        metric.setReadOnly(readOnly);
-        points.setReadOnly(readOnly);
+        readOnly(readOnly, label, experiment, kind, metric, points);
         draw.setVisible(!readOnly);
     }
 
     @Override
-    public void show(Cell newCell) {
-        this.cell = (ChartCell) newCell;
+    protected void showCell() {
         showInputs();
     }
 
-    Registration addDrawListener(ComponentEventListener<DrawEvent> l) {
-        return addListener(DrawEvent.class, l);
-    }
-
-    /** The user asked to draw (or redraw) the chart. */
-    static class DrawEvent extends ComponentEvent<ChartCellEditor> {
-        DrawEvent(ChartCellEditor source) {
-            super(source, false);
-        }
-    }
 }

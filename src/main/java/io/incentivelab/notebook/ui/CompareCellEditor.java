@@ -1,23 +1,15 @@
 package io.incentivelab.notebook.ui;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.ComponentEvent;
-import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
-import com.vaadin.flow.shared.Registration;
-import io.incentivelab.notebook.Cell;
 import io.incentivelab.notebook.CompareCell;
 import io.incentivelab.notebook.CompareOutput;
 import io.incentivelab.notebook.CompareSummaries;
@@ -30,9 +22,9 @@ import java.util.List;
 /**
  * A compare cell: an experiment and two of its points; shows each metric's mean ± 95% CI for both, the
  * difference, Welch and Mann–Whitney p-values, Hedges' g, and the scenario parameters that differ.
- * Knows no services: fires {@link CellEditor.ChangedEvent} and {@link CompareEvent}.
+ * Knows no services: fires {@link CellEditor.ChangedEvent} and, to compare, {@link CellEditor.RunRequestedEvent}.
  */
-class CompareCellEditor extends Div implements CellEditor {
+class CompareCellEditor extends CellEditor<CompareCell> {
 
     private final TextField label = new TextField("Heading");
     private final ExperimentPicker experiment = new ExperimentPicker();
@@ -45,13 +37,10 @@ class CompareCellEditor extends Div implements CellEditor {
     private final Grid<CompareOutput.Row> rows = new Grid<>();
     private final H4 paramsTitle = new H4("Parameters that differ");
     private final Grid<CompareOutput.ParameterDiff> params = new Grid<>();
-    private CompareCell cell;
     private boolean showing;
 
     CompareCellEditor(CompareCell cell) {
-        this.cell = cell;
-        addClassName("compare-cell");
-        setWidthFull();
+        super(cell, "compare-cell");
         configureGrids();
         add(configureInputs(), configureBar(), heading, rows, paramsTitle, params);
         showInputs();
@@ -71,28 +60,21 @@ class CompareCellEditor extends Div implements CellEditor {
         label.setValueChangeMode(ValueChangeMode.TIMEOUT);
         label.setValueChangeTimeout(500);
         label.setPlaceholder("e.g. Winner-take-all vs proportional");
-        label.addValueChangeListener(e -> edited(e.isFromClient(), () -> new CompareCell(cell.id(), e.getValue(),
-                cell.experimentCellId(), cell.pointA(), cell.pointB(), cell.filter())));
+        label.addValueChangeListener(e -> edited(e.isFromClient(), () -> new CompareCell(cell().id(), e.getValue(),
+                cell().experimentCellId(), cell().pointA(), cell().pointB(), cell().filter())));
         experiment.addValueChangeListener(e -> edited(e.isFromClient() && e.getValue() != null,
-                () -> cell.withExperimentCellId(e.getValue())));
+                () -> cell().withExperimentCellId(e.getValue())));
         pointA.addValueChangeListener(e -> edited(e.isFromClient() && e.getValue() != null,
-                () -> cell.withPoints(e.getValue(), cell.pointB())));
+                () -> cell().withPoints(e.getValue(), cell().pointB())));
         pointB.addValueChangeListener(e -> edited(e.isFromClient() && e.getValue() != null,
-                () -> cell.withPoints(cell.pointA(), e.getValue())));
-        filter.addValueChangeListener(e -> edited(e.isFromClient(), () -> cell.withFilter(e.getValue())));
-        HorizontalLayout row = new HorizontalLayout(label, experiment, pointA, pointB, filter);
-        row.setWrap(true);
-        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        return row;
+                () -> cell().withPoints(cell().pointA(), e.getValue())));
+        filter.addValueChangeListener(e -> edited(e.isFromClient(), () -> cell().withFilter(e.getValue())));
+        return inputRow(label, experiment, pointA, pointB, filter);
     }
 
     private Component configureBar() {
-        compare.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        compare.addClickListener(e -> run());
         message.addClassName("cell-message");
-        HorizontalLayout bar = new HorizontalLayout(compare, message);
-        bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
-        return bar;
+        return runBar(compare, message);
     }
 
     private void configureGrids() {
@@ -134,8 +116,8 @@ class CompareCellEditor extends Div implements CellEditor {
         if (!fromUser || showing) {
             return;
         }
-        cell = next.get();
-        CellEditor.fireChanged(this, cell);
+        setCell(next.get());
+        fireChanged();
     }
 
     /** The experiment cells to choose from and the output of the chosen one (null before it ran). */
@@ -147,24 +129,20 @@ class CompareCellEditor extends Div implements CellEditor {
     private void showInputs() {
         showing = true;
         try {
-            experiment.show(cell.experimentCellId());
+            experiment.show(cell().experimentCellId());
             List<Integer> all = new ArrayList<>();
-            for (int i = 0; i < Math.max(experiment.pointCount(), Math.max(cell.pointA(), cell.pointB()) + 1); i++) {
+            for (int i = 0; i < Math.max(experiment.pointCount(), Math.max(cell().pointA(), cell().pointB()) + 1); i++) {
                 all.add(i);
             }
             pointA.setItems(all);
             pointB.setItems(all);
-            pointA.setValue(cell.pointA());
-            pointB.setValue(cell.pointB());
-            filter.setValue(cell.filter());
-            label.setValue(cell.label());
+            pointA.setValue(cell().pointA());
+            pointB.setValue(cell().pointB());
+            filter.setValue(cell().filter());
+            label.setValue(cell().label());
         } finally {
             showing = false;
         }
-    }
-
-    CompareCell cell() {
-        return cell;
     }
 
     void showOutput(CompareOutput output) {
@@ -183,39 +161,13 @@ class CompareCellEditor extends Div implements CellEditor {
     }
 
     @Override
-    public Component component() {
-        return this;
-    }
-
-    @Override
-    public void run() {
-        fireEvent(new CompareEvent(this));
-    }
-
-    @Override
     public void setReadOnly(boolean readOnly) {
-        label.setReadOnly(readOnly);
-        experiment.setReadOnly(readOnly);
-        pointA.setReadOnly(readOnly);
-        pointB.setReadOnly(readOnly);
-        filter.setReadOnly(readOnly);
+        readOnly(readOnly, label, experiment, pointA, pointB, filter);
         compare.setVisible(!readOnly);
     }
 
     @Override
-    public void show(Cell newCell) {
-        this.cell = (CompareCell) newCell;
+    protected void showCell() {
         showInputs();
-    }
-
-    Registration addCompareListener(ComponentEventListener<CompareEvent> l) {
-        return addListener(CompareEvent.class, l);
-    }
-
-    /** The user asked to compute the comparison. */
-    static class CompareEvent extends ComponentEvent<CompareCellEditor> {
-        CompareEvent(CompareCellEditor source) {
-            super(source, false);
-        }
     }
 }

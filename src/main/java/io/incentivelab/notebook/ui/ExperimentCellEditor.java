@@ -13,15 +13,12 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.shared.Registration;
 import io.incentivelab.experiment.ExperimentProgress;
 import io.incentivelab.experiment.SensitivityAnalysis;
-import io.incentivelab.notebook.Cell;
 import io.incentivelab.notebook.ExperimentCell;
 import io.incentivelab.notebook.ExperimentOutput;
 import io.incentivelab.notebook.NotebookProblem;
@@ -38,10 +35,10 @@ import java.util.function.Function;
 
 /**
  * An experiment: which scenario cells, sweep axes, replicates and seed; the cost preview; Run and Cancel; a
- * progress bar with the ETA; the results table. It knows no services: it fires {@link RunEvent} and
+ * progress bar with the ETA; the results table. It knows no services: it fires {@link CellEditor.RunRequestedEvent} and
  * {@link CancelEvent}, and is told the preview, the progress and the output.
  */
-class ExperimentCellEditor extends Div implements CellEditor {
+class ExperimentCellEditor extends CellEditor<ExperimentCell> {
 
     private final TextField label = new TextField("Label");
     private final CheckboxGroup<ScenarioCell> scenarios = new CheckboxGroup<>("Scenarios");
@@ -67,16 +64,13 @@ class ExperimentCellEditor extends Div implements CellEditor {
     private final ResultsTable results = new ResultsTable();
     private final Div warnings = new Div();
     private final List<SweepAxisRow> axisRows = new ArrayList<>();
-    private ExperimentCell cell;
     private List<ScenarioCell> available = List.of();
     private boolean showing;
     private boolean running;
     private boolean readOnly;
 
     ExperimentCellEditor(ExperimentCell cell, List<ScenarioCell> scenarioCells) {
-        this.cell = cell;
-        addClassName("experiment-cell");
-        setWidthFull();
+        super(cell, "experiment-cell");
         warnings.addClassName("result-warnings");
         warnings.getStyle().set("background", "var(--lumo-warning-color-10pct, #fff4e0)")
                 .set("border-left", "3px solid var(--lumo-warning-color, #c77700)").set("padding", "0 var(--lumo-space-s)")
@@ -98,10 +92,10 @@ class ExperimentCellEditor extends Div implements CellEditor {
         metric.setHelperText("a result key, e.g. speed.giniEmission");
         metric.addCustomValueSetListener(e -> {
             metric.setValue(e.getDetail());
-            edited(true, () -> cell.withMetric(e.getDetail().strip()));
+            edited(true, () -> cell().withMetric(e.getDetail().strip()));
         });
         metric.addValueChangeListener(e -> edited(e.isFromClient() && e.getValue() != null,
-                () -> cell.withMetric(e.getValue().strip())));
+                () -> cell().withMetric(e.getValue().strip())));
         samples.setWidth("10em");
         samples.getElement().setAttribute("inputmode", "numeric");
         samples.addValueChangeListener(e -> {
@@ -115,7 +109,7 @@ class ExperimentCellEditor extends Div implements CellEditor {
             inputProblem = ok ? null : "Samples must be a whole number from 2 to 100000";
             updateRun();
             if (ok) {
-                edited(true, () -> cell.withSamples(Integer.parseInt(t)));
+                edited(true, () -> cell().withSamples(Integer.parseInt(t)));
             }
         });
         replicates.setHelperText("runs per sweep point, 1 – " + ExperimentCell.MAX_REPLICATES);
@@ -123,11 +117,11 @@ class ExperimentCellEditor extends Div implements CellEditor {
         replicates.setWidth("10em");
         seed.setAllowedCharPattern("[-0-9]");
         seed.setHelperText("base seed; runs derive theirs from it");
-        label.addValueChangeListener(e -> edited(e.isFromClient(), () -> cell.withLabel(e.getValue())));
-        scenarios.addValueChangeListener(e -> edited(e.isFromClient(), () -> cell.withScenarioCellIds(
+        label.addValueChangeListener(e -> edited(e.isFromClient(), () -> cell().withLabel(e.getValue())));
+        scenarios.addValueChangeListener(e -> edited(e.isFromClient(), () -> cell().withScenarioCellIds(
                 available.stream().filter(e.getValue()::contains).map(ScenarioCell::id).toList())));
         combine.addValueChangeListener(e -> {
-            edited(e.isFromClient(), () -> cell.withCombine(e.getValue()));
+            edited(e.isFromClient(), () -> cell().withCombine(e.getValue()));
             showStudyInputs();
         });
         replicates.addValueChangeListener(e -> {
@@ -140,26 +134,23 @@ class ExperimentCellEditor extends Div implements CellEditor {
             inputProblem = n == null ? "Replicates must be a whole number from 1 to " + ExperimentCell.MAX_REPLICATES : null;
             updateRun();
             if (n != null) {
-                edited(true, () -> cell.withReplicates(n));
+                edited(true, () -> cell().withReplicates(n));
             }
         });
         seed.addValueChangeListener(e -> edited(e.isFromClient() && e.getValue().matches("-?\\d{1,18}"),
-                () -> cell.withSeed(Long.parseLong(e.getValue()))));
+                () -> cell().withSeed(Long.parseLong(e.getValue()))));
         addAxis.addThemeVariants(ButtonVariant.LUMO_SMALL);
         addAxis.addClickListener(e -> {
-            List<Axis> next = new ArrayList<>(cell.axes());
+            List<Axis> next = new ArrayList<>(cell().axes());
             // a study's parameter is a number over a range; a sweep axis starts as a list
-            next.add(cell.sensitivity() ? new Axis("", AxisKind.RANGE, List.of(), null, null, 2, false)
+            next.add(cell().sensitivity() ? new Axis("", AxisKind.RANGE, List.of(), null, null, 2, false)
                     : Axis.list("", List.of()));
-            cell = cell.withAxes(next);
+            setCell(cell().withAxes(next));
             showAxes();
-            CellEditor.fireChanged(this, cell);
+            fireChanged();
         });
         preview.addClassName("cost-preview");
-        HorizontalLayout row = new HorizontalLayout(label, scenarios, combine, metric, samples, replicates, seed);
-        row.setWrap(true);
-        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        return row;
+        return inputRow(label, scenarios, combine, metric, samples, replicates, seed);
     }
 
     /** The typed number of replicates, or null if it is not a whole number within the limit. */
@@ -182,8 +173,6 @@ class ExperimentCellEditor extends Div implements CellEditor {
     }
 
     private Component configureRunBar() {
-        run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        run.addClickListener(e -> run());
         cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
         cancel.addClickListener(e -> fireEvent(new CancelEvent(this)));
         cancel.setVisible(false);
@@ -194,34 +183,32 @@ class ExperimentCellEditor extends Div implements CellEditor {
         runBlocked.addClassName("run-blocked");
         runBlocked.getStyle().set("color", "var(--lumo-error-text-color)").set("font-size", "var(--lumo-font-size-s)");
         runBlocked.setVisible(false);
-        HorizontalLayout bar = new HorizontalLayout(run, cancel, runBlocked, progress, progressText);
-        bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
-        return bar;
+        return runBar(run, cancel, runBlocked, progress, progressText);
     }
 
     private void edited(boolean fromUser, java.util.function.Supplier<ExperimentCell> next) {
         if (!fromUser || showing) {
             return;
         }
-        cell = next.get();
-        if (cell.scenarioCellIds().size() > 0) {
+        setCell(next.get());
+        if (cell().scenarioCellIds().size() > 0) {
             showAxes();
         }
-        CellEditor.fireChanged(this, cell);
+        fireChanged();
     }
 
     private void showInputs() {
         showing = true;
-        label.setValue(cell.label());
-        scenarios.setValue(new LinkedHashSet<>(available.stream().filter(s -> cell.scenarioCellIds().contains(s.id())).toList()));
-        combine.setValue(cell.combine());
-        replicates.setValue(Integer.toString(cell.replicates()));
+        label.setValue(cell().label());
+        scenarios.setValue(new LinkedHashSet<>(available.stream().filter(s -> cell().scenarioCellIds().contains(s.id())).toList()));
+        combine.setValue(cell().combine());
+        replicates.setValue(Integer.toString(cell().replicates()));
         replicates.setInvalid(false);
         inputProblem = null;
-        seed.setValue(Long.toString(cell.seed()));
+        seed.setValue(Long.toString(cell().seed()));
         metric.setItems(metricSuggestions());
-        metric.setValue(cell.metric().isBlank() ? null : cell.metric());
-        samples.setValue(Integer.toString(cell.samples()));
+        metric.setValue(cell().metric().isBlank() ? null : cell().metric());
+        samples.setValue(Integer.toString(cell().samples()));
         samples.setInvalid(false);
         showing = false;
         showStudyInputs();
@@ -230,10 +217,10 @@ class ExperimentCellEditor extends Div implements CellEditor {
 
     /** The metric and samples fields belong to a sensitivity study only; their help follows the method. */
     private void showStudyInputs() {
-        boolean study = cell.sensitivity();
+        boolean study = cell().sensitivity();
         metric.setVisible(study);
         samples.setVisible(study);
-        samples.setHelperText("SALTELLI".equals(cell.combine()) ? "base sample N: N·(k+2) points"
+        samples.setHelperText("SALTELLI".equals(cell().combine()) ? "base sample N: N·(k+2) points"
                 : "trajectories r: r·(k+1) points");
         addAxis.setText(study ? "Add parameter" : "Add sweep axis");
         axisRows.forEach(r -> r.setStudy(study));
@@ -258,8 +245,8 @@ class ExperimentCellEditor extends Div implements CellEditor {
             }
         }
         out.addAll(List.of("network.crossSubnetHhi", "network.giniOperatorEmission", "network.cheaterEmissionShare"));
-        if (!cell.metric().isBlank() && !out.contains(cell.metric())) {
-            out.add(0, cell.metric());
+        if (!cell().metric().isBlank() && !out.contains(cell().metric())) {
+            out.add(0, cell().metric());
         }
         return out;
     }
@@ -273,7 +260,7 @@ class ExperimentCellEditor extends Div implements CellEditor {
     }
 
     private void showSensitivity() {
-        if (!cell.sensitivity() || analyser == null || output == null) {
+        if (!cell().sensitivity() || analyser == null || output == null) {
             sensitivityView.show(null);
             return;
         }
@@ -291,22 +278,22 @@ class ExperimentCellEditor extends Div implements CellEditor {
         List<FieldInfo> fields = sweepableFields();
         ScenarioCell baseCell = baseScenario();
         ObjectNode base = baseCell == null ? null : baseCell.scenario();
-        for (int i = 0; i < cell.axes().size(); i++) {
+        for (int i = 0; i < cell().axes().size(); i++) {
             int index = i;
-            SweepAxisRow row = new SweepAxisRow(cell.axes().get(i), fields, base, axis -> {
-                List<Axis> next = new ArrayList<>(cell.axes());
+            SweepAxisRow row = new SweepAxisRow(cell().axes().get(i), fields, base, axis -> {
+                List<Axis> next = new ArrayList<>(cell().axes());
                 next.set(index, axis);
-                cell = cell.withAxes(next);
-                CellEditor.fireChanged(this, cell);
+                setCell(cell().withAxes(next));
+                fireChanged();
             }, () -> {
-                List<Axis> next = new ArrayList<>(cell.axes());
+                List<Axis> next = new ArrayList<>(cell().axes());
                 next.remove(index);
-                cell = cell.withAxes(next);
+                setCell(cell().withAxes(next));
                 showAxes();
-                CellEditor.fireChanged(this, cell);
+                fireChanged();
             });
             row.setReadOnly(readOnly);
-            row.setStudy(cell.sensitivity());
+            row.setStudy(cell().sensitivity());
             axisRows.add(row);
             axes.add(row);
         }
@@ -333,7 +320,7 @@ class ExperimentCellEditor extends Div implements CellEditor {
     }
 
     private ScenarioCell baseScenario() {
-        return available.stream().filter(s -> cell.scenarioCellIds().contains(s.id())).findFirst()
+        return available.stream().filter(s -> cell().scenarioCellIds().contains(s.id())).findFirst()
                 .orElse(available.isEmpty() ? null : available.get(0));
     }
 
@@ -342,7 +329,7 @@ class ExperimentCellEditor extends Div implements CellEditor {
         this.available = List.copyOf(cells);
         showing = true;
         scenarios.setItems(available);
-        scenarios.setValue(new LinkedHashSet<>(available.stream().filter(s -> cell.scenarioCellIds().contains(s.id())).toList()));
+        scenarios.setValue(new LinkedHashSet<>(available.stream().filter(s -> cell().scenarioCellIds().contains(s.id())).toList()));
         showing = false;
     }
 
@@ -400,36 +387,23 @@ class ExperimentCellEditor extends Div implements CellEditor {
         showSensitivity();
     }
 
-    ExperimentCell cell() {
-        return cell;
-    }
-
     /** The results on screen, or null. */
     ExperimentOutput output() {
         return output;
-    }
-
-    @Override
-    public Component component() {
-        return this;
     }
 
     /** Run (button or Shift+Enter): asks the notebook to start the experiment. */
     @Override
     public void run() {
         if (!running && !readOnly && inputProblem == null && checkProblem == null) {
-            fireEvent(new RunEvent(this));
+            requestRun();
         }
     }
 
     @Override
     public void setReadOnly(boolean readOnly) {
         this.readOnly = readOnly;
-        label.setReadOnly(readOnly);
-        scenarios.setReadOnly(readOnly);
-        combine.setReadOnly(readOnly);
-        replicates.setReadOnly(readOnly);
-        seed.setReadOnly(readOnly);
+        readOnly(readOnly, label, scenarios, combine, replicates, seed);
         addAxis.setVisible(!readOnly);
         run.setVisible(!readOnly);
         cancel.setVisible(false);
@@ -438,24 +412,12 @@ class ExperimentCellEditor extends Div implements CellEditor {
     }
 
     @Override
-    public void show(Cell newCell) {
-        this.cell = (ExperimentCell) newCell;
+    protected void showCell() {
         showInputs();
-    }
-
-    Registration addRunListener(ComponentEventListener<RunEvent> l) {
-        return addListener(RunEvent.class, l);
     }
 
     Registration addCancelListener(ComponentEventListener<CancelEvent> l) {
         return addListener(CancelEvent.class, l);
-    }
-
-    /** The user asked to run the experiment. */
-    static class RunEvent extends ComponentEvent<ExperimentCellEditor> {
-        RunEvent(ExperimentCellEditor source) {
-            super(source, false);
-        }
     }
 
     /** The user asked to stop the running experiment. */

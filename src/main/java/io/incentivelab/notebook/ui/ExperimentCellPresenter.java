@@ -9,24 +9,21 @@ import io.incentivelab.notebook.ExperimentCell;
 import io.incentivelab.notebook.ExperimentOutput;
 import io.incentivelab.notebook.NotebookDocument;
 import io.incentivelab.notebook.NotebookProblem;
-import io.incentivelab.notebook.NotebookRuns;
+import io.incentivelab.notebook.app.NotebookApplicationService;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
- * Connects an experiment cell's editor to {@link NotebookRuns}: the cost preview (computed off the UI
+ * Connects an experiment cell's editor to the notebook application service: the cost preview (computed off the UI
  * thread), Run and Cancel, and the progress the experiments service pushes from its executor, applied with
  * {@code ui.access} and unsubscribed when the editor leaves the page.
  */
 final class ExperimentCellPresenter {
 
-    private final NotebookRuns runs;
-    private final String notebookId;
-    private final io.incentivelab.notebook.OwnerKey owner;
-    private final Supplier<NotebookDocument> document;
+    private final OpenNotebook notebook;
+    private final NotebookApplicationService app;
     private final ExperimentCellEditor editor;
     private final Consumer<ExperimentCell> save;
     private final JobsPanel jobs;
@@ -34,28 +31,26 @@ final class ExperimentCellPresenter {
     private Runnable unsubscribe = () -> {
     };
 
-    ExperimentCellPresenter(NotebookRuns runs, String notebookId, io.incentivelab.notebook.OwnerKey owner,
-            Supplier<NotebookDocument> document,
-            ExperimentCellEditor editor, Consumer<ExperimentCell> save, JobsPanel jobs, CellOutput stored) {
-        this.runs = runs;
-        this.notebookId = notebookId;
-        this.owner = owner;
-        this.document = document;
+    /** @param save saves the cell when a run recorded its experiment's id in it */
+    ExperimentCellPresenter(OpenNotebook notebook, ExperimentCellEditor editor, Consumer<ExperimentCell> save,
+            JobsPanel jobs, CellOutput stored) {
+        this.notebook = notebook;
+        this.app = notebook.app();
         this.editor = editor;
         this.save = save;
         this.jobs = jobs;
-        editor.setSensitivityAnalyser(o -> runs.sensitivity(document.get(), editor.cell(), o));
+        editor.setSensitivityAnalyser(o -> app.sensitivity(notebook.document().get(), editor.cell(), o));
         if (stored instanceof ExperimentOutput o) {
             editor.showOutput(o);
         }
-        editor.addRunListener(e -> start());
+        editor.addRunRequestedListener(e -> start());
         editor.addCancelListener(e -> cancel());
         editor.addAttachListener(e -> {
             refreshPreview();
             String id = editor.cell().lastExperimentId();
             if (id != null) {
-                if (notebookId != null) {
-                    runs.ensureOutput(notebookId, editor.cell(), stored);
+                if (notebook.id() != null) {
+                    app.ensureOutput(notebook.id(), editor.cell(), stored);
                 }
                 follow(e.getUI(), id, !(stored instanceof ExperimentOutput o && id.equals(o.experimentId())));
             }
@@ -66,7 +61,7 @@ final class ExperimentCellPresenter {
     /** The cell's inputs changed: recompute the preview off the UI thread; only the latest request is shown. */
     void refreshPreview() {
         ExperimentCell cell = editor.cell();
-        NotebookDocument doc = document.get();
+        NotebookDocument doc = notebook.document().get();
         long request = previews.incrementAndGet();
         editor.getUI().ifPresent(ui -> CompletableFuture.supplyAsync(() -> preview(doc, cell))
                 .thenAccept(result -> ui.access(() -> {
@@ -80,12 +75,12 @@ final class ExperimentCellPresenter {
     }
 
     private Preview preview(NotebookDocument doc, ExperimentCell cell) {
-        List<NotebookProblem> problems = runs.check(doc, cell);
+        List<NotebookProblem> problems = app.check(doc, cell);
         if (!problems.isEmpty()) {
             return new Preview("", problems);
         }
         try {
-            CostPreview c = runs.preview(doc, cell);
+            CostPreview c = app.preview(doc, cell);
             String time = c.calibrated() ? "about " + ResultsTable.duration(Math.max(1, Math.round(c.estimatedSeconds())))
                     + " on " + c.threads() + " thread" + (c.threads() == 1 ? "" : "s")
                     + (c.recentExperiments() > 0 ? " (timed here, corrected by " + c.recentExperiments() + " recent experiment"
@@ -103,14 +98,14 @@ final class ExperimentCellPresenter {
     }
 
     private void start() {
-        NotebookDocument doc = document.get();
+        NotebookDocument doc = notebook.document().get();
         ExperimentCell cell = editor.cell();
-        List<NotebookProblem> problems = runs.check(doc, cell);
+        List<NotebookProblem> problems = app.check(doc, cell);
         if (!problems.isEmpty()) {
             editor.showPreview("", problems);
             return;
         }
-        ExperimentProgress started = runs.start(notebookId, owner, doc, cell);
+        ExperimentProgress started = app.start(notebook.id(), notebook.owner(), doc, cell);
         ExperimentCell next = cell.withLastExperimentId(started.id());
         editor.show(next);
         save.accept(next);
@@ -118,10 +113,21 @@ final class ExperimentCellPresenter {
         editor.getUI().ifPresent(ui -> follow(ui, started.id(), true));
     }
 
+    /** "Run all" started the cell's experiment and saved the cell: shows it, and follows its progress. */
+    void started(ExperimentCell next, ExperimentProgress started) {
+        editor.show(next);
+        editor.showProgress(started);
+        editor.getUI().ifPresent(ui -> follow(ui, started.id(), true));
+    }
+
+    String cellId() {
+        return editor.cell().id();
+    }
+
     private void cancel() {
         String id = editor.cell().lastExperimentId();
         if (id != null) {
-            runs.cancel(id);
+            app.cancel(id);
         }
     }
 
@@ -129,12 +135,12 @@ final class ExperimentCellPresenter {
     private void follow(UI ui, String experimentId, boolean showResults) {
         unsubscribe.run();
         String label = editor.cell().label().isBlank() ? "Experiment" : editor.cell().label();
-        unsubscribe = runs.subscribe(experimentId, p -> ui.access(() -> {
+        unsubscribe = app.subscribe(experimentId, p -> ui.access(() -> {
             editor.showProgress(p);
-            jobs.update(editor.cell().id(), label, p, () -> runs.cancel(experimentId));
+            jobs.update(editor.cell().id(), label, p, () -> app.cancel(experimentId));
             if (p.status().terminal() && showResults) {
                 // a cancelled or failed run leaves the last complete results on screen
-                runs.output(experimentId).filter(o -> o.replaces(editor.output())).ifPresent(editor::showOutput);
+                app.output(experimentId).filter(o -> o.replaces(editor.output())).ifPresent(editor::showOutput);
             }
         }));
     }

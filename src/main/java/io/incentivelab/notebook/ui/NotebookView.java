@@ -13,7 +13,6 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -29,12 +28,16 @@ import io.incentivelab.notebook.Notebook;
 import io.incentivelab.notebook.NotebookConflictException;
 import io.incentivelab.notebook.NotebookDocument;
 import io.incentivelab.notebook.NotebookNotFoundException;
-import io.incentivelab.notebook.NotebookAnalysis;
-import io.incentivelab.notebook.NotebookRuns;
+import io.incentivelab.notebook.NotebookRunEvent;
+import io.incentivelab.notebook.NotebookRunExperimentStarted;
+import io.incentivelab.notebook.NotebookRunFinished;
+import io.incentivelab.notebook.NotebookRunProgressed;
+import io.incentivelab.notebook.NotebookRunStarted;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.incentivelab.notebook.NotebookService;
 import io.incentivelab.notebook.OwnerKey;
-import io.incentivelab.notebook.sharing.SnapshotService;
+import io.incentivelab.notebook.app.NotebookApplicationService;
 import io.incentivelab.notebook.sharing.ui.CurrentOwner;
 import io.incentivelab.notebook.sharing.ui.SharePanel;
 import java.nio.charset.StandardCharsets;
@@ -45,9 +48,11 @@ import java.io.ByteArrayInputStream;
 /**
  * A notebook: its title, a column of cells, and an add-cell bar. Every edit is saved at once (text fields
  * send their value after a short pause in typing, so saves are debounced) and the header says "Saved".
- * Examples ({@code /examples/{name}}) open read-only; "Edit a copy" makes the user's own notebook.
+ * Examples ({@code /examples/{name}}) open read-only; "Edit a copy" makes the user's own notebook. Everything it
+ * loads, saves, runs and shares goes through {@link NotebookApplicationService}; "Run all" runs there, in the
+ * background, and the view follows its events (with {@code ui.access}, while the view is attached).
  */
-@Route("notebooks/:id")
+@Route(Notebook.ROUTE)
 @RouteAlias("examples/:example")
 public class NotebookView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
@@ -55,21 +60,23 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
     /** At DEBUG, how long opening a notebook took on the server (read, cards, staleness and choices). */
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NotebookView.class);
 
-    private final NotebookService notebooks;
+    private final NotebookApplicationService app;
     private final CellEditors editors;
-    private final NotebookRuns runs;
-    private final NotebookAnalysis analysis;
-    private final Button runAll = new Button("Run all", VaadinIcon.FORWARD.create());
-    private AnalysisPresenter analysisPresenter;
-    private final JobsPanel jobs = new JobsPanel();
-    private final SharePanel sharing;
-    private final java.util.List<ExperimentCellPresenter> presenters = new java.util.ArrayList<>();
+    // the page, top to bottom: header, example banner, sharing, running jobs, cells, add bar
     private final TextField title = new TextField();
     private final Span saveState = new Span();
+    private final RunAllBar runAll = new RunAllBar(this::runAllCells, this::cancelRunAll);
+    private final Anchor export = new Anchor();
     private final Div banner = new Div();
+    private final SharePanel sharing;
+    private final JobsPanel jobs = new JobsPanel();
     private final Div column = new Div();
     private final HorizontalLayout addBar = new HorizontalLayout();
-    private final Anchor export = new Anchor();
+    private final java.util.List<ExperimentCellPresenter> presenters = new java.util.ArrayList<>();
+    private AnalysisPresenter analysisPresenter;
+    /** The "Run all" going on for this notebook, or null; and the handle that stops following its events. */
+    private String runAllId;
+    private Runnable runEvents;
 
     private Notebook notebook;
     /** How long the last render of the cells took, for the DEBUG log. */
@@ -78,13 +85,10 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
     private long version;
     private OwnerKey owner;
 
-    public NotebookView(NotebookService notebooks, NotebookRuns runs, CellEditors editors, NotebookAnalysis analysis,
-            SnapshotService snapshots) {
-        this.notebooks = notebooks;
-        this.sharing = new SharePanel(snapshots, notebooks);
-        this.runs = runs;
-        this.analysis = analysis;
-        this.editors = editors;
+    public NotebookView(NotebookApplicationService app) {
+        this.app = app;
+        this.sharing = new SharePanel(app);
+        this.editors = new CellEditors(app.scenarioPresets());
         addClassName("notebook-view");
         setMaxWidth("1200px");
         column.addClassName("cell-column");
@@ -107,14 +111,15 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
         var id = event.getRouteParameters().get("id");
         owner = CurrentOwner.get();
         long t0 = System.nanoTime();
-        var found = id.isPresent() ? notebooks.find(id.get(), owner)
-                : event.getRouteParameters().get("example").flatMap(notebooks::findExample);
+        var found = id.isPresent() ? app.find(id.get(), owner)
+                : event.getRouteParameters().get("example").flatMap(app::findExample);
         if (found.isEmpty()) {
             event.rerouteToError(NotFoundException.class);
             return;
         }
         long t1 = System.nanoTime();
         load(found.get());
+        followRuns(event.getUI());
         if (log.isDebugEnabled()) {
             log.debug("opened notebook {} ({} cells): read {} ms, view {} ms ({})", found.get().id(),
                     document.cells().size(), (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000, renderTimes);
@@ -131,21 +136,12 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
         title.addClassName("notebook-title");
         title.setWidth("min(40em, 100%)");
         title.setMaxLength(NotebookDocument.MAX_TITLE);
-        title.setValueChangeMode(ValueChangeMode.TIMEOUT);
-        title.setValueChangeTimeout(500);
-        title.addValueChangeListener(e -> {
-            if (e.isFromClient()) {
-                edit(document.withTitle(e.getValue()));
-            }
-        });
+        TextInputs.onPause(title, 500, text -> edit(document.withTitle(text)));
         saveState.addClassName("save-state");
         saveState.getElement().setAttribute("aria-live", "polite");
         export.setText("Export");
         export.getElement().setAttribute("download", true);
         export.addClassName("export-link");
-        runAll.addClassName("run-all");
-        runAll.setTooltipText("Runs the stale and not-yet-run cells, top to bottom");
-        runAll.addClickListener(e -> runAllCells());
         HorizontalLayout header = new HorizontalLayout(title, saveState, runAll, export);
         header.setWidthFull();
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -176,7 +172,7 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
             sharing.show(nb, owner, this::currentNotebook);
         }
         export.setHref(new StreamResource(NotebookService.fileName(document.title()), () -> new ByteArrayInputStream(
-                notebooks.exportFile(currentNotebook()).getBytes(StandardCharsets.UTF_8))));
+                app.exportFile(currentNotebook()).getBytes(StandardCharsets.UTF_8))));
         saveState.setText(nb.readOnly() ? "Read-only example" : "Saved");
         renderCells(java.util.Set.of(), nb.outputs()); // just read: no second read of the outputs
     }
@@ -185,7 +181,7 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
         if (notebook.readOnly()) {
             return notebook;
         }
-        return notebooks.find(notebook.id(), owner).orElse(notebook);
+        return app.find(notebook.id(), owner).orElse(notebook);
     }
 
     private void configureBanner() {
@@ -205,7 +201,7 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
 
     private void copyExample() {
         String name = notebook.id().substring(notebook.id().indexOf(':') + 1);
-        Notebook copy = notebooks.copyExample(name, owner);
+        Notebook copy = app.copyExample(name, owner);
         Notification.show("Your copy of \"" + copy.title() + "\" — edits are saved to it")
                 .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         getUI().ifPresent(ui -> ui.navigate(NotebookView.class, params(copy.id())));
@@ -224,15 +220,14 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
         if (analysisPresenter != null) {
             analysisPresenter.detach();
         }
-        analysisPresenter = new AnalysisPresenter(analysis, runs, notebook.readOnly() ? null : notebook.id(), () -> document,
-                () -> currentNotebook().outputs(), this::cards);
+        OpenNotebook opened = new OpenNotebook(app, notebook.readOnly() ? null : notebook.id(), owner, () -> document);
+        analysisPresenter = new AnalysisPresenter(opened, () -> currentNotebook().outputs(), this::cards);
         for (Cell cell : document.cells()) {
-            CellEditor editor = editors.editorFor(cell, document);
+            CellEditor<?> editor = editors.editorFor(cell, document);
             CellCard card = new CellCard(cell, editor);
             editor.addChangedListener(e -> cellEdited(e.getCell()));
             if (editor instanceof ExperimentCellEditor ex) {
-                presenters.add(new ExperimentCellPresenter(runs, notebook.readOnly() ? null : notebook.id(), owner,
-                        () -> document, ex, this::cellEdited, jobs, outputs.get(cell.id())));
+                presenters.add(new ExperimentCellPresenter(opened, ex, this::cellEdited, jobs, outputs.get(cell.id())));
             }
             card.addActionListener(e -> act(card.cellId(), e.getAction()));
             card.setReadOnly(notebook.readOnly());
@@ -269,25 +264,102 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
         return column.getChildren().filter(CellCard.class::isInstance).map(CellCard.class::cast).toList();
     }
 
-    /** Runs the stale and not-yet-run cells top to bottom (in the background; see {@link AnalysisPresenter}). */
+    /** Runs the stale and not-yet-run cells top to bottom, in the background; the run's events update the view. */
     private void runAllCells() {
-        int n = analysisPresenter.toRun().size();
-        if (n == 0) {
+        if (analysisPresenter.toRun().isEmpty()) {
             Notification.show("Every cell is up to date");
             return;
         }
-        runAll.setEnabled(false);
-        runAll.setText("Running " + n + " cell" + (n == 1 ? "" : "s") + "…");
-        getUI().ifPresent(ui -> analysisPresenter.runAll(ui, id -> cards().stream().filter(c -> c.cellId().equals(id))
-                .findFirst().ifPresent(c -> c.editor().run()), () -> {
-                    runAll.setEnabled(true);
-                    runAll.setText("Run all");
-                }));
+        try {
+            app.runAll(notebook.id(), owner).ifPresentOrElse(this::showRunning,
+                    () -> Notification.show("Every cell is up to date, or a run of them is going on"));
+        } catch (NotebookNotFoundException e) {
+            Notification.show("Not run: this notebook no longer exists").addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+    }
+
+    /** Listens to this notebook's "Run all" runs while the view is attached (a stored notebook only). */
+    private void followRuns(UI ui) {
+        stopFollowingRuns();
+        if (notebook.readOnly()) {
+            return;
+        }
+        String id = notebook.id();
+        runEvents = app.subscribeRuns(id, e -> ui.access(() -> {
+            if (notebook.id().equals(e.notebookId())) {
+                onRunEvent(e);
+            }
+        }));
+        app.runningRunAll(id).ifPresentOrElse(run -> showRunning(new NotebookRunStarted(run, id, java.util.List.of())),
+                this::showRunAllIdle);
+    }
+
+    private void stopFollowingRuns() {
+        if (runEvents != null) {
+            runEvents.run();
+            runEvents = null;
+        }
+    }
+
+    private void onRunEvent(NotebookRunEvent event) {
+        if (event instanceof NotebookRunStarted s) {
+            showRunning(s);
+        } else if (event instanceof NotebookRunExperimentStarted s) {
+            experimentStarted(s);
+        } else if (event instanceof NotebookRunProgressed p) {
+            runAll.showRunning(p.total() - p.done());
+            analysisPresenter.ranCell(p);
+        } else if (event instanceof NotebookRunFinished f) {
+            showRunAllIdle();
+            analysisPresenter.refresh();
+            if (f.message() != null) {
+                Notification.show("Run all stopped: " + f.message()).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
+        }
+    }
+
+    /**
+     * "Run all" saved an experiment cell with its new experiment: the view moves to that version when it was at the
+     * one the save was made on (otherwise the notebook changed elsewhere, and the next save says so).
+     */
+    private void experimentStarted(NotebookRunExperimentStarted s) {
+        if (version == s.previousVersion()) {
+            version = s.version();
+            document = document.replace(s.cell());
+        }
+        presenters.stream().filter(p -> p.cellId().equals(s.cell().id())).findFirst()
+                .ifPresent(p -> p.started(s.cell(), s.progress()));
+        analysisPresenter.refresh();
+    }
+
+    private void cancelRunAll() {
+        if (runAllId != null) {
+            app.cancelRunAll(runAllId);
+        }
+    }
+
+    private void showRunning(NotebookRunStarted s) {
+        runAllId = s.runId();
+        runAll.showRunning(s.cellIds().isEmpty() ? -1 : s.cellIds().size());
+    }
+
+    private void showRunAllIdle() {
+        runAllId = null;
+        runAll.showIdle();
+    }
+
+    @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        if (notebook != null && runEvents == null) {
+            followRuns(attachEvent.getUI());
+        }
     }
 
     @Override
     protected void onDetach(com.vaadin.flow.component.DetachEvent detachEvent) {
         super.onDetach(detachEvent);
+        stopFollowingRuns();
         if (analysisPresenter != null) {
             analysisPresenter.detach();
         }
@@ -340,7 +412,7 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
             return false;
         }
         try {
-            version = notebooks.save(notebook.id(), next, version, owner);
+            version = app.save(notebook.id(), next, version, owner);
             document = next;
             saveState.setText("Saved " + LocalTime.now().format(HHMMSS));
             saveState.getElement().setAttribute("data-state", "saved");

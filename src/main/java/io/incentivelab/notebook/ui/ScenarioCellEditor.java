@@ -21,7 +21,6 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.theme.lumo.LumoUtility;
-import io.incentivelab.notebook.Cell;
 import io.incentivelab.notebook.ScenarioCell;
 import io.incentivelab.notebook.ScenarioFields;
 import io.incentivelab.notebook.ScenarioFields.Kind;
@@ -42,7 +41,7 @@ import java.util.Map;
  * example's: over a scenario the user edited (one that is neither the new-scenario template nor a preset)
  * only after a confirmation, and either way with an Undo until the next edit.
  */
-class ScenarioCellEditor extends Div implements CellEditor {
+class ScenarioCellEditor extends CellEditor<ScenarioCell> {
 
     private final Map<String, String> presets;
     private final TextField label = new TextField("Label");
@@ -61,16 +60,13 @@ class ScenarioCellEditor extends Div implements CellEditor {
     private SubnetsPanel subnets;
     private boolean built;
     private boolean readOnly;
-    private ScenarioCell cell;
     private ObjectNode tree;
 
     /** @param presets example scenarios: display name → scenario JSON text */
     ScenarioCellEditor(ScenarioCell cell, Map<String, String> presets) {
-        this.cell = cell;
+        super(cell, "scenario-cell");
         this.tree = cell.scenario();
         this.presets = presets;
-        addClassName("scenario-cell");
-        setWidthFull();
         summary.addClassNames("scenario-summary", LumoUtility.FontSize.SMALL);
         editorDetails.addClassName("scenario-editor");
         editorDetails.setWidthFull();
@@ -150,13 +146,13 @@ class ScenarioCellEditor extends Div implements CellEditor {
     }
 
     private Component configureHeader() {
-        label.setValue(cell.label());
+        label.setValue(cell().label());
         label.setPlaceholder("e.g. Two subnets, proportional");
         label.setValueChangeMode(ValueChangeMode.ON_CHANGE);
         label.addValueChangeListener(e -> {
             if (e.isFromClient()) {
-                cell = cell.withLabel(e.getValue());
-                CellEditor.fireChanged(this, cell);
+                setCell(cell().withLabel(e.getValue()));
+                fireChanged();
             }
         });
         preset.setLabel("Start from a preset");
@@ -291,10 +287,10 @@ class ScenarioCellEditor extends Div implements CellEditor {
     }
 
     private void commit() {
-        cell = cell.withScenario(tree);
+        setCell(cell().withScenario(tree));
         showSummary();
         validate();
-        CellEditor.fireChanged(this, cell);
+        fireChanged();
     }
 
     /** Checks the scenario with the codec and puts each problem beside its field. */
@@ -318,11 +314,6 @@ class ScenarioCellEditor extends Div implements CellEditor {
         left.forEach((path, msg) -> list.add(new ListItem(path + ": " + msg)));
         status.add(list);
         return problems;
-    }
-
-    @Override
-    public Component component() {
-        return this;
     }
 
     @Override
@@ -351,10 +342,9 @@ class ScenarioCellEditor extends Div implements CellEditor {
     }
 
     @Override
-    public void show(Cell newCell) {
-        this.cell = (ScenarioCell) newCell;
-        this.tree = cell.scenario();
-        label.setValue(cell.label());
+    protected void showCell() {
+        this.tree = cell().scenario();
+        label.setValue(cell().label());
         showSummary();
         if (built) {
             configureForm();

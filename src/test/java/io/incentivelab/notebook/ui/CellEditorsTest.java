@@ -52,9 +52,9 @@ class CellEditorsTest {
         MockVaadin.tearDown();
     }
 
-    private <E extends CellEditor> E attach(E editor) {
+    private <E extends CellEditor<?>> E attach(E editor) {
         editor.addChangedListener(e -> emitted.add(e.getCell()));
-        UI.getCurrent().add(editor.component());
+        UI.getCurrent().add(editor);
         return editor;
     }
 
@@ -450,7 +450,7 @@ class CellEditorsTest {
         ExperimentCell cell = new ExperimentCell("e1", "", List.of("s1"), "GRID", List.of(), 5, 7, null);
         ExperimentCellEditor editor = attach(new ExperimentCellEditor(cell, List.of(scenario)));
         List<String> runs = new ArrayList<>();
-        editor.addRunListener(e -> runs.add("run"));
+        editor.addRunRequestedListener(e -> runs.add("run"));
         _setValue(_get(TextField.class, s -> s.withLabel("Replicates")), "3");
         _setValue(_get(TextField.class, s -> s.withLabel("Seed")), "42");
         _click(_get(Button.class, s -> s.withText("Add sweep axis")));
@@ -497,7 +497,7 @@ class CellEditorsTest {
         ExperimentCell cell = new ExperimentCell("e1", "", List.of("s1"), "GRID", List.of(), 5, 7, null);
         ExperimentCellEditor editor = attach(new ExperimentCellEditor(cell, List.of(newScenario())));
         List<String> runs = new ArrayList<>();
-        editor.addRunListener(e -> runs.add("run"));
+        editor.addRunRequestedListener(e -> runs.add("run"));
         TextField replicates = _get(TextField.class, s -> s.withLabel("Replicates"));
         assertThat(replicates.getHelperText()).isEqualTo("runs per sweep point, 1 – " + ExperimentCell.MAX_REPLICATES);
         Button run = _get(Button.class, s -> s.withText("Run"));

@@ -5,8 +5,8 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
+import io.incentivelab.notebook.Notebook;
 import io.incentivelab.notebook.NotebookService;
-import io.incentivelab.notebook.ui.NotebookView;
 
 /**
  * A private edit link, {@code /claim/{token}}: this browser may edit the notebook from now on, and goes to
@@ -28,6 +28,6 @@ public class ClaimView extends Div implements BeforeEnterObserver {
             event.rerouteToError(NotFoundException.class);
             return;
         }
-        event.forwardTo(NotebookView.class, NotebookView.params(id.get()));
+        event.forwardTo(Notebook.location(id.get()));
     }
 }

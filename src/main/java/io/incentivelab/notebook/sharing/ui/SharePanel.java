@@ -14,6 +14,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import io.incentivelab.notebook.Notebook;
 import io.incentivelab.notebook.NotebookService;
 import io.incentivelab.notebook.OwnerKey;
+import io.incentivelab.notebook.app.NotebookApplicationService;
 import io.incentivelab.notebook.sharing.NotebookReport;
 import io.incentivelab.notebook.sharing.SharedLink;
 import io.incentivelab.notebook.sharing.SnapshotService;
@@ -26,8 +27,7 @@ import java.util.function.Supplier;
  */
 public class SharePanel extends Details {
 
-    private final SnapshotService snapshots;
-    private final NotebookService notebooks;
+    private final NotebookApplicationService app;
     private final TextField shareLink = new TextField("Share link (read-only; copy it now, it is shown once)");
     private final TextField editLink = new TextField("Edit link (private: whoever opens it may edit this notebook)");
     private final Div links = new Div();
@@ -35,9 +35,8 @@ public class SharePanel extends Details {
     private String notebookId;
     private OwnerKey owner;
 
-    public SharePanel(SnapshotService snapshots, NotebookService notebooks) {
-        this.snapshots = snapshots;
-        this.notebooks = notebooks;
+    public SharePanel(NotebookApplicationService app) {
+        this.app = app;
         addClassName("share-panel");
         setSummaryText("Share and export");
         setWidthFull();
@@ -101,7 +100,7 @@ public class SharePanel extends Details {
     }
 
     private void share() {
-        SharedLink link = snapshots.share(notebookId, owner);
+        SharedLink link = app.share(notebookId, owner);
         shareLink.setValue(origin + link.path());
         shareLink.setVisible(true);
         setOpened(true);
@@ -109,14 +108,14 @@ public class SharePanel extends Details {
     }
 
     private void newEditLink() {
-        editLink.setValue(origin + "/claim/" + notebooks.newEditLink(notebookId, owner));
+        editLink.setValue(origin + "/claim/" + app.newEditLink(notebookId, owner));
         editLink.setVisible(true);
         Notification.show("A new edit link; any earlier one no longer works");
     }
 
     private void refreshLinks() {
         links.removeAll();
-        var all = snapshots.links(notebookId, owner);
+        var all = app.links(notebookId, owner);
         if (all.isEmpty()) {
             links.add(new Span("No share links yet."));
             return;
@@ -125,7 +124,7 @@ public class SharePanel extends Details {
             Span what = new Span("Snapshot of \"" + l.title() + "\", " + NotebookReport.when(l.createdAt())
                     + " (id " + l.id().substring(0, 8) + ")");
             Button revoke = new Button("Revoke", e -> {
-                snapshots.revoke(l.id(), owner);
+                app.revoke(l.id(), owner);
                 Notification.show("Link revoked: it now shows \"not found or revoked\"");
                 refreshLinks();
             });

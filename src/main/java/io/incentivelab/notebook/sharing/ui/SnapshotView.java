@@ -28,7 +28,6 @@ import io.incentivelab.notebook.sharing.NotebookReport;
 import io.incentivelab.notebook.sharing.ResultExports;
 import io.incentivelab.notebook.sharing.Snapshot;
 import io.incentivelab.notebook.sharing.SnapshotService;
-import io.incentivelab.notebook.ui.NotebookView;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 
@@ -119,7 +118,7 @@ public class SnapshotView extends VerticalLayout implements BeforeEnterObserver,
                     + " cell reruns it exactly (same seeds)" + (engine.equals(snapshot.engine()) ? "."
                     : "; but this server runs " + engine + ", not " + snapshot.engine() + ", so numbers may differ."))
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            getUI().ifPresent(ui -> ui.navigate(NotebookView.class, NotebookView.params(nb.id())));
+            getUI().ifPresent(ui -> ui.navigate(Notebook.location(nb.id())));
         } catch (NotebookNotFoundException e) {
             Notification.show("This link was revoked; there is nothing to fork.").addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
