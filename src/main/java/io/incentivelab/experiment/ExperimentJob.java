@@ -27,6 +27,7 @@ public final class ExperimentJob {
     private final CompletableFuture<ExperimentProgress> finished = new CompletableFuture<>();
     private final AtomicBoolean cancelRequested = new AtomicBoolean();
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private final Consumer<ExperimentJob> ended;
     private final int doneAtStart;
     private volatile RunExecutor.Execution execution;
     private volatile ExperimentStatus status;
@@ -39,9 +40,11 @@ public final class ExperimentJob {
     private long endNanos;
     private long lastPublish;
 
+    /** @param ended called once as the job ends, after the listeners heard the end and before {@link #finished()} completes */
     ExperimentJob(String id, String name, int total, RunCounts counts, ExperimentStatus status, ExperimentStore store,
-            Clock clock, double estimatedSecondsPerRun, int parallelism) {
+            Clock clock, double estimatedSecondsPerRun, int parallelism, Consumer<ExperimentJob> ended) {
         this.id = id;
+        this.ended = ended;
         this.name = name;
         this.total = total;
         this.done = counts.done();
@@ -58,7 +61,11 @@ public final class ExperimentJob {
         return id;
     }
 
-    /** Completes with the final progress when the job ends (also when it is stopped by a shutdown). */
+    /**
+     * Completes with the final progress when the job ends (also when it is stopped by a shutdown). By then no run of
+     * it executes any more, the runner no longer lists it, and (unless it stopped for a shutdown) every listener has
+     * been told the final progress.
+     */
     public CompletableFuture<ExperimentProgress> finished() {
         return finished;
     }
@@ -97,7 +104,10 @@ public final class ExperimentJob {
         return estimatedSecondsPerRun;
     }
 
-    /** Adds a listener; it gets the current progress at once and then every change (at most 4 a second while running). */
+    /**
+     * Adds a listener; it gets the current progress at once and then every change (at most 4 a second while running,
+     * always the final state). Listeners are called one after another, in the order they subscribed.
+     */
     public Runnable subscribe(Consumer<ExperimentProgress> listener) {
         listeners.add(listener);
         safely(listener, progress());
@@ -184,7 +194,9 @@ public final class ExperimentJob {
 
     private void onCompletion(Throwable error) {
         if (stopping.get()) {
-            finished.complete(progress());
+            ExperimentProgress last = progress();
+            ended.accept(this);
+            finished.complete(last);
             return;
         }
         ExperimentStatus end;
@@ -225,6 +237,7 @@ public final class ExperimentJob {
         }
         ExperimentProgress last = progress();
         publish(true);
+        ended.accept(this);
         finished.complete(last);
     }
 

@@ -47,9 +47,8 @@ public final class ExperimentRunner {
         RunCounts counts = store.counts(id);
         ExperimentStatus status = record.status() == ExperimentStatus.RUNNING ? ExperimentStatus.RUNNING : ExperimentStatus.QUEUED;
         ExperimentJob job = new ExperimentJob(id, record.spec().name(), plan.runs(), counts, status, store, clock,
-                estimatedSecondsPerRun, executor.parallelism());
+                estimatedSecondsPerRun, executor.parallelism(), ended -> jobs.remove(id, ended));
         jobs.put(id, job);
-        job.finished().whenComplete((p, e) -> jobs.remove(id, job));
         job.begin(executor, tasks(id, plan, store.finishedRuns(id), estimatedSecondsPerRun, executor.parallelism()));
         return job;
     }

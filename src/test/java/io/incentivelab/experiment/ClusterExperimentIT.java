@@ -105,10 +105,6 @@ class ClusterExperimentIT {
         return app.getBean(ExperimentService.class);
     }
 
-    private static int startedOnWorkers() {
-        return workerEngines.stream().mapToInt(e -> e.started.get()).sum();
-    }
-
     /** The summary and runs CSV of an uninterrupted local run of the same file. */
     private static String[] local(String spec) throws Exception {
         FakeEngine engine = new FakeEngine();
@@ -166,9 +162,10 @@ class ClusterExperimentIT {
         Map<Long, Integer> before = completions(workerEngines);
 
         String spec = spec(8, 7);
+        // the victim finishes 3 runs; the ones it starts after them run until it dies, so the batch cannot end first
+        FakeEngine.Hold victimHold = victimEngine.holdAfter(3);
         String id = service().start(service().plan(spec)).id();
-        await(() -> victimEngine.completions.size() >= 3 && service().status(id).orElseThrow().done() >= 10, 60_000,
-                "runs finished on the victim");
+        ExperimentRunnerTest.await(victimHold, h -> h.finished() == 3 && h.held() >= 1, "3 runs finished on the victim and 1 held");
         int doneAtKill = service().status(id).orElseThrow().done();
         victim.getLifecycleService().terminate();
         ExperimentProgress end = service().awaitEnd(id, Duration.ofSeconds(90)).orElseThrow();
@@ -191,6 +188,7 @@ class ClusterExperimentIT {
         int survivors = after.values().stream().mapToInt(Integer::intValue).sum() - before.values().stream().mapToInt(Integer::intValue).sum();
         assertThat(survivors + victimEngine.completions.values().stream().mapToInt(a -> a.get()).sum()).isGreaterThanOrEqualTo(56);
         await(() -> appMember.getCluster().getMembers().size() == 3, 30_000, "the victim gone");
+        victimHold.release(); // in case the victim's threads still hold a run
         victimContext.close();
     }
 
@@ -244,16 +242,32 @@ class ClusterExperimentIT {
     @Test
     void cancelStopsEveryMember() throws Exception {
         String spec = spec(10, 40); // 320 runs of 100 ms
-        String id = service().start(service().plan(spec)).id();
-        await(() -> service().status(id).orElseThrow().done() >= 8, 60_000, "8 runs done");
-        service().cancel(id);
-        ExperimentProgress end = service().awaitEnd(id, Duration.ofSeconds(30)).orElseThrow();
-        assertThat(end.status()).isEqualTo(ExperimentStatus.CANCELLED);
-        assertThat(end.done()).isLessThan(320);
-        int started = startedOnWorkers();
-        Thread.sleep(1500);
-        assertThat(startedOnWorkers()).as("runs started after the experiment ended").isEqualTo(started);
-        assertThat(service().status(id).orElseThrow().status()).isEqualTo(ExperimentStatus.CANCELLED);
+        List<Integer> startedBefore = workerEngines.stream().map(e -> e.started.get()).toList();
+        // on each worker the next 2 runs finish; the ones after them run until the cancel reaches that worker
+        List<FakeEngine.Hold> holds = workerEngines.stream().map(e -> e.holdAfter(2)).toList();
+        try {
+            String id = service().start(service().plan(spec)).id();
+            for (FakeEngine.Hold hold : holds) {
+                ExperimentRunnerTest.await(hold, h -> h.finished() == 2 && h.held() >= 1, "a worker with 2 runs finished and 1 held");
+            }
+            service().cancel(id);
+            ExperimentProgress end = service().awaitEnd(id, Duration.ofSeconds(60)).orElseThrow();
+            assertThat(end.status()).isEqualTo(ExperimentStatus.CANCELLED);
+            assertThat(end.done()).as("the runs finished before the cancel, and no other").isEqualTo(4);
+            // when the app reports the end, every run any worker started has ended: it finished, or the cancel
+            // stopped it; none executes, so none starts after the end either
+            for (int w = 0; w < workerEngines.size(); w++) {
+                FakeEngine engine = workerEngines.get(w);
+                FakeEngine.Hold hold = holds.get(w);
+                assertThat(hold.stopped()).as("held runs the cancel stopped on worker %d", w).isEqualTo(hold.held());
+                assertThat(engine.active.get()).as("runs executing on worker %d after the end", w).isZero();
+                assertThat(engine.started.get() - startedBefore.get(w)).as("runs started on worker %d", w)
+                        .isEqualTo(hold.finished() + hold.held());
+            }
+            assertThat(service().status(id).orElseThrow().status()).isEqualTo(ExperimentStatus.CANCELLED);
+        } finally {
+            holds.forEach(FakeEngine.Hold::release);
+        }
     }
 
     private static Map<Long, Integer> completions(List<FakeEngine> engines) {

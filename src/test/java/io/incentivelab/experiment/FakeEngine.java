@@ -9,19 +9,28 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 /**
  * A deterministic stand-in for the engine in tests. Scenario: {"x": number ≥ 0, "epochs": n, "sleepMillis": per
  * epoch, "label": any}. Metrics: s.gini = x·u1, s.hhi = u2, network.issuanceTao = 100 + epochs, with u1, u2 drawn
  * from the seed. Runs whose seed is in {@code failingSeeds} throw after the first epoch.
+ *
+ * <p>{@link #holdAfter} makes runs that cannot finish by themselves, so a test can cancel or stop an experiment at a
+ * known point instead of after some time: it knows exactly which runs finished and which were executing.
  */
 public class FakeEngine implements RunEngine {
 
     public final Map<Long, AtomicInteger> completions = new ConcurrentHashMap<>();
     public final AtomicInteger started = new AtomicInteger();
+    /** Runs executing now. */
+    public final AtomicInteger active = new AtomicInteger();
     private final Set<Long> failingSeeds;
+    private volatile Hold hold;
 
     public FakeEngine(Set<Long> failingSeeds) {
         this.failingSeeds = failingSeeds;
@@ -73,7 +82,24 @@ public class FakeEngine implements RunEngine {
 
             @Override
             public RunOutcome run(long seed, BooleanSupplier cancelled) throws Exception {
-                started.incrementAndGet();
+                int ordinal = started.incrementAndGet();
+                active.incrementAndGet();
+                Hold h = hold;
+                try {
+                    if (h != null && ordinal > h.threshold) {
+                        h.hold(cancelled);
+                    }
+                    RunOutcome outcome = compute(seed, cancelled);
+                    if (h != null) {
+                        h.ranToTheEnd();
+                    }
+                    return outcome;
+                } finally {
+                    active.decrementAndGet();
+                }
+            }
+
+            private RunOutcome compute(long seed, BooleanSupplier cancelled) throws Exception {
                 SplittableRandom rng = new SplittableRandom(seed);
                 float[] gini = new float[epochs];
                 int[] at = new int[epochs];
@@ -100,5 +126,88 @@ public class FakeEngine implements RunEngine {
                 return new RunOutcome(metrics, new CompactSeries(List.of("s.gini"), at, new float[][] {gini}), hash, version());
             }
         };
+    }
+
+    /**
+     * From now on the next {@code finishing} runs of this engine run as usual; every run started after them runs
+     * (epoch after epoch) until it is cancelled, and then stops with a {@link CancellationException}.
+     */
+    public Hold holdAfter(int finishing) {
+        Hold h = new Hold(started.get() + finishing);
+        hold = h;
+        return h;
+    }
+
+    /** Counts what happened to the runs of this engine since {@link #holdAfter}; {@link #await} waits for a state. */
+    public static final class Hold {
+        private final int threshold;
+        private int finished;
+        private int held;
+        private int stopped;
+        private volatile boolean released;
+
+        private Hold(int threshold) {
+            this.threshold = threshold;
+        }
+
+        /** Runs finished normally since the hold began. */
+        public synchronized int finished() {
+            return finished;
+        }
+
+        /** Runs that reached the hold (they run until cancelled). */
+        public synchronized int held() {
+            return held;
+        }
+
+        /** Held runs that stopped because they were cancelled (or released). */
+        public synchronized int stopped() {
+            return stopped;
+        }
+
+        /**
+         * Waits until the counts satisfy the condition (re-checked whenever one changes).
+         *
+         * @param hangGuard only so that a broken build fails instead of hanging
+         * @return false if the hang guard ran out
+         */
+        public synchronized boolean await(Predicate<Hold> condition, java.time.Duration hangGuard) throws InterruptedException {
+            long deadline = System.nanoTime() + hangGuard.toNanos();
+            while (!condition.test(this)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+            return true;
+        }
+
+        /** Ends the hold for a test's clean-up: held runs stop (as if cancelled), later runs run as usual. */
+        public void release() {
+            released = true;
+        }
+
+        private void hold(BooleanSupplier cancelled) {
+            if (released) {
+                return;
+            }
+            changed(() -> held++);
+            // an epoch loop that never ends by itself: each epoch asks whether the run was cancelled
+            while (!cancelled.getAsBoolean() && !released) {
+                LockSupport.parkNanos(1_000_000L);
+            }
+            changed(() -> stopped++);
+            throw new CancellationException("cancelled while held");
+        }
+
+        private void ranToTheEnd() {
+            changed(() -> finished++);
+        }
+
+        private synchronized void changed(Runnable update) {
+            update.run();
+            notifyAll();
+        }
     }
 }

@@ -20,7 +20,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -53,6 +56,8 @@ class DeleteResultsIT {
     @LocalServerPort
     int port;
 
+    private static final Duration HANG_GUARD = Duration.ofSeconds(60);
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     static String spec(int replicates, int epochs) {
@@ -82,12 +87,14 @@ class DeleteResultsIT {
     void aRunningExperimentIsCancelledThenDeletedAndStaysDeleted() throws Exception {
         String id = experiments.start(experiments.plan(spec(2000, 200))).id();
         awaitRunning(id);
+        CompletableFuture<ExperimentProgress> end = end(id);
         HttpResponse<String> deleted = send("DELETE", "/api/experiments/" + id, null, null);
         assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
-        assertThat(rows(id)).isEqualTo(new long[] {0, 0});
-        Thread.sleep(500); // a run finishing late must not bring anything back
-        assertThat(rows(id)).isEqualTo(new long[] {0, 0});
+        // the DELETE waited for the end: its runs stopped, none executes any more, so none can store anything later
+        assertThat(end).as("the experiment ended before the DELETE answered").isDone();
+        assertThat(end.get().status()).isEqualTo(ExperimentStatus.CANCELLED);
         assertThat(experiments.status(id)).isEmpty();
+        assertThat(rows(id)).isEqualTo(new long[] {0, 0});
     }
 
     @Test
@@ -136,18 +143,17 @@ class DeleteResultsIT {
                 .withScenarioCellIds(List.of("s2")).withReplicates(10_000);
         String running = runs.start(other.id(), owner, other.document(), big).id();
         awaitRunning(running);
+        CompletableFuture<ExperimentProgress> runningEnd = end(running);
         String cookie = OwnerKeyFilter.COOKIE + "=" + owner.value();
         assertThat(send("DELETE", "/api/notebooks/" + other.id(), null, OwnerKeyFilter.COOKIE + "=" + OwnerKey.generate().value())
                 .statusCode()).as("somebody else's key").isEqualTo(404);
         assertThat(send("DELETE", "/api/notebooks/" + other.id(), null, cookie).statusCode()).isEqualTo(204);
         assertThat(rows(othersExperiment)).isEqualTo(new long[] {0, 0});
         // the running one is cancelled at once and deleted as soon as its runs stopped (nobody waits for it)
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (rows(running)[0] > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertThat(rows(running)).isEqualTo(new long[] {0, 0});
-        Thread.sleep(300);
+        assertThat(runningEnd.get(HANG_GUARD.toSeconds(), TimeUnit.SECONDS).status()).isEqualTo(ExperimentStatus.CANCELLED);
+        awaitDeleted(running);
+        // deleted once the experiment had ended (no run of it executes any more), so it stays deleted
+        assertThat(experiments.status(running)).isEmpty();
         assertThat(rows(running)).as("and stays deleted").isEqualTo(new long[] {0, 0});
         assertThat(jdbc.sql("SELECT COUNT(*) FROM notebook_output WHERE notebook_id IN (:a, :b)")
                 .param("a", nb.id()).param("b", other.id()).query(Long.class).single()).isZero();
@@ -159,16 +165,19 @@ class DeleteResultsIT {
         OwnerKey owner = OwnerKey.generate();
         Notebook nb = notebookWithTwoExperiments(owner);
         ExperimentCell e1 = (ExperimentCell) nb.document().cell("e1").orElseThrow();
-        // a long run of the cell, then a short re-run that ends first
+        // a long run of the cell (300 slow runs), then a short re-run: the executor's queue is first come, first
+        // served, so the re-run's 2 runs execute before the older one's tasks still to come, and it ends first
         String older = runs.start(nb.id(), owner, nb.document(),
-                e1.withScenarioCellIds(List.of("s2")).withReplicates(40)).id();
+                e1.withScenarioCellIds(List.of("s2")).withReplicates(300)).id();
         awaitRunning(older);
         String newer = runs.start(nb.id(), owner, nb.document(), e1).id();
-        experiments.awaitEnd(newer, Duration.ofSeconds(120));
+        assertThat(experiments.awaitEnd(newer, Duration.ofSeconds(120)).orElseThrow().status()).isEqualTo(ExperimentStatus.COMPLETED);
+        assertThat(experiments.status(older).orElseThrow().status()).as("the older run still runs").isEqualTo(ExperimentStatus.RUNNING);
         assertThat(storedExperiment(nb.id(), owner)).isEqualTo(newer);
         ExperimentProgress end = experiments.awaitEnd(older, Duration.ofSeconds(300)).orElseThrow();
         assertThat(end.status()).isEqualTo(ExperimentStatus.COMPLETED);
-        Thread.sleep(300); // the older one's end hook has run by now (it runs as the experiment ends)
+        // the cell's end hook is a progress listener of the experiment, subscribed when it started; awaitEnd returns
+        // after every listener was told the end (ExperimentJob#finished), so the hook has run by now
         assertThat(storedExperiment(nb.id(), owner)).as("the re-run's results stay the cell's").isEqualTo(newer);
         assertThat(experiments.superseded(older)).isTrue();
         assertThat(experiments.superseded(newer)).isFalse();
@@ -219,16 +228,42 @@ class DeleteResultsIT {
         return p.id();
     }
 
+    /** Waits until the experiment's listeners are told it runs and has finished a run. */
     private void awaitRunning(String id) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            ExperimentProgress p = experiments.status(id).orElseThrow();
-            if (p.status() == ExperimentStatus.RUNNING && p.done() > 0) {
-                return;
+        CompletableFuture<ExperimentProgress> running = new CompletableFuture<>();
+        Runnable unsubscribe = experiments.subscribe(id, p -> {
+            if (p.status() == ExperimentStatus.RUNNING && p.done() > 0 || p.status().terminal()) {
+                running.complete(p);
             }
-            Thread.sleep(50);
+        }).orElseThrow();
+        try {
+            assertThat(running.get(HANG_GUARD.toSeconds(), TimeUnit.SECONDS).status()).isEqualTo(ExperimentStatus.RUNNING);
+        } finally {
+            unsubscribe.run();
         }
-        throw new AssertionError("not running");
+    }
+
+    /** Completes with the experiment's final progress as its listeners are told it ended. */
+    private CompletableFuture<ExperimentProgress> end(String id) {
+        CompletableFuture<ExperimentProgress> end = new CompletableFuture<>();
+        experiments.subscribe(id, p -> {
+            if (p.status().terminal()) {
+                end.complete(p);
+            }
+        }).orElseThrow();
+        return end;
+    }
+
+    /** Waits for the rows of an experiment deleted on an executor thread after it stopped. */
+    private void awaitDeleted(String id) throws Exception {
+        long deadline = System.nanoTime() + HANG_GUARD.toNanos();
+        long[] rows;
+        while ((rows = rows(id))[0] > 0 || rows[1] > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("experiment " + id + " not deleted after " + HANG_GUARD + ": rows " + Arrays.toString(rows));
+            }
+            Thread.sleep(20);
+        }
     }
 
     private HttpResponse<String> send(String method, String path, String body, String cookie) throws Exception {

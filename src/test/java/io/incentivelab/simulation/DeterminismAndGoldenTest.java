@@ -1,9 +1,9 @@
-package io.incentivelab.scenario;
+package io.incentivelab.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.incentivelab.output.RunOutput;
-import io.incentivelab.simulation.Simulator;
+import io.incentivelab.scenario.ScenarioCodec;
 import io.incentivelab.simulation.model.Scenario;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

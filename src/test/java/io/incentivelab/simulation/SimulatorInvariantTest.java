@@ -1,16 +1,11 @@
-package io.incentivelab.scenario;
+package io.incentivelab.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.incentivelab.output.RunOutput;
-import io.incentivelab.simulation.Accounting;
-import io.incentivelab.simulation.RunResult;
-import io.incentivelab.simulation.RunSummary;
-import io.incentivelab.simulation.Simulator;
-import io.incentivelab.simulation.SubnetSummary;
-import io.incentivelab.simulation.TimeSeries;
+import io.incentivelab.scenario.ScenarioCodec;
 import io.incentivelab.simulation.model.Scenario;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,10 +1,10 @@
-package io.incentivelab.scenario;
+package io.incentivelab.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.incentivelab.output.RunOutput;
-import io.incentivelab.simulation.Simulator;
+import io.incentivelab.scenario.ScenarioCodec;
 import io.incentivelab.simulation.model.InvalidScenarioException;
 import io.incentivelab.simulation.model.LiquidAlphaMode;
 import io.incentivelab.simulation.model.Scenario;

@@ -1,9 +1,8 @@
-package io.incentivelab.scenario;
+package io.incentivelab.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.incentivelab.simulation.RunSummary;
-import io.incentivelab.simulation.Simulator;
+import io.incentivelab.scenario.ScenarioCodec;
 import io.incentivelab.simulation.model.Scenario;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.LongStream;
