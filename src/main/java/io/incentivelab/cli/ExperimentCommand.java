@@ -6,7 +6,6 @@ import io.incentivelab.experiment.CostPreview;
 import io.incentivelab.experiment.ExperimentLimits;
 import io.incentivelab.experiment.ExperimentPlan;
 import io.incentivelab.experiment.ExperimentProgress;
-import io.incentivelab.experiment.ExperimentSpecCodec;
 import io.incentivelab.experiment.ExperimentStatus;
 import io.incentivelab.experiment.InvalidExperimentException;
 import io.incentivelab.experiment.LocalExperiment;
@@ -74,7 +73,7 @@ final class ExperimentCommand implements Command {
         SimulationEngine engine = new SimulationEngine();
         ExperimentPlan plan;
         try {
-            plan = ExperimentPlan.of(ExperimentSpecCodec.parse(ScenarioFiles.read(file), ExperimentLimits.DEFAULT, engine::validate), engine::validate);
+            plan = ExperimentPlan.read(ScenarioFiles.read(file), ExperimentLimits.DEFAULT, engine);
         } catch (InvalidExperimentException e) {
             err.println("error: " + file + " is not a valid experiment:");
             e.problems().forEach(p -> err.println("  " + p));

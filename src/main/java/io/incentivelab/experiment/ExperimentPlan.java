@@ -156,6 +156,17 @@ public final class ExperimentPlan {
         return of(spec, engine, null);
     }
 
+    /**
+     * Reads an experiment file (JSON text) and checks it against the limits and the engine, reading each scenario
+     * and each point's scenario once (as {@link ExperimentService#plan(String)} does).
+     *
+     * @throws InvalidExperimentException with every problem and its path
+     */
+    public static ExperimentPlan read(String specJson, ExperimentLimits limits, RunEngine engine) {
+        PreparedBases bases = new PreparedBases(engine);
+        return of(ExperimentSpecCodec.parse(specJson, limits, bases), engine, bases);
+    }
+
     /** The plan of a spec already checked (e.g. one read back from the store). */
     static ExperimentPlan trusted(ExperimentSpec spec) {
         return new ExperimentPlan(spec, null);

@@ -62,8 +62,7 @@ public class ExperimentService {
      * @throws InvalidExperimentException with every problem and its path
      */
     public ExperimentPlan plan(String specJson) {
-        PreparedBases bases = new PreparedBases(engine);
-        return ExperimentPlan.of(ExperimentSpecCodec.parse(specJson, properties.limits(), bases), engine, bases);
+        return ExperimentPlan.read(specJson, properties.limits(), engine);
     }
 
     /**
