@@ -219,9 +219,22 @@ class ClusterExperimentIT {
     @Test
     void anExperimentResumesOnTheClusterAfterAnAppRestart() throws Exception {
         String spec = spec(8, 7);
-        String id = service().start(service().plan(spec)).id();
-        await(() -> service().status(id).orElseThrow().done() >= 10, 60_000, "10 runs done");
-        app.close(); // stops the experiment for the restart: the workers see the flag and drop its tasks
+        // each worker finishes 5 runs and holds the later ones until the stop reaches it: the app stops mid-batch
+        List<FakeEngine.Hold> holds = workerEngines.stream().map(e -> e.holdAfter(5)).toList();
+        String id;
+        try {
+            id = service().start(service().plan(spec)).id();
+            for (FakeEngine.Hold hold : holds) {
+                ExperimentRunnerTest.await(hold, h -> h.finished() == 5 && h.held() >= 1, "a worker with 5 runs finished and 1 held");
+            }
+            assertThat(service().status(id).orElseThrow().done()).isLessThan(56);
+            app.close(); // stops the experiment for the restart: the workers see the flag and drop its tasks
+            for (FakeEngine.Hold hold : holds) {
+                assertThat(hold.stopped()).as("held runs the stop ended").isEqualTo(hold.held());
+            }
+        } finally {
+            holds.forEach(FakeEngine.Hold::release);
+        }
         app = startApp();
         HazelcastInstance appMember = app.getBean(HazelcastInstance.class);
         await(() -> appMember.getCluster().getMembers().size() >= 3, 30_000, "the app back in the cluster");
