@@ -1,6 +1,7 @@
 package io.incentivelab.experiment;
 
 import java.time.Clock;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -129,7 +130,7 @@ public final class ExperimentJob {
         cancel();
     }
 
-    void begin(RunExecutor executor, java.util.Iterator<RunTask> tasks) {
+    void begin(RunExecutor executor, Iterator<RunTask> tasks) {
         synchronized (this) {
             startNanos = System.nanoTime();
             lastPublish = startNanos;

@@ -7,6 +7,7 @@ import io.incentivelab.experiment.ExperimentSpec.AxisKind;
 import io.incentivelab.experiment.ExperimentSpec.Combine;
 import java.lang.ref.SoftReference;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -261,7 +262,7 @@ public final class ExperimentPlan {
         int n = spec.axes().size();
         int[] idx = new int[n];
         if (spec.combine() == Combine.ZIP) {
-            java.util.Arrays.fill(idx, combination);
+            Arrays.fill(idx, combination);
             return idx;
         }
         int rest = combination;

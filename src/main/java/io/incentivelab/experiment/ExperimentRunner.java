@@ -1,14 +1,16 @@
 package io.incentivelab.experiment;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Starts experiments on an executor and keeps track of the ones executing in this process. Spring-free: the
@@ -58,13 +60,13 @@ public final class ExperimentRunner {
     }
 
     /** Stops every job for a shutdown, leaving them to resume at the next start, and waits until they return. */
-    public void stopAll(java.time.Duration wait) {
+    public void stopAll(Duration wait) {
         List<ExperimentJob> stopping = List.copyOf(jobs.values());
         stopping.forEach(ExperimentJob::stopForShutdown);
         long deadline = System.nanoTime() + wait.toNanos();
         for (ExperimentJob job : stopping) {
             try {
-                job.finished().get(Math.max(1, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+                job.finished().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (Exception e) {
                 // gone or too slow: its unfinished runs simply run again at the next start
             }

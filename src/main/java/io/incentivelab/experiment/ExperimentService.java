@@ -1,17 +1,21 @@
 package io.incentivelab.experiment;
 
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
-import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -40,7 +44,7 @@ public class ExperimentService {
      * The last few plans of {@link #plan(ExperimentSpec)}: a notebook checks a cell, previews its cost and starts it
      * as three calls, which then share one plan and its points' scenarios, each read once.
      */
-    private final Map<ExperimentSpec, ExperimentPlan> recentPlans = new java.util.LinkedHashMap<>(8, 0.75f, true) {
+    private final Map<ExperimentSpec, ExperimentPlan> recentPlans = new LinkedHashMap<>(8, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<ExperimentSpec, ExperimentPlan> eldest) {
             return size() > RECENT_PLANS;
@@ -198,7 +202,7 @@ public class ExperimentService {
                 job.get().finished().get(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            } catch (ExecutionException | TimeoutException e) {
                 LOG.warn("experiment {} did not stop within {}; deleting it anyway", id, SHUTDOWN_WAIT);
             }
         }
@@ -217,7 +221,7 @@ public class ExperimentService {
      *
      * @return how many were deleted or are being deleted
      */
-    public int deleteByOrigin(String group, java.util.Collection<String> keepMembers) {
+    public int deleteByOrigin(String group, Collection<String> keepMembers) {
         int n = 0;
         for (String id : store.findByOrigin(group, keepMembers)) {
             Optional<ExperimentJob> job = runner.job(id);

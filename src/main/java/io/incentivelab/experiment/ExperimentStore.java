@@ -2,6 +2,7 @@ package io.incentivelab.experiment;
 
 import java.time.Instant;
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -25,7 +26,7 @@ public interface ExperimentStore {
      * Ids of the experiments whose origin is in {@code group}, oldest first; with {@code keepMembers} non-null, only
      * those whose origin's member is not in it.
      */
-    List<String> findByOrigin(String group, java.util.Collection<String> keepMembers);
+    List<String> findByOrigin(String group, Collection<String> keepMembers);
 
     /** Who started the experiment; empty for API experiments and unknown ids. */
     Optional<ExperimentOrigin> origin(String id);

@@ -3,6 +3,7 @@ package io.incentivelab.experiment;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,7 +50,7 @@ public final class InMemoryExperimentStore implements ExperimentStore {
     }
 
     @Override
-    public List<String> findByOrigin(String group, java.util.Collection<String> keepMembers) {
+    public List<String> findByOrigin(String group, Collection<String> keepMembers) {
         return experiments.values().stream()
                 .filter(e -> e.origin != null && e.origin.group().equals(group)
                         && (keepMembers == null || !keepMembers.contains(e.origin.member())))

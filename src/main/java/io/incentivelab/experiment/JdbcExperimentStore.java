@@ -5,6 +5,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -75,7 +76,7 @@ class JdbcExperimentStore implements ExperimentStore {
     }
 
     @Override
-    public List<String> findByOrigin(String group, java.util.Collection<String> keepMembers) {
+    public List<String> findByOrigin(String group, Collection<String> keepMembers) {
         if (keepMembers == null || keepMembers.isEmpty()) {
             return jdbc.sql("SELECT id FROM experiment WHERE notebook_id = :nb ORDER BY created_at, id")
                     .param("nb", group).query(String.class).list();

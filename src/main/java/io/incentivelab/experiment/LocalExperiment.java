@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.Writer;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
 /**
@@ -62,7 +64,7 @@ public final class LocalExperiment {
             }
             try {
                 return new LocalExperiment(plan, store, record.id(), job.finished().get());
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 throw new IllegalStateException(e.getCause());
             }
         }
@@ -92,8 +94,8 @@ public final class LocalExperiment {
 
     /** Every metric compared between two groups of runs, as {@link ExperimentService#compare}. */
     public List<MetricComparison> compare(RunGroup a, RunGroup b) {
-        java.util.Map<String, double[]> va = ResultAggregator.collect(c -> store.forEachRun(id, c), a.points(plan));
-        java.util.Map<String, double[]> vb = ResultAggregator.collect(c -> store.forEachRun(id, c), b.points(plan));
+        Map<String, double[]> va = ResultAggregator.collect(c -> store.forEachRun(id, c), a.points(plan));
+        Map<String, double[]> vb = ResultAggregator.collect(c -> store.forEachRun(id, c), b.points(plan));
         return va.keySet().stream().filter(vb::containsKey).map(m -> Statistics.compare(m, va.get(m), vb.get(m))).toList();
     }
 

@@ -1,5 +1,7 @@
 package io.incentivelab.experiment;
 
+import java.util.List;
+
 /**
  * Statistics of one summary metric over the successful runs of one sweep point. Undefined values are NaN
  * (e.g. sd and the interval with fewer than 2 runs); they appear as null in JSON and empty in CSV.
@@ -13,7 +15,7 @@ public record MetricStats(int n, double mean, double sd, double ci95Low, double 
         double p25, double p50, double p75, double p95, double max) {
 
     /** Column names in CSV order, after the metric's name. */
-    public static final java.util.List<String> COLUMNS = java.util.List.of("n", "mean", "sd", "ci95Low", "ci95High", "min",
+    public static final List<String> COLUMNS = List.of("n", "mean", "sd", "ci95Low", "ci95High", "min",
             "p5", "p25", "p50", "p75", "p95", "max");
 
     public double[] values() {

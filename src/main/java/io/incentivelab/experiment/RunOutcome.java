@@ -1,5 +1,6 @@
 package io.incentivelab.experiment;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -10,6 +11,6 @@ import java.util.Map;
 public record RunOutcome(Map<String, Double> metrics, CompactSeries series, String scenarioHash, String engineVersion) {
 
     public RunOutcome {
-        metrics = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+        metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
     }
 }

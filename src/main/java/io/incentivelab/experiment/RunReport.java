@@ -1,6 +1,7 @@
 package io.incentivelab.experiment;
 
 import java.io.Serializable;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -33,6 +34,6 @@ public record RunReport(String experimentId, RunRef run, RunStatus status, Strin
     }
 
     public Map<String, Double> metricsView() {
-        return java.util.Collections.unmodifiableMap(metrics);
+        return Collections.unmodifiableMap(metrics);
     }
 }

@@ -1,5 +1,6 @@
 package io.incentivelab.experiment;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -17,7 +18,7 @@ public record SeriesBand(List<String> names, int[] epochs, double[][] mean, doub
         }
         CompactSeries first = runs.get(0);
         List<CompactSeries> same = runs.stream()
-                .filter(r -> r.names().equals(first.names()) && java.util.Arrays.equals(r.epochs(), first.epochs())).toList();
+                .filter(r -> r.names().equals(first.names()) && Arrays.equals(r.epochs(), first.epochs())).toList();
         int s = first.names().size();
         int n = first.epochs().length;
         double[][] mean = new double[s][n];
@@ -33,7 +34,7 @@ public record SeriesBand(List<String> names, int[] epochs, double[][] mean, doub
                         column[m++] = v;
                     }
                 }
-                MetricStats st = Statistics.describe(java.util.Arrays.copyOf(column, m));
+                MetricStats st = Statistics.describe(Arrays.copyOf(column, m));
                 mean[k][i] = st.mean();
                 lo[k][i] = st.ci95Low();
                 hi[k][i] = st.ci95High();

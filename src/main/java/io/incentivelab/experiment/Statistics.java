@@ -1,6 +1,7 @@
 package io.incentivelab.experiment;
 
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
@@ -11,7 +12,7 @@ import org.apache.commons.math3.stat.inference.TTest;
 /** The statistics of experiments, on Commons Math. Pure functions of their inputs in the given order. */
 public final class Statistics {
 
-    private static final Map<Integer, Double> T975 = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Integer, Double> T975 = new ConcurrentHashMap<>();
 
     private Statistics() {
     }

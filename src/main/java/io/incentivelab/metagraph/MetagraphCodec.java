@@ -11,6 +11,7 @@ import io.incentivelab.simulation.model.Problem;
 import io.incentivelab.simulation.model.ScenarioLimits;
 import io.incentivelab.simulation.yuma.YumaParams;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -156,7 +157,7 @@ public final class MetagraphCodec {
             boolean[] permit = new boolean[n];
             long[] lastUpdate = new long[n];
             long[] registered = new long[n];
-            java.util.Arrays.fill(lastUpdate, block);
+            Arrays.fill(lastUpdate, block);
             if (!problems.isEmpty()) {
                 throw new InvalidMetagraphException(capped());
             }

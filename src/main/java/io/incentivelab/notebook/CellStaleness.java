@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -61,7 +62,7 @@ public final class CellStaleness {
     }
 
     /** The cells to run, top to bottom, for "Run all": those stale or not run (experiments, charts, comparisons). */
-    public static java.util.List<Cell> toRun(NotebookDocument document, Map<String, State> states) {
+    public static List<Cell> toRun(NotebookDocument document, Map<String, State> states) {
         return document.cells().stream()
                 .filter(c -> states.get(c.id()) == State.STALE || states.get(c.id()) == State.NOT_RUN)
                 .toList();

@@ -1,5 +1,6 @@
 package io.incentivelab.notebook;
 
+import io.incentivelab.experiment.ExperimentLimits;
 import io.incentivelab.experiment.ExperimentSpec.Axis;
 import io.incentivelab.experiment.ExperimentSpec.AxisKind;
 import io.incentivelab.experiment.ExperimentSpec.Combine;
@@ -22,7 +23,7 @@ public record ExperimentCell(String id, String label, List<String> scenarioCellI
     /** Replicates of a new cell. */
     public static final int DEFAULT_REPLICATES = 5;
     /** Most replicates a cell may ask for: the notebook format's limit, the experiments' default limit. */
-    public static final int MAX_REPLICATES = io.incentivelab.experiment.ExperimentLimits.DEFAULT.maxReplicates();
+    public static final int MAX_REPLICATES = ExperimentLimits.DEFAULT.maxReplicates();
     /**
      * How the axes make points: GRID and ZIP sweep them; SALTELLI and MORRIS make the cell a sensitivity study
      * (issue 19) whose axes are its parameters (each axis's From and To are the range), of {@link #metric}, with

@@ -1,7 +1,9 @@
 package io.incentivelab.notebook;
 
 import io.incentivelab.experiment.ExperimentResults;
+import io.incentivelab.experiment.LocalExperiment;
 import io.incentivelab.experiment.MetricComparison;
+import io.incentivelab.experiment.RunGroup;
 import io.incentivelab.experiment.SeriesBand;
 import java.util.List;
 
@@ -21,7 +23,7 @@ public interface ExperimentData {
     List<MetricComparison> compare(int pointA, int pointB);
 
     /** A local experiment's results (the example notebooks are computed this way). */
-    static ExperimentData of(io.incentivelab.experiment.LocalExperiment run) {
+    static ExperimentData of(LocalExperiment run) {
         ExperimentResults results = new ExperimentResults(run.end(), run.plan(), run.points());
         return new ExperimentData() {
             @Override
@@ -36,8 +38,8 @@ public interface ExperimentData {
 
             @Override
             public List<MetricComparison> compare(int pointA, int pointB) {
-                return run.compare(new io.incentivelab.experiment.RunGroup.Point(pointA),
-                        new io.incentivelab.experiment.RunGroup.Point(pointB));
+                return run.compare(new RunGroup.Point(pointA),
+                        new RunGroup.Point(pointB));
             }
         };
     }

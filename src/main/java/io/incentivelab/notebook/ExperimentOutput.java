@@ -1,7 +1,10 @@
 package io.incentivelab.notebook;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -59,8 +62,8 @@ public record ExperimentOutput(String experimentId, String status, String messag
     public record PointResult(String scenario, Map<String, String> parameters, int runs, int succeeded,
             Map<String, MetricSummary> metrics) {
         public PointResult {
-            parameters = parameters == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
-            metrics = metrics == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
+            parameters = parameters == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+            metrics = metrics == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
         }
     }
 
@@ -107,9 +110,9 @@ public record ExperimentOutput(String experimentId, String status, String messag
                 return "0";
             }
             if (a < 1e-3 || a >= 1e6) {
-                return String.format(java.util.Locale.ROOT, "%.3g", v);
+                return String.format(Locale.ROOT, "%.3g", v);
             }
-            return String.format(java.util.Locale.ROOT, a >= 100 ? "%.1f" : "%.4f", v)
+            return String.format(Locale.ROOT, a >= 100 ? "%.1f" : "%.4f", v)
                     .replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
         }
     }

@@ -1,9 +1,11 @@
 package io.incentivelab.notebook;
 
+import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Entities;
 import org.jsoup.safety.Safelist;
 
 /**
@@ -36,18 +38,18 @@ public final class Markdown {
      */
     public static String toSafeHtml(String markdown) {
         String text = markdown == null ? "" : markdown;
-        org.commonmark.node.Node doc = PARSER.parse(text);
-        String html = depth(doc) > MAX_NESTING ? "<pre>" + org.jsoup.nodes.Entities.escape(text) + "</pre>"
+        Node doc = PARSER.parse(text);
+        String html = depth(doc) > MAX_NESTING ? "<pre>" + Entities.escape(text) + "</pre>"
                 : RENDERER.render(doc);
         Document.OutputSettings out = new Document.OutputSettings().prettyPrint(false);
         return Jsoup.clean(html, "", SAFE, out);
     }
 
     /** Depth of the syntax tree, walked without recursion. */
-    private static int depth(org.commonmark.node.Node root) {
+    private static int depth(Node root) {
         int max = 0;
         int depth = 0;
-        org.commonmark.node.Node n = root;
+        Node n = root;
         while (n != null) {
             max = Math.max(max, depth);
             if (n.getFirstChild() != null) {

@@ -17,9 +17,13 @@ import io.incentivelab.notebook.chart.ChartOptions;
 import io.incentivelab.simulation.FlatKey;
 import io.incentivelab.simulation.SubnetMetric;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -36,7 +40,7 @@ public class NotebookAnalysis {
     static final int DEFAULT_POINTS = 4;
     private static final double[] DECILES = {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1};
     /** The subnet outputs a RESOURCES chart can stack: each subnet's share of a resource, or of emission. */
-    private static final Set<SubnetMetric> RESOURCE_SHARES = java.util.EnumSet.of(SubnetMetric.RESOURCES_COMPUTE,
+    private static final Set<SubnetMetric> RESOURCE_SHARES = EnumSet.of(SubnetMetric.RESOURCES_COMPUTE,
             SubnetMetric.RESOURCES_STORAGE, SubnetMetric.RESOURCES_QUALITY, SubnetMetric.EMISSION_SHARE);
 
     private final ExperimentService experiments;
@@ -214,10 +218,10 @@ public class NotebookAnalysis {
         List<MetricComparison> cmp = data.compare(cell.pointA(), cell.pointB());
         PointSummary a = r.points().get(cell.pointA());
         PointSummary b = r.points().get(cell.pointB());
-        String filter = cell.filter().strip().toLowerCase(java.util.Locale.ROOT);
+        String filter = cell.filter().strip().toLowerCase(Locale.ROOT);
         List<CompareOutput.Row> rows = new ArrayList<>();
         for (MetricComparison c : cmp) {
-            if (!filter.isEmpty() && !c.metric().toLowerCase(java.util.Locale.ROOT).contains(filter)) {
+            if (!filter.isEmpty() && !c.metric().toLowerCase(Locale.ROOT).contains(filter)) {
                 continue;
             }
             MetricStats sa = a.metrics().get(c.metric());
@@ -241,7 +245,7 @@ public class NotebookAnalysis {
      * from whose results this app does not hold (so a chart of a copied example can be redrawn).
      */
     public List<Cell> toRun(NotebookDocument document, Map<String, CellOutput> outputs, Map<String, CellStaleness.State> states) {
-        Set<String> ids = new java.util.HashSet<>();
+        Set<String> ids = new HashSet<>();
         CellStaleness.toRun(document, states).forEach(c -> ids.add(c.id()));
         for (Cell c : document.cells()) {
             String src = c instanceof ChartCell ch ? ch.experimentCellId() : c instanceof CompareCell cmp ? cmp.experimentCellId() : null;
@@ -299,7 +303,7 @@ public class NotebookAnalysis {
             }
             if (epochs == null) {
                 epochs = s.epochs();
-            } else if (!java.util.Arrays.equals(epochs, s.epochs())) {
+            } else if (!Arrays.equals(epochs, s.epochs())) {
                 continue;
             }
             bands.add(new ChartOptions.Band(label(r.points().get(p).point()) + " (n=" + s.replicates() + ")", s.mean()[k],
@@ -404,10 +408,10 @@ public class NotebookAnalysis {
             double[][] mean = new double[xv.size()][yv.size()];
             double[][] half = new double[xv.size()][yv.size()];
             for (double[] row : mean) {
-                java.util.Arrays.fill(row, Double.NaN);
+                Arrays.fill(row, Double.NaN);
             }
             for (double[] row : half) {
-                java.util.Arrays.fill(row, Double.NaN);
+                Arrays.fill(row, Double.NaN);
             }
             for (int i = 0; i < per; i++) {
                 PointSummary p = r.points().get(i);

@@ -3,19 +3,23 @@ package io.incentivelab.notebook;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.incentivelab.experiment.ExperimentSpec.Axis;
 import io.incentivelab.experiment.ExperimentSpec.AxisKind;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The notebook file format ({@code *.notebook.json}, {@code formatVersion} 1):
@@ -40,15 +44,15 @@ public final class NotebookCodec {
     /** Most sweep axes in one experiment cell. */
     public static final int MAX_AXES = 8;
     /** The axis kinds a notebook file may name: the experiment's. */
-    private static final List<String> AXIS_KINDS = java.util.Arrays.stream(AxisKind.values()).map(Enum::name).toList();
+    private static final List<String> AXIS_KINDS = Arrays.stream(AxisKind.values()).map(Enum::name).toList();
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
-            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
     /** Output kinds by the {@code kind} written in the file. */
-    private static final Map<String, Class<? extends CellOutput>> OUTPUT_KINDS = new java.util.TreeMap<>(Map.of(
+    private static final Map<String, Class<? extends CellOutput>> OUTPUT_KINDS = new TreeMap<>(Map.of(
             ExperimentOutput.KIND, ExperimentOutput.class, ChartOutput.KIND, ChartOutput.class,
             CompareOutput.KIND, CompareOutput.class));
 
@@ -195,7 +199,7 @@ public final class NotebookCodec {
         if (kind == null) {
             if (!type.isEmpty()) {
                 problems.add(new NotebookProblem(path + ".type", "unknown cell type \"" + shorten(type) + "\"; this app knows "
-                        + String.join(", ", java.util.Arrays.stream(CellType.values()).map(Enum::name).toList())
+                        + String.join(", ", Arrays.stream(CellType.values()).map(Enum::name).toList())
                         + " (the file may come from a newer version)"));
             }
             return null;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -30,7 +32,7 @@ class NotebookExamples {
 
     private final Map<String, Notebook> byName;
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     NotebookExamples() {
         this("classpath*:examples/*.notebook.json");
     }
@@ -53,7 +55,7 @@ class NotebookExamples {
         Map<String, Notebook> found = new LinkedHashMap<>();
         try {
             Resource[] resources = new PathMatchingResourcePatternResolver().getResources(pattern);
-            java.util.Arrays.sort(resources, Comparator.comparing(r -> String.valueOf(r.getFilename())));
+            Arrays.sort(resources, Comparator.comparing(r -> String.valueOf(r.getFilename())));
             for (Resource r : resources) {
                 String file = String.valueOf(r.getFilename());
                 String name = file.substring(0, file.length() - ".notebook.json".length());

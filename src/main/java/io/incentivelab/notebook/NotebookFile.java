@@ -1,5 +1,6 @@
 package io.incentivelab.notebook;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,6 +20,6 @@ public record NotebookFile(NotebookDocument document, Map<String, CellOutput> ou
                 kept.put(c.id(), out);
             }
         }
-        outputs = java.util.Collections.unmodifiableMap(kept);
+        outputs = Collections.unmodifiableMap(kept);
     }
 }

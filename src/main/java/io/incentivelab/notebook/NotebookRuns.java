@@ -1,5 +1,6 @@
 package io.incentivelab.notebook;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.incentivelab.experiment.CostPreview;
@@ -278,7 +279,7 @@ public class NotebookRuns {
             String text = MAPPER.writeValueAsString(spec);
             byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d, 0, 8);
-        } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
             return null;
         }
     }

@@ -9,8 +9,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,7 +38,7 @@ public class NotebookService {
     private final ExperimentService experiments;
     private final Clock clock;
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     NotebookService(NotebookRepository repository, NotebookExamples examples, ExperimentService experiments) {
         this(repository, examples, experiments, Clock.systemUTC());
     }
@@ -60,7 +66,7 @@ public class NotebookService {
         String t = title == null || title.isBlank() ? "Untitled notebook" : title.strip();
         NotebookDocument doc = NotebookDocument.empty(limitTitle(t))
                 .append(new NoteCell(CellIds.next(), ""));
-        return insert(new NotebookFile(doc, java.util.Map.of()), null, owner);
+        return insert(new NotebookFile(doc, Map.of()), null, owner);
     }
 
     /**
@@ -144,7 +150,7 @@ public class NotebookService {
                     + MetagraphCodec.MAX_CHARS / 1024 / 1024 + " MiB allowed")));
         }
         var snapshot = MetagraphCodec.parse(new String(content, StandardCharsets.UTF_8));
-        return insert(new NotebookFile(MetagraphNotebook.of(snapshot), java.util.Map.of()), null, owner);
+        return insert(new NotebookFile(MetagraphNotebook.of(snapshot), Map.of()), null, owner);
     }
 
     /** An example notebook (read-only), with its stored outputs. */
@@ -184,7 +190,7 @@ public class NotebookService {
 
     /** A file name for an export: the title in lower case, dashes for anything else. */
     public static String fileName(String title) {
-        String base = title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        String base = title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         return (base.isEmpty() ? "notebook" : base.substring(0, Math.min(60, base.length()))) + ".notebook.json";
     }
 
@@ -262,7 +268,7 @@ public class NotebookService {
      *
      * @return how many notebooks' experiments were deleted
      */
-    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    @EventListener(ApplicationReadyEvent.class)
     public int deleteOrphanedExperiments() {
         List<String> gone = repository.notebooksGoneWithExperiments();
         gone.forEach(id -> experiments.deleteByOrigin(CellOrigin.group(id), null));
@@ -276,7 +282,7 @@ public class NotebookService {
     }
 
     private Notebook insert(NotebookFile file, String origin, OwnerKey owner) {
-        java.util.Objects.requireNonNull(owner, "an owner key is needed to create a notebook");
+        Objects.requireNonNull(owner, "an owner key is needed to create a notebook");
         String id = UUID.randomUUID().toString();
         Instant now = now();
         repository.insert(id, file.document(), origin, now);

@@ -2,6 +2,7 @@ package io.incentivelab.notebook;
 
 import io.incentivelab.notebook.ExperimentOutput.MetricSummary;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ public record ResourceMatrix(List<String> subnets, List<String> resources, List<
     public ResourceMatrix {
         subnets = List.copyOf(subnets);
         resources = List.copyOf(resources);
-        cells = cells.stream().map(r -> java.util.Collections.unmodifiableList(new ArrayList<>(r))).toList();
+        cells = cells.stream().map(r -> Collections.unmodifiableList(new ArrayList<>(r))).toList();
     }
 
     /** Whether an output's metrics hold the matrix (engine outputs of every current engine do). */

@@ -1,5 +1,6 @@
 package io.incentivelab.notebook;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.incentivelab.notebook.ExperimentOutput.MetricSummary;
 import io.incentivelab.notebook.ExperimentOutput.PointResult;
 import io.incentivelab.simulation.FlatKey;
@@ -114,7 +115,7 @@ public final class ResultWarnings {
     public static ToDoubleFunction<String> minerShares(List<ScenarioCell> cells) {
         Map<String, Double> shares = new LinkedHashMap<>();
         for (ScenarioCell c : cells) {
-            com.fasterxml.jackson.databind.JsonNode v = ScenarioFields.effective(c.scenario(), "$.network.minerShare");
+            JsonNode v = ScenarioFields.effective(c.scenario(), "$.network.minerShare");
             shares.putIfAbsent(c.displayName(), v != null && v.isNumber() ? v.doubleValue() : DEFAULT_MINER_SHARE);
         }
         return label -> shares.getOrDefault(label, DEFAULT_MINER_SHARE);

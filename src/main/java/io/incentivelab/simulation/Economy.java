@@ -12,7 +12,9 @@ import io.incentivelab.simulation.model.Placement;
 import io.incentivelab.simulation.model.Strategy;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.distribution.BetaDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
@@ -171,7 +173,7 @@ final class Economy {
             }
         }
         arrivals(epochsDone, block, issuance, pool, denom, days);
-        java.util.Set<Operator> seen = new java.util.HashSet<>();
+        Set<Operator> seen = new HashSet<>();
         for (SubnetRun r : runs) {
             r.rebuild();
             r.checkConsistency();

@@ -1,6 +1,7 @@
 package io.incentivelab.simulation;
 
 import io.incentivelab.simulation.model.Strategy;
+import java.util.Arrays;
 
 /**
  * A miner operator during one run (mutable, owned by the run): its resources, its strategy, the UIDs it
@@ -73,7 +74,7 @@ final class Operator {
     }
 
     void addSlot(int j) {
-        int[] s = java.util.Arrays.copyOf(slots, slots.length + 1);
+        int[] s = Arrays.copyOf(slots, slots.length + 1);
         s[slots.length] = j;
         slots = s;
     }
@@ -86,6 +87,6 @@ final class Operator {
                 s[k++] = x;
             }
         }
-        slots = java.util.Arrays.copyOf(s, k);
+        slots = Arrays.copyOf(s, k);
     }
 }

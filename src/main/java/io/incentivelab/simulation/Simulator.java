@@ -15,6 +15,8 @@ import io.incentivelab.simulation.model.YumaVersion;
 import io.incentivelab.simulation.yuma.YumaConsensus;
 import io.incentivelab.simulation.yuma.YumaParams;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +75,7 @@ public final class Simulator {
         yumas = new YumaConsensus[subnets.size()];
         shares = new double[subnets.size()];
         noiseTables = new double[subnets.size()][];
-        Map<Double, double[]> bySigma = new java.util.HashMap<>();
+        Map<Double, double[]> bySigma = new HashMap<>();
         double total = subnets.stream().mapToDouble(SubnetSpec::emissionShare).sum();
         for (int s = 0; s < subnets.size(); s++) {
             yumas[s] = new YumaConsensus(yumaParams(subnets.get(s), subnets.get(s).tempo(net)));
@@ -179,7 +181,7 @@ public final class Simulator {
                     rows.add(sample(runs, economy, intervalSubnetRao, done - lastSample, issuance, net, block));
                     sampleEpochs.add(done);
                     lastSample = done;
-                    java.util.Arrays.fill(intervalSubnetRao, 0);
+                    Arrays.fill(intervalSubnetRao, 0);
                 }
                 progress.onProgress(done, epochs);
             }

@@ -1,9 +1,13 @@
 package io.incentivelab.browser;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.Cookie;
+import io.incentivelab.notebook.OwnerKey;
+import io.incentivelab.notebook.sharing.OwnerKeyFilter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,10 +47,10 @@ public final class BrowserSupport {
      * Gives a browser context an owner key (the {@code lab_owner} cookie), so that notebooks a test made
      * through the service with that key are this browser's to open and edit.
      */
-    public static io.incentivelab.notebook.OwnerKey ownerKey(com.microsoft.playwright.BrowserContext context, int port,
-            io.incentivelab.notebook.OwnerKey key) {
-        context.addCookies(List.of(new com.microsoft.playwright.options.Cookie(
-                io.incentivelab.notebook.sharing.OwnerKeyFilter.COOKIE, key.value())
+    public static OwnerKey ownerKey(BrowserContext context, int port,
+            OwnerKey key) {
+        context.addCookies(List.of(new Cookie(
+                OwnerKeyFilter.COOKIE, key.value())
                 .setUrl("http://localhost:" + port)));
         return key;
     }

@@ -12,9 +12,11 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import io.incentivelab.notebook.Notebook;
 import io.incentivelab.notebook.NotebookService;
+import io.incentivelab.notebook.OwnerKey;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,7 +33,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 class ChartAndCompareIT extends BrowserTest {
 
     /** The browser contexts that open the notebooks this test imports hold this owner key. */
-    static final io.incentivelab.notebook.OwnerKey OWNER = io.incentivelab.notebook.OwnerKey.generate();
+    static final OwnerKey OWNER = OwnerKey.generate();
 
     static final String NOTEBOOK = """
             {"formatVersion": 1, "title": "Curves", "cells": [
@@ -54,7 +56,7 @@ class ChartAndCompareIT extends BrowserTest {
         return importNotebook(days, operators, replicates, OWNER);
     }
 
-    private Notebook importNotebook(int days, int operators, int replicates, io.incentivelab.notebook.OwnerKey owner) {
+    private Notebook importNotebook(int days, int operators, int replicates, OwnerKey owner) {
         return notebooks.importFile(String.format(NOTEBOOK, days, operators, replicates).getBytes(StandardCharsets.UTF_8), owner);
     }
 
@@ -113,7 +115,7 @@ class ChartAndCompareIT extends BrowserTest {
         byte[] png = Files.readAllBytes(download.path());
         assertThat(download.suggestedFilename()).endsWith(".png");
         assertThat(png.length).isGreaterThan(1000);
-        assertThat(java.util.Arrays.copyOf(png, 8)).containsExactly(0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A);
+        assertThat(Arrays.copyOf(png, 8)).containsExactly(0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A);
 
         // a time series of the same results with its band
         chartCard.locator("vaadin-select").nth(1).click(); // the first is the experiment, the second the kind
@@ -162,7 +164,7 @@ class ChartAndCompareIT extends BrowserTest {
     @Test
     void anotherUserNavigatesFreelyWhileALargerExperimentRuns() {
         Notebook big = importNotebook(30, 64, 40);
-        io.incentivelab.notebook.OwnerKey otherUser = io.incentivelab.notebook.OwnerKey.generate();
+        OwnerKey otherUser = OwnerKey.generate();
         Notebook other = importNotebook(2, 8, 2, otherUser);
         try (BrowserContext a = browser.newContext(); BrowserContext b = browser.newContext()) {
             BrowserSupport.ownerKey(a, port, OWNER);

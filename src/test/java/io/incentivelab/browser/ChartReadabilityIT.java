@@ -15,6 +15,7 @@ import io.incentivelab.notebook.OwnerKey;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,7 +52,7 @@ class ChartReadabilityIT extends BrowserTest {
     /** Shows the ECharts tooltip of one data item, as hovering it would. */
     private static void showTip(Locator chart, int series, int dataIndex) {
         chart.evaluate("(e, a) => e.chart.dispatchAction({type: 'showTip', seriesIndex: a[0], dataIndex: a[1]})",
-                java.util.List.of(series, dataIndex));
+                List.of(series, dataIndex));
     }
 
     @Test

@@ -14,6 +14,8 @@ import io.incentivelab.notebook.Notebook;
 import io.incentivelab.notebook.NotebookAnalysis;
 import io.incentivelab.notebook.NotebookRuns;
 import io.incentivelab.notebook.NotebookService;
+import io.incentivelab.notebook.OwnerKey;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,7 +41,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 class ChartResponsivenessIT extends BrowserTest {
 
     /** The browser context that opens the notebooks this test makes holds this owner key. */
-    static final io.incentivelab.notebook.OwnerKey OWNER = io.incentivelab.notebook.OwnerKey.generate();
+    static final OwnerKey OWNER = OwnerKey.generate();
 
     static final String THOUSAND = """
             {"formatVersion": 1, "title": "Thousand runs", "cells": [
@@ -68,7 +70,7 @@ class ChartResponsivenessIT extends BrowserTest {
         Collections.sort(sorted);
         System.out.printf(Locale.ROOT, "MEASURE %s: median %d ms, min %d ms, max %d ms over %d (load %.1f)%n", what,
                 sorted.get(sorted.size() / 2), sorted.get(0), sorted.get(sorted.size() - 1), sorted.size(),
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     @Test

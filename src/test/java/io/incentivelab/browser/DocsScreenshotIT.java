@@ -8,6 +8,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -43,7 +44,7 @@ class DocsScreenshotIT extends BrowserTest {
             page.waitForTimeout(1500); // let the charts' resize and animation settle
             Files.createDirectories(FILE.toAbsolutePath().getParent());
             page.screenshot(new Page.ScreenshotOptions().setPath(FILE));
-            org.assertj.core.api.Assertions.assertThat(Files.size(FILE)).isGreaterThan(10_000);
+            Assertions.assertThat(Files.size(FILE)).isGreaterThan(10_000);
         }
     }
 }

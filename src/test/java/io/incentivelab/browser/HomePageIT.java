@@ -2,8 +2,12 @@ package io.incentivelab.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -17,7 +21,7 @@ class HomePageIT extends BrowserTest {
     void homeShowsTitleNavigationAndNotebooks() {
         try (var context = browser.newContext()) {
             Page page = context.newPage();
-            java.util.List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
+            List<String> problems = new CopyOnWriteArrayList<>();
             page.onConsoleMessage(m -> {
                 if (m.type().equals("error")) {
                     problems.add(m.text());
@@ -28,17 +32,17 @@ class HomePageIT extends BrowserTest {
             assertThat(page).hasTitle("Incentive Lab");
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Incentive Lab")))
                     .isVisible();
-            assertThat(page.locator("vaadin-side-nav-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
+            assertThat(page.locator("vaadin-side-nav-item").filter(new Locator.FilterOptions()
                     .setHasText("Notebooks"))).isVisible();
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Notebooks").setExact(true)))
                     .isVisible();
-            org.assertj.core.api.Assertions.assertThat(problems)
+            Assertions.assertThat(problems)
                     .as("no script errors or content-security-policy violations").isEmpty();
             // the tab icon is declared and served
             String icon = page.locator("link[rel=icon]").first().getAttribute("href");
             var answer = page.request().get("http://localhost:" + port + "/" + icon.replaceFirst("^/", ""));
-            org.assertj.core.api.Assertions.assertThat(answer.status()).isEqualTo(200);
-            org.assertj.core.api.Assertions.assertThat(answer.headers().get("content-type")).contains("svg");
+            Assertions.assertThat(answer.status()).isEqualTo(200);
+            Assertions.assertThat(answer.headers().get("content-type")).contains("svg");
         }
     }
 

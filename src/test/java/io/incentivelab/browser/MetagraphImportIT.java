@@ -2,14 +2,15 @@ package io.incentivelab.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.incentivelab.metagraph.GeneratedSnapshots;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -58,7 +59,7 @@ class MetagraphImportIT extends BrowserTest {
             Locator chart = chartCard.locator("lab-chart");
             assertThat(chart).hasAttribute("data-points", Pattern.compile("^[1-9][0-9]*$"));
             assertThat(chart.locator("svg")).containsText("WINNER_TAKE_ALL");
-            page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target/screenshots/metagraph-import.png"))
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/metagraph-import.png"))
                     .setFullPage(true));
 
             // it is one of the user's notebooks

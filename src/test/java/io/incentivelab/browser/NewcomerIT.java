@@ -9,10 +9,13 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -157,7 +160,7 @@ class NewcomerIT extends BrowserTest {
     static void runAndWait(Locator experiment) {
         experiment.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Run")).click();
         assertThat(experiment.locator(".run-progress-text[data-status=COMPLETED]")).isVisible(
-                new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(120_000));
+                new LocatorAssertions.IsVisibleOptions().setTimeout(120_000));
     }
 
     @Test
@@ -235,7 +238,7 @@ class NewcomerIT extends BrowserTest {
             assertThat(page.locator(".cell-card[data-cell-type=EXPERIMENT] .results-summary")).containsText("completed, 2 / 2 runs");
 
             // a share link has a copy button
-            page.context().grantPermissions(java.util.List.of("clipboard-read", "clipboard-write"));
+            page.context().grantPermissions(List.of("clipboard-read", "clipboard-write"));
             page.getByText("Share and export").click();
             page.locator("#share").click();
             Locator link = page.locator(".share-link input");
@@ -243,7 +246,7 @@ class NewcomerIT extends BrowserTest {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Copy share link")).click();
             assertThat(page.locator("vaadin-notification-card").filter(new Locator.FilterOptions().setHasText("Link copied")))
                     .isVisible();
-            org.assertj.core.api.Assertions.assertThat(page.evaluate("() => navigator.clipboard.readText()"))
+            Assertions.assertThat(page.evaluate("() => navigator.clipboard.readText()"))
                     .isEqualTo(link.inputValue());
         });
     }

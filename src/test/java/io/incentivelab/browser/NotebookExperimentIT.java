@@ -6,6 +6,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
@@ -103,7 +104,7 @@ class NotebookExperimentIT extends BrowserTest {
             experiment.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Run")).click();
             assertThat(experiment.locator("vaadin-progress-bar")).isVisible();
             assertThat(experiment.locator(".run-progress-text[data-status=COMPLETED]"))
-                    .containsText("6 / 6 runs", new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions()
+                    .containsText("6 / 6 runs", new LocatorAssertions.ContainsTextOptions()
                             .setTimeout(120_000));
             Locator results = experiment.locator(".results-table");
             assertThat(results).containsText("PROPORTIONAL");

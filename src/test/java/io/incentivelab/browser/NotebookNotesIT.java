@@ -7,6 +7,8 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -108,7 +110,7 @@ class NotebookNotesIT extends BrowserTest {
     @Test
     void aBadFileIsRefusedWithItsProblem() {
         page.navigate("http://localhost:" + port + "/");
-        page.locator("#import-notebook input[type=file]").setInputFiles(new com.microsoft.playwright.options.FilePayload(
+        page.locator("#import-notebook input[type=file]").setInputFiles(new FilePayload(
                 "bad.notebook.json", "application/json",
                 "{\"formatVersion\":1,\"title\":\"x\",\"cells\":[{\"type\":\"NOTE\"}]}".getBytes()));
         assertThat(page.locator(".notebook-import:has(#import-notebook) .import-problems")).containsText("$.cells[0].id: is required");
@@ -127,7 +129,7 @@ class NotebookNotesIT extends BrowserTest {
                 .setHasText(" ± ")).first()).isVisible();
         assertThat(experiment.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Run"))).isHidden();
         experiment.locator(".results-table").scrollIntoViewIfNeeded();
-        page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target/screenshots/example.png")));
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/example.png")));
         assertThat(page.getByLabel("Title")).hasAttribute("readonly", "");
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Edit a copy")).click();
@@ -140,7 +142,7 @@ class NotebookNotesIT extends BrowserTest {
         assertThat(page.locator(".save-state")).hasText(Pattern.compile("Saved \\d.*"));
         page.navigate("http://localhost:" + port + "/");
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("My reward curves"))).isVisible();
-        page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target/screenshots/home.png")));
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/home.png")));
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
                 .setName("Does winner-take-all concentrate rewards more than proportional?"))).isVisible();
     }

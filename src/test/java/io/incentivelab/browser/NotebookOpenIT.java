@@ -2,25 +2,31 @@ package io.incentivelab.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
 import io.incentivelab.notebook.ChartCell;
 import io.incentivelab.notebook.CompareCell;
 import io.incentivelab.notebook.Notebook;
 import io.incentivelab.notebook.NotebookService;
 import io.incentivelab.notebook.OwnerKey;
+import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -82,7 +88,7 @@ class NotebookOpenIT extends BrowserTest {
         }
     }
 
-    private void measure(Page page, Notebook nb) throws java.io.IOException {
+    private void measure(Page page, Notebook nb) throws IOException {
         int cells = nb.document().cells().size();
         int charts = (int) nb.document().cells().stream().filter(ChartCell.class::isInstance).count();
         int compares = (int) nb.document().cells().stream().filter(CompareCell.class::isInstance).count();
@@ -92,8 +98,8 @@ class NotebookOpenIT extends BrowserTest {
         List<Long> drawnAt = new ArrayList<>();
         String url = "http://localhost:" + port + "/notebooks/" + nb.id();
         // warm up this notebook's path once (not counted); with -Dmeasure.dump=true keep its UIDL responses
-        List<com.microsoft.playwright.Response> uidl = new ArrayList<>();
-        java.util.function.Consumer<com.microsoft.playwright.Response> collect = r -> {
+        List<Response> uidl = new ArrayList<>();
+        Consumer<Response> collect = r -> {
             if (r.url().contains("v-r=uidl")) {
                 uidl.add(r);
             }
@@ -104,8 +110,8 @@ class NotebookOpenIT extends BrowserTest {
         page.offResponse(collect);
         if (Boolean.getBoolean("measure.dump")) {
             for (int n = 0; n < uidl.size(); n++) {
-                java.nio.file.Path file = java.nio.file.Path.of("target", "uidl-" + nb.id() + "-" + n + ".json");
-                java.nio.file.Files.write(file, uidl.get(n).body());
+                Path file = Path.of("target", "uidl-" + nb.id() + "-" + n + ".json");
+                Files.write(file, uidl.get(n).body());
                 System.out.println("MEASURE   UIDL response written to " + file);
             }
         }
@@ -166,7 +172,7 @@ class NotebookOpenIT extends BrowserTest {
             cells.add(c);
         }
         ObjectNode outputs = (ObjectNode) first.get("outputs");
-        for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e : second.get("outputs").properties()) {
+        for (Map.Entry<String, JsonNode> e : second.get("outputs").properties()) {
             outputs.set(e.getKey(), e.getValue());
         }
         first.put("title", "Ten cells with results");

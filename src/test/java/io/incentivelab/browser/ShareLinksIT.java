@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.RequestOptions;
 import io.incentivelab.notebook.OwnerKey;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -85,14 +89,14 @@ class ShareLinksIT extends BrowserTest {
             assertThat(b.locator("vaadin-button")).hasText("Fork");
 
             // B downloads the standalone report and a results CSV: offline, no script, same numbers
-            com.microsoft.playwright.Download report = b.waitForDownload(() -> b.locator(".report-link").click());
+            Download report = b.waitForDownload(() -> b.locator(".report-link").click());
             String html = read(report);
             assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg").contains("class=\"comparison\"")
                     .doesNotContainIgnoringCase("<script").doesNotContainPattern("(src|href)=\"(https?:)?//");
             for (String n : numbers) {
                 assertThat(html).contains(n);
             }
-            com.microsoft.playwright.Download csv = b.waitForDownload(() -> b.locator(".result-download a").first().click());
+            Download csv = b.waitForDownload(() -> b.locator(".result-download a").first().click());
             assertThat(read(csv)).startsWith("scenario,").contains(",metric,n,mean,ci95_low,ci95_high");
 
             // B's crafted requests change nothing: A's notebook is "not found" for B, posts to the link do nothing
@@ -155,11 +159,11 @@ class ShareLinksIT extends BrowserTest {
         }
     }
 
-    private static String read(com.microsoft.playwright.Download d) {
+    private static String read(Download d) {
         try {
-            return java.nio.file.Files.readString(d.path());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return Files.readString(d.path());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

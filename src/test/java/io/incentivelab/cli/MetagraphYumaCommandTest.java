@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.incentivelab.metagraph.GeneratedSnapshots;
+import io.incentivelab.scenario.ScenarioCodec;
 import io.incentivelab.simulation.metagraph.MetagraphYuma;
+import io.incentivelab.simulation.model.Scenario;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -68,7 +71,7 @@ class MetagraphYumaCommandTest {
         Matcher m = deviation();
         assertThat(Double.parseDouble(m.group(1))).isLessThanOrEqualTo(MetagraphYuma.TOLERANCE);
         assertThat(Double.parseDouble(m.group(3))).isLessThanOrEqualTo(MetagraphYuma.TOLERANCE);
-        assertThat(Double.parseDouble(m.group(5))).isEqualTo(Double.parseDouble(String.format(java.util.Locale.ROOT,
+        assertThat(Double.parseDouble(m.group(5))).isEqualTo(Double.parseDouble(String.format(Locale.ROOT,
                 "%.3e", MetagraphYuma.TOLERANCE)));
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(text).contains("within tolerance");
@@ -108,7 +111,7 @@ class MetagraphYumaCommandTest {
         int code = Cli.run(new String[] {"import-metagraph", snapshot.toString(), "--out", target.toString()},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        io.incentivelab.simulation.model.Scenario sc = io.incentivelab.scenario.ScenarioCodec.parse(Files.readString(target));
+        Scenario sc = ScenarioCodec.parse(Files.readString(target));
         assertThat(sc.subnets().get(0).validators().count()).isEqualTo(6);
         assertThat(sc.subnets().get(0).miners().operators()).isEqualTo(6);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("6 validators, 6 operators (18 miner UIDs by coldkey)");

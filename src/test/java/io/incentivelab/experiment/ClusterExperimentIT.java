@@ -10,6 +10,7 @@ import io.incentivelab.experiment.cluster.HazelcastRunExecutor;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Timeout;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The app as a lite member (APP role, Spring context, H2) with two in-JVM worker members on 127.0.0.1, a
@@ -156,7 +158,7 @@ class ClusterExperimentIT {
                 "--lab.executor.cluster.worker-threads=2");
         HazelcastInstance victim = victimContext.getBean(HazelcastInstance.class);
         assertThat(victim.getCluster().getLocalMember().isLiteMember()).isFalse();
-        assertThat(victimContext).isNotInstanceOf(org.springframework.web.context.WebApplicationContext.class);
+        assertThat(victimContext).isNotInstanceOf(WebApplicationContext.class);
         HazelcastInstance appMember = app.getBean(HazelcastInstance.class);
         await(() -> appMember.getCluster().getMembers().size() == 4, 30_000, "4 members");
         Map<Long, Integer> before = completions(workerEngines);
@@ -284,7 +286,7 @@ class ClusterExperimentIT {
     }
 
     private static Map<Long, Integer> completions(List<FakeEngine> engines) {
-        Map<Long, Integer> m = new java.util.HashMap<>();
+        Map<Long, Integer> m = new HashMap<>();
         for (FakeEngine e : engines) {
             e.completions.forEach((seed, n) -> m.merge(seed, n.get(), Integer::sum));
         }

@@ -6,6 +6,10 @@ import io.incentivelab.Application;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.BitSet;
 import org.junit.jupiter.api.Test;
@@ -65,12 +69,12 @@ class ExperimentRestartIT {
         }
         // what the first context stored: the 12 runs that finished before the stop (the held ones stored nothing)
         BitSet storedBeforeStop = new BitSet();
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+        try (Connection c = DriverManager.getConnection(
                 "jdbc:h2:file:" + dir.resolve("lab"), "sa", "");
-                java.sql.PreparedStatement q = c.prepareStatement(
+                PreparedStatement q = c.prepareStatement(
                         "SELECT run_index FROM experiment_run WHERE experiment_id = ? AND status = 'DONE'")) {
             q.setString(1, id);
-            try (java.sql.ResultSet rs = q.executeQuery()) {
+            try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     storedBeforeStop.set(rs.getInt(1));
                 }

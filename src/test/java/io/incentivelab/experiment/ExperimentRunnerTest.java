@@ -9,12 +9,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 class ExperimentRunnerTest {
@@ -137,7 +141,7 @@ class ExperimentRunnerTest {
     @Test
     void anExperimentWhoseRunsAllFailEndsFailed() throws Exception {
         ExperimentPlan plan = plan(SIMPLE, new FakeEngine());
-        Set<Long> all = new java.util.HashSet<>();
+        Set<Long> all = new HashSet<>();
         for (int i = 0; i < plan.runs(); i++) {
             all.add(plan.run(i).seed());
         }
@@ -148,7 +152,7 @@ class ExperimentRunnerTest {
     }
 
     /** Waits for a hold's state; the timeout only keeps a broken build from hanging. */
-    static void await(FakeEngine.Hold hold, java.util.function.Predicate<FakeEngine.Hold> state, String what) throws Exception {
+    static void await(FakeEngine.Hold hold, Predicate<FakeEngine.Hold> state, String what) throws Exception {
         assertThat(hold.await(state, HANG_GUARD)).as("waited for %s; finished %d, held %d, stopped %d", what,
                 hold.finished(), hold.held(), hold.stopped()).isTrue();
     }
@@ -197,8 +201,8 @@ class ExperimentRunnerTest {
         InMemoryExperimentStore store = new InMemoryExperimentStore(false);
         ExperimentRecord record = record(plan);
         store.create(record, plan);
-        java.util.concurrent.CountDownLatch inListener = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch inListener = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
         List<String> order = new CopyOnWriteArrayList<>();
         try (LocalRunExecutor executor = new LocalRunExecutor(engine, 2, 16)) {
             ExperimentRunner runner = new ExperimentRunner(store, executor, Clock.systemUTC());
@@ -220,7 +224,7 @@ class ExperimentRunnerTest {
                     order.add("second listener");
                 }
             });
-            java.util.concurrent.CompletableFuture<Void> afterFinished = job.finished().thenRun(() -> order.add("finished"));
+            CompletableFuture<Void> afterFinished = job.finished().thenRun(() -> order.add("finished"));
             await(hold, h -> h.held() == 2, "2 runs held");
             job.cancel();
             assertThat(inListener.await(HANG_GUARD.toSeconds(), TimeUnit.SECONDS)).isTrue();

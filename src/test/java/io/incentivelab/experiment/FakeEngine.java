@@ -1,6 +1,7 @@
 package io.incentivelab.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -171,7 +172,7 @@ public class FakeEngine implements RunEngine {
          * @param hangGuard only so that a broken build fails instead of hanging
          * @return false if the hang guard ran out
          */
-        public synchronized boolean await(Predicate<Hold> condition, java.time.Duration hangGuard) throws InterruptedException {
+        public synchronized boolean await(Predicate<Hold> condition, Duration hangGuard) throws InterruptedException {
             long deadline = System.nanoTime() + hangGuard.toNanos();
             while (!condition.test(this)) {
                 long left = deadline - System.nanoTime();

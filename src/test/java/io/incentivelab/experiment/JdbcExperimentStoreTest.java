@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -95,8 +96,8 @@ class JdbcExperimentStoreTest {
         List<StoredRun> runs = new ArrayList<>();
         store.forEachRun(record.id(), runs::add);
         assertThat(runs).hasSize(plan.runs()).extracting(r -> r.run().runIndex()).isSorted();
-        assertThat(runs.get(8).metrics()).containsExactly(java.util.Map.entry("b.gini", 0.30000000000000004),
-                java.util.Map.entry("a.nan", Double.NaN), java.util.Map.entry("a.inf", Double.NEGATIVE_INFINITY));
+        assertThat(runs.get(8).metrics()).containsExactly(Map.entry("b.gini", 0.30000000000000004),
+                Map.entry("a.nan", Double.NaN), Map.entry("a.inf", Double.NEGATIVE_INFINITY));
         assertThat(runs.get(8).run().seed()).isEqualTo(plan.run(8).seed());
         assertThat(runs.get(3).error()).isEqualTo("IllegalStateException: boom");
         assertThat(runs.get(0).status()).isEqualTo(RunStatus.PENDING);

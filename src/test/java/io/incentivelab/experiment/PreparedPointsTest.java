@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
@@ -52,7 +54,7 @@ class PreparedPointsTest {
         assertThat(service.awaitEnd(id, Duration.ofSeconds(60)).orElseThrow().status()).isEqualTo(ExperimentStatus.COMPLETED);
 
         assertThat(service.results(id).orElseThrow().points()).hasSize(6).allSatisfy(p -> assertThat(p.succeeded()).isEqualTo(4));
-        List<Integer> reads = java.util.stream.IntStream.range(0, plan.points()).mapToObj(p -> engine.reads(plan.scenario(p))).toList();
+        List<Integer> reads = IntStream.range(0, plan.points()).mapToObj(p -> engine.reads(plan.scenario(p))).toList();
         assertThat(reads).as("reads of each point").containsOnly(1).hasSize(6);
         // and each scenario itself once, when the spec was checked (it is not a point: every point sets $.x)
         assertThat(engine.reads(spec.scenarios().get(0).scenario())).isEqualTo(1);
@@ -93,7 +95,7 @@ class PreparedPointsTest {
         /** Calls from inside the fake (its prepare validates) are part of the read being counted. */
         private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
 
-        private <T> T read(JsonNode scenario, java.util.function.Supplier<T> body) {
+        private <T> T read(JsonNode scenario, Supplier<T> body) {
             int[] d = depth.get();
             if (d[0] == 0) {
                 reads.computeIfAbsent(scenario.toString(), k -> new AtomicInteger()).incrementAndGet();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.incentivelab.experiment.SensitivityAnalysis.ParameterIndices;
 import io.incentivelab.experiment.SensitivityAnalysis.Result;
 import java.util.List;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** Sensitivity experiments (issue 19): the design as points, the indices from the runs, bad studies refused. */
@@ -125,7 +126,7 @@ class SensitivityExperimentTest {
         String withSweep = study("SALTELLI", "s.gini", 8, "").replace("\"replicates\": 1",
                 "\"sweep\": {\"axes\": []}, \"replicates\": 1");
         assertThatThrownBy(() -> ExperimentRunnerTest.plan(withSweep, new FakeEngine())).hasMessageContaining("$.sweep");
-        List<SpecProblem> problems = ((InvalidExperimentException) org.assertj.core.api.Assertions.catchThrowable(
+        List<SpecProblem> problems = ((InvalidExperimentException) Assertions.catchThrowable(
                 () -> ExperimentRunnerTest.plan(study("SALTELLI", "s.gini", 8, "\"confidence\": 1.5,"), new FakeEngine())))
                 .problems();
         assertThat(problems).extracting(SpecProblem::path).containsExactly("$.sensitivity.confidence");

@@ -9,6 +9,7 @@ import io.incentivelab.simulation.Simulator;
 import io.incentivelab.simulation.SubnetMetric;
 import io.incentivelab.simulation.model.Scenario;
 import java.util.List;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** What the experiment runner stores of a market run: the market series and the emission-share HHI. */
@@ -31,10 +32,10 @@ class SimulationEngineSeriesTest {
         float[] eb = s.values()[s.names().indexOf("b.emissionShare")];
         for (int i = 0; i < hhi.length; i++) {
             assertThat((double) hhi[i]).isCloseTo(ea[i] * (double) ea[i] + eb[i] * (double) eb[i],
-                    org.assertj.core.api.Assertions.within(1e-6));
+                    Assertions.within(1e-6));
         }
         // prices 0.01 against 0.02: a third and two thirds, HHI 5/9 (1/2 would be an equal split)
-        assertThat((double) hhi[0]).isCloseTo(5.0 / 9, org.assertj.core.api.Assertions.within(0.01));
+        assertThat((double) hhi[0]).isCloseTo(5.0 / 9, Assertions.within(0.01));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.incentivelab.hardening;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
@@ -30,7 +31,7 @@ import java.util.regex.Pattern;
 public final class ContainerNotebookProbe {
 
     static final String TITLE = "Container check notebook";
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ContainerNotebookProbe() {
     }

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.incentivelab.experiment.ExperimentOrigin;
 import io.incentivelab.experiment.ExperimentProgress;
 import io.incentivelab.experiment.ExperimentService;
 import io.incentivelab.experiment.ExperimentStatus;
 import io.incentivelab.notebook.ExperimentCell;
+import io.incentivelab.notebook.ExperimentOutput;
 import io.incentivelab.notebook.Notebook;
+import io.incentivelab.notebook.NotebookCodec;
 import io.incentivelab.notebook.NotebookDocument;
+import io.incentivelab.notebook.NotebookFile;
 import io.incentivelab.notebook.NotebookRuns;
 import io.incentivelab.notebook.NotebookService;
 import io.incentivelab.notebook.OwnerKey;
@@ -19,9 +23,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -185,14 +192,14 @@ class DeleteResultsIT {
 
     private String storedExperiment(String notebookId, OwnerKey owner) {
         return notebooks.find(notebookId, owner).map(n -> n.outputs().get("e1"))
-                .filter(o -> o instanceof io.incentivelab.notebook.ExperimentOutput)
-                .map(o -> ((io.incentivelab.notebook.ExperimentOutput) o).experimentId()).orElse(null);
+                .filter(o -> o instanceof ExperimentOutput)
+                .map(o -> ((ExperimentOutput) o).experimentId()).orElse(null);
     }
 
     @Test
     void experimentsOfANotebookThatIsGoneAreDeletedAtStart() throws Exception {
         String orphan = experiments.start(experiments.plan(spec(2, 20)),
-                new io.incentivelab.experiment.ExperimentOrigin(java.util.UUID.randomUUID().toString(), "e1")).id();
+                new ExperimentOrigin(UUID.randomUUID().toString(), "e1")).id();
         experiments.awaitEnd(orphan, Duration.ofSeconds(60));
         String apiExperiment = finished(spec(2, 20));
         assertThat(rows(orphan)).isEqualTo(new long[] {1, 2});
@@ -209,8 +216,8 @@ class DeleteResultsIT {
                 .append(new ScenarioCell("s2", "slow", slow))
                 .append(new ExperimentCell("e1", "first", List.of("s1"), "GRID", List.of(), 2, 5L, null))
                 .append(new ExperimentCell("e2", "second", List.of("s1"), "GRID", List.of(), 2, 6L, null));
-        Notebook nb = notebooks.importFile(io.incentivelab.notebook.NotebookCodec.writeFile(
-                new io.incentivelab.notebook.NotebookFile(doc, java.util.Map.of())).getBytes(java.nio.charset.StandardCharsets.UTF_8), owner);
+        Notebook nb = notebooks.importFile(NotebookCodec.writeFile(
+                new NotebookFile(doc, Map.of())).getBytes(StandardCharsets.UTF_8), owner);
         return nb;
     }
 

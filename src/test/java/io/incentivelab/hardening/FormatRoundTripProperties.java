@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.incentivelab.experiment.ExperimentLimits;
 import io.incentivelab.experiment.ExperimentSpec;
+import io.incentivelab.experiment.ExperimentSpec.Axis;
+import io.incentivelab.experiment.ExperimentSpec.AxisKind;
 import io.incentivelab.experiment.ExperimentSpecCodec;
 import io.incentivelab.experiment.InvalidExperimentException;
 import io.incentivelab.experiment.SimulationEngine;
@@ -20,14 +22,16 @@ import io.incentivelab.notebook.NotebookDocument;
 import io.incentivelab.notebook.NotebookFile;
 import io.incentivelab.notebook.ScenarioCell;
 import io.incentivelab.notebook.ScenarioFields;
-import io.incentivelab.experiment.ExperimentSpec.Axis;
-import io.incentivelab.experiment.ExperimentSpec.AxisKind;
 import io.incentivelab.scenario.ScenarioCodec;
 import io.incentivelab.simulation.model.Scenario;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
 import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -52,7 +56,7 @@ class FormatRoundTripProperties {
         assertThat(ScenarioCodec.canonicalJson(back)).isEqualTo(canonical);
         assertThat(ScenarioCodec.hash(back)).isEqualTo(ScenarioCodec.hash(s));
         FormatUpgradeTest.assertSubset(json, ScenarioCodec.toJsonNode(s), "$", json.toString(),
-                java.util.Set.of("scoring", "gpuClassShares", "latency", "duplicateDetection", "rootTao", "explicitRootTao", "liquidAlphaMode"));
+                Set.of("scoring", "gpuClassShares", "latency", "duplicateDetection", "rootTao", "explicitRootTao", "liquidAlphaMode"));
     }
 
     @Property(tries = 80)
@@ -102,7 +106,7 @@ class FormatRoundTripProperties {
                     }
                     List<String> refs = scenarios.isEmpty() ? List.of() : List.of(scenarios.get(random.nextInt(scenarios.size())));
                     doc = doc.append(new ExperimentCell(id, anyText, refs, ExperimentCell.COMBINES.get(random.nextInt(2)), axes,
-                            1 + random.nextInt(ExperimentCell.MAX_REPLICATES), random.nextLong(), random.nextBoolean() ? null : java.util.UUID.randomUUID().toString()));
+                            1 + random.nextInt(ExperimentCell.MAX_REPLICATES), random.nextLong(), random.nextBoolean() ? null : UUID.randomUUID().toString()));
                     experiments.add(id);
                 }
                 case 3 -> doc = doc.append(new ChartCell(id, anyText.length() > 500 ? "" : anyText,
@@ -146,8 +150,8 @@ class FormatRoundTripProperties {
         assertThat(ScenarioCodec.problems(s.toString())).isEmpty();
         try { // numbers as a notebook file holds them (int, not long)
             return (ObjectNode) HostileDocuments.JSON.readTree(s.toString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -11,6 +11,7 @@ import io.incentivelab.experiment.ExperimentSpec;
 import io.incentivelab.experiment.ExperimentSpecCodec;
 import io.incentivelab.experiment.SimulationEngine;
 import io.incentivelab.notebook.Cell;
+import io.incentivelab.notebook.CellOutput;
 import io.incentivelab.notebook.ExperimentCell;
 import io.incentivelab.notebook.NotebookCodec;
 import io.incentivelab.notebook.NotebookFile;
@@ -21,9 +22,11 @@ import io.incentivelab.simulation.model.Scenario;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -95,7 +98,7 @@ class FormatUpgradeTest {
         oldDocument.remove("outputs");
         assertSubset(oldDocument, JSON.readTree(NotebookCodec.writeDocument(nb.document())), "$", file.toString());
         assertThat(nb.outputs().keySet()).containsExactlyInAnyOrderElementsOf(iterable(old.get("outputs").fieldNames()));
-        for (Map.Entry<String, io.incentivelab.notebook.CellOutput> e : nb.outputs().entrySet()) {
+        for (Map.Entry<String, CellOutput> e : nb.outputs().entrySet()) {
             assertSubset(old.get("outputs").get(e.getKey()), JSON.readTree(NotebookCodec.writeOutput(e.getValue())),
                     "$.outputs." + e.getKey(), file.toString());
         }
@@ -130,14 +133,14 @@ class FormatUpgradeTest {
 
     /** Each leaf of {@code old} is in {@code now} at the same path with the same value (numbers by value). */
     static void assertSubset(JsonNode old, JsonNode now, String path, String what) {
-        assertSubset(old, now, path, what, java.util.Set.of());
+        assertSubset(old, now, path, what, Set.of());
     }
 
     /**
      * As above; a field named in {@code omittedAtDefault} may be missing from {@code now} (the full form leaves
      * such fields out while they hold their default, see Field.omitDefault; the round trip checks equality).
      */
-    static void assertSubset(JsonNode old, JsonNode now, String path, String what, java.util.Set<String> omittedAtDefault) {
+    static void assertSubset(JsonNode old, JsonNode now, String path, String what, Set<String> omittedAtDefault) {
         assertThat(now).as(what + " " + path + " is kept").isNotNull();
         assertThat(now.isMissingNode()).as(what + " " + path + " is kept").isFalse();
         if (old.isObject()) {
@@ -174,7 +177,7 @@ class FormatUpgradeTest {
     }
 
     private static <T> List<T> iterable(Iterator<T> it) {
-        List<T> list = new java.util.ArrayList<>();
+        List<T> list = new ArrayList<>();
         it.forEachRemaining(list::add);
         return list;
     }

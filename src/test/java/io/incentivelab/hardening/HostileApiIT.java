@@ -3,6 +3,9 @@ package io.incentivelab.hardening;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.incentivelab.notebook.OwnerKey;
+import io.incentivelab.notebook.sharing.OwnerKeyFilter;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -10,6 +13,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
@@ -29,7 +33,7 @@ class HostileApiIT {
 
     @Test
     void hostileExperimentFilesGetFieldMessagesNeverA500() throws Exception {
-        List<String> kinds = new java.util.ArrayList<>(HostileDocuments.KINDS);
+        List<String> kinds = new ArrayList<>(HostileDocuments.KINDS);
         kinds.addAll(HostileDocuments.TEXT_KINDS);
         int rejected = 0;
         for (String kind : kinds) {
@@ -67,23 +71,23 @@ class HostileApiIT {
     @Test
     void hostileNotebookFilesGetFieldMessagesNeverA500AndNothingIsOverwritten() throws Exception {
         String notebook = HostileDocuments.read("data/examples/verification.notebook.json");
-        String cookie = io.incentivelab.notebook.sharing.OwnerKeyFilter.COOKIE + "="
-                + io.incentivelab.notebook.OwnerKey.generate().value();
-        ResponseEntity<String> created = send(org.springframework.http.HttpMethod.POST, "/api/notebooks", notebook, cookie, null);
+        String cookie = OwnerKeyFilter.COOKIE + "="
+                + OwnerKey.generate().value();
+        ResponseEntity<String> created = send(HttpMethod.POST, "/api/notebooks", notebook, cookie, null);
         assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
         String id = HostileDocuments.JSON.readTree(created.getBody()).get("id").asText();
-        String stored = send(org.springframework.http.HttpMethod.GET, "/api/notebooks/" + id, null, cookie, null).getBody();
+        String stored = send(HttpMethod.GET, "/api/notebooks/" + id, null, cookie, null).getBody();
 
-        List<String> kinds = new java.util.ArrayList<>(HostileDocuments.KINDS);
+        List<String> kinds = new ArrayList<>(HostileDocuments.KINDS);
         kinds.addAll(HostileDocuments.TEXT_KINDS);
         int rejected = 0;
         long version = 0;
         for (String kind : kinds) {
             for (long seed = 1; seed <= 3; seed++) {
                 String doc = HostileDocuments.mutate(notebook, kind, seed * 104729 + kind.hashCode());
-                for (org.springframework.http.HttpMethod method : List.of(org.springframework.http.HttpMethod.POST,
-                        org.springframework.http.HttpMethod.PUT)) {
-                    boolean put = method == org.springframework.http.HttpMethod.PUT;
+                for (HttpMethod method : List.of(HttpMethod.POST,
+                        HttpMethod.PUT)) {
+                    boolean put = method == HttpMethod.PUT;
                     ResponseEntity<String> r = send(method, put ? "/api/notebooks/" + id : "/api/notebooks", doc, cookie,
                             put ? "\"" + version + "\"" : null);
                     int status = r.getStatusCode().value();
@@ -98,9 +102,9 @@ class HostileApiIT {
                     }
                     if (put && status == 200) { // a harmless change (an optional field removed, say) was saved
                         version = HostileDocuments.JSON.readTree(body).get("version").asLong();
-                        stored = send(org.springframework.http.HttpMethod.GET, "/api/notebooks/" + id, null, cookie, null).getBody();
+                        stored = send(HttpMethod.GET, "/api/notebooks/" + id, null, cookie, null).getBody();
                     } else if (put) { // a refused save changed nothing
-                        String now = send(org.springframework.http.HttpMethod.GET, "/api/notebooks/" + id, null, cookie, null).getBody();
+                        String now = send(HttpMethod.GET, "/api/notebooks/" + id, null, cookie, null).getBody();
                         assertThat(now).isEqualTo(stored);
                     }
                 }
@@ -109,18 +113,18 @@ class HostileApiIT {
         assertThat(rejected).isGreaterThan(kinds.size());
 
         String huge = "{\"formatVersion\":1,\"title\":\"" + "x".repeat(9 * 1024 * 1024) + "\",\"cells\":[]}";
-        ResponseEntity<String> tooBig = send(org.springframework.http.HttpMethod.POST, "/api/notebooks", huge, cookie, null);
+        ResponseEntity<String> tooBig = send(HttpMethod.POST, "/api/notebooks", huge, cookie, null);
         assertThat(tooBig.getStatusCode().value()).isEqualTo(413);
-        ResponseEntity<String> noVersion = send(org.springframework.http.HttpMethod.PUT, "/api/notebooks/" + id, notebook, cookie, null);
+        ResponseEntity<String> noVersion = send(HttpMethod.PUT, "/api/notebooks/" + id, notebook, cookie, null);
         assertThat(noVersion.getStatusCode().value()).isEqualTo(428);
-        ResponseEntity<String> stale = send(org.springframework.http.HttpMethod.PUT, "/api/notebooks/" + id, notebook, cookie, "\"999\"");
+        ResponseEntity<String> stale = send(HttpMethod.PUT, "/api/notebooks/" + id, notebook, cookie, "\"999\"");
         assertThat(stale.getStatusCode().value()).isEqualTo(409);
-        ResponseEntity<String> others = send(org.springframework.http.HttpMethod.GET, "/api/notebooks/" + id, null,
-                io.incentivelab.notebook.sharing.OwnerKeyFilter.COOKIE + "=" + io.incentivelab.notebook.OwnerKey.generate().value(), null);
+        ResponseEntity<String> others = send(HttpMethod.GET, "/api/notebooks/" + id, null,
+                OwnerKeyFilter.COOKIE + "=" + OwnerKey.generate().value(), null);
         assertThat(others.getStatusCode().value()).as("another key sees nothing").isEqualTo(404);
     }
 
-    private ResponseEntity<String> send(org.springframework.http.HttpMethod method, String path, String body, String cookie,
+    private ResponseEntity<String> send(HttpMethod method, String path, String body, String cookie,
             String ifMatch) {
         HttpHeaders headers = new HttpHeaders();
         if (body != null) {

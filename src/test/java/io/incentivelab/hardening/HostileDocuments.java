@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ final class HostileDocuments {
                 // written as bare tokens below (Jackson would quote them as strings)
                 case "nan" -> F.textNode(BARE + "NaN");
                 case "infinity" -> F.textNode(BARE + (random.nextBoolean() ? "Infinity" : "-Infinity"));
-                case "hugeNumber" -> pick(random, F.numberNode(1e308), F.numberNode(new java.math.BigInteger("9".repeat(40))),
+                case "hugeNumber" -> pick(random, F.numberNode(1e308), F.numberNode(new BigInteger("9".repeat(40))),
                         F.numberNode(Long.MAX_VALUE), F.numberNode(-1e308));
                 case "negative" -> F.numberNode(-1 - random.nextInt(1_000_000));
                 case "hugeArray" -> {

@@ -18,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -34,7 +36,7 @@ class HostileInputProperties {
     private static final String SCENARIO = HostileDocuments.read("data/examples/reward-curves.scenario.json");
     private static final String EXPERIMENT = HostileDocuments.read("data/examples/curve-comparison.experiment.json");
     private static final Duration BOUND = Duration.ofSeconds(20);
-    private static final java.util.Set<String> ALWAYS_INVALID = java.util.Set.of("nan", "infinity", "deepNesting",
+    private static final Set<String> ALWAYS_INVALID = Set.of("nan", "infinity", "deepNesting",
             "hugeArray", "truncated", "notJson", "bareNaN", "deepText", "empty", "array");
 
     @Provide
@@ -98,6 +100,6 @@ class HostileInputProperties {
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
-        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+        return Stream.concat(a.stream(), b.stream()).toList();
     }
 }

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
@@ -35,7 +36,7 @@ class HostileMetagraphProperties {
 
     @Provide
     Arbitrary<String> kinds() {
-        List<String> all = new java.util.ArrayList<>(HostileDocuments.KINDS);
+        List<String> all = new ArrayList<>(HostileDocuments.KINDS);
         all.addAll(HostileDocuments.TEXT_KINDS);
         return Arbitraries.of(all);
     }

@@ -27,8 +27,10 @@ import io.incentivelab.simulation.model.Problem;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -63,7 +65,7 @@ class HostileNotebookProperties {
 
     @Provide
     Arbitrary<String> kinds() {
-        return Arbitraries.of(java.util.stream.Stream.concat(HostileDocuments.KINDS.stream(),
+        return Arbitraries.of(Stream.concat(HostileDocuments.KINDS.stream(),
                 HostileDocuments.TEXT_KINDS.stream()).toList());
     }
 
@@ -152,7 +154,7 @@ class HostileNotebookProperties {
         assertTimeoutPreemptively(BOUND, () -> {
             for (Cell cell : file.document().cells()) {
                 if (cell instanceof NoteCell note) {
-                    String html = Markdown.toSafeHtml(note.markdown()).toLowerCase(java.util.Locale.ROOT);
+                    String html = Markdown.toSafeHtml(note.markdown()).toLowerCase(Locale.ROOT);
                     assertThat(html).doesNotContain("<script").doesNotContain("<iframe").doesNotContainPattern("(href|src)\\s*=\\s*[\"']?\\s*javascript:")
                             .doesNotContainPattern("<[^>]*\\son[a-z]+\\s*=");
                 } else if (cell instanceof ScenarioCell sc) {

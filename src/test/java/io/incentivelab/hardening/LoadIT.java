@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,6 +42,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -147,7 +149,7 @@ class LoadIT extends BrowserTest {
                     "SELECT run_index FROM experiment_run WHERE experiment_id = ? AND status = 'DONE' ORDER BY run_index",
                     Integer.class, id);
             assertThat(indices).as("run indices of " + id)
-                    .isEqualTo(java.util.stream.IntStream.range(0, total).boxed().toList());
+                    .isEqualTo(IntStream.range(0, total).boxed().toList());
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM experiment_run WHERE experiment_id = ?", Integer.class, id))
                     .as("rows of " + id).isEqualTo(total);
         }
@@ -159,7 +161,7 @@ class LoadIT extends BrowserTest {
             int total = status.get("total").asInt();
             assertThat(status.get("done").asInt()).isEqualTo(total);
             assertThat(status.get("failed").asInt()).isZero();
-            Set<Integer> seen = new java.util.HashSet<>();
+            Set<Integer> seen = new HashSet<>();
             for (JsonNode run : results.get("runs")) {
                 assertThat(seen.add(run.get("runIndex").asInt())).as("run index reported once").isTrue();
                 assertThat(run.get("status").asText()).isEqualTo("DONE");

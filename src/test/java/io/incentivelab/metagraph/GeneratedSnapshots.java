@@ -1,5 +1,6 @@
 package io.incentivelab.metagraph;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,6 +9,7 @@ import io.incentivelab.simulation.yuma.YumaInputs;
 import io.incentivelab.simulation.yuma.YumaParams;
 import io.incentivelab.simulation.yuma.YumaResult;
 import io.incentivelab.simulation.yuma.YumaWorkspace;
+import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -43,7 +45,7 @@ public final class GeneratedSnapshots {
                 permits[i] = true;
                 stake[i] = (long) ((1000 + r.nextDouble() * 400_000) * 1e9);
                 int[] row = new int[n];
-                java.util.Arrays.fill(row, YumaInputs.ABSENT);
+                Arrays.fill(row, YumaInputs.ABSENT);
                 int[] raw = new int[n];
                 int max = 0;
                 for (int j = validators; j < n; j++) {
@@ -118,7 +120,7 @@ public final class GeneratedSnapshots {
     public static String text(ObjectNode snapshot) {
         try {
             return JSON.writeValueAsString(snapshot);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -3,8 +3,10 @@ package io.incentivelab.notebook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -62,8 +64,8 @@ class AnalysisCellCodecTest {
         a.putArray("xs").add(1).add(2);
         var b = a.deepCopy();
         b.with("curve").put("type", "WINNER_TAKE_ALL");
-        ((com.fasterxml.jackson.databind.node.ArrayNode) b.get("xs")).add(3);
-        var out = new java.util.ArrayList<CompareOutput.ParameterDiff>();
+        ((ArrayNode) b.get("xs")).add(3);
+        var out = new ArrayList<CompareOutput.ParameterDiff>();
         JsonDiff.diff("$", a, b, out);
         assertThat(out).containsExactly(new CompareOutput.ParameterDiff("$.curve.type", "\"PROPORTIONAL\"", "\"WINNER_TAKE_ALL\""),
                 new CompareOutput.ParameterDiff("$.xs[2]", null, "3"));

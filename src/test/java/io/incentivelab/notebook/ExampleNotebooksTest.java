@@ -8,6 +8,7 @@ import io.incentivelab.experiment.ExperimentResults;
 import io.incentivelab.experiment.ExperimentSpecCodec;
 import io.incentivelab.experiment.LocalExperiment;
 import io.incentivelab.experiment.SimulationEngine;
+import io.incentivelab.simulation.Simulator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,7 +66,7 @@ class ExampleNotebooksTest {
                             .isEqualTo(NotebookRuns.hash(plan.spec()));
                     assertThat(o.status()).isEqualTo("COMPLETED");
                     assertThat(o.engine()).as(file + " " + e.id() + " output is of this engine version")
-                            .isEqualTo(io.incentivelab.simulation.Simulator.ENGINE_VERSION);
+                            .isEqualTo(Simulator.ENGINE_VERSION);
                     assertThat(o.experimentId()).isEqualTo(e.lastExperimentId());
                     assertThat(o.points()).hasSize(plan.points());
                 }

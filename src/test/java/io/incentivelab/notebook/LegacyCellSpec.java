@@ -9,6 +9,8 @@ import io.incentivelab.experiment.ExperimentSpec.AxisKind;
 import io.incentivelab.experiment.SpecProblem;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The notebook → experiment route before the typed boundary, kept only as the reference the typed route is
@@ -95,7 +97,7 @@ final class LegacyCellSpec {
     /** A spec problem with its path rewritten into the notebook's terms (scenario label, axis number). */
     static NotebookProblem readable(NotebookDocument document, ExperimentCell cell, SpecProblem p) {
         String path = p.path();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\$\\.scenarios\\[(\\d+)\\](?:\\.scenario)?(.*)$")
+        Matcher m = Pattern.compile("^\\$\\.scenarios\\[(\\d+)\\](?:\\.scenario)?(.*)$")
                 .matcher(path);
         if (m.matches()) {
             int i = Integer.parseInt(m.group(1));

@@ -11,6 +11,7 @@ import io.incentivelab.scenario.ScenarioCodec;
 import io.incentivelab.simulation.metagraph.MetagraphSnapshot;
 import io.incentivelab.simulation.model.CurveType;
 import io.incentivelab.simulation.model.Scenario;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -80,7 +81,7 @@ class MetagraphNotebookTest {
             }
         }
         double gini = diff / (2.0 * x.length * sum);
-        double top = java.util.Arrays.stream(x).max().orElseThrow() / sum;
+        double top = Arrays.stream(x).max().orElseThrow() / sum;
         assertThat(md).startsWith("# Subnet 7 today")
                 .contains("This is your subnet today")
                 .contains("now change the curve and see where it goes")

@@ -3,16 +3,19 @@ package io.incentivelab.notebook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.incentivelab.experiment.ExperimentSpec.Axis;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.incentivelab.experiment.ExperimentLimits;
 import io.incentivelab.experiment.ExperimentPlan;
 import io.incentivelab.experiment.ExperimentResults;
+import io.incentivelab.experiment.ExperimentSpec.Axis;
 import io.incentivelab.experiment.ExperimentSpecCodec;
 import io.incentivelab.experiment.LocalExperiment;
 import io.incentivelab.experiment.SimulationEngine;
 import io.incentivelab.scenario.ScenarioCodec;
 import java.util.List;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,8 +36,8 @@ class NotebookAnalysisTest {
     static void run() throws Exception {
         ScenarioCell sc = new ScenarioCell("s", "tiny", (ObjectNode) ScenarioCodec.readTree(SCENARIO));
         experiment = new ExperimentCell("e", "", List.of("s"), "GRID", List.of(Axis.list("$.subnets[0].rewardCurve.type",
-                List.of(com.fasterxml.jackson.databind.node.TextNode.valueOf("PROPORTIONAL"),
-                        com.fasterxml.jackson.databind.node.TextNode.valueOf("WINNER_TAKE_ALL")))), 4, 3, null);
+                List.of(TextNode.valueOf("PROPORTIONAL"),
+                        TextNode.valueOf("WINNER_TAKE_ALL")))), 4, 3, null);
         doc = new NotebookDocument(1, "t", List.of(sc, experiment));
         SimulationEngine engine = new SimulationEngine();
         ExperimentPlan plan = ExperimentPlan.of(ExperimentSpecCodec.check(NotebookRuns.spec(doc, experiment), new ExperimentLimits(1000, 100, 100), null), engine::validate);
@@ -83,7 +86,7 @@ class NotebookAnalysisTest {
         CompareOutput.Row r = c.rows().get(0);
         assertThat(r.nA()).isEqualTo(4);
         assertThat(r.meanA()).isBetween(r.lowA(), r.highA());
-        assertThat(r.difference()).isCloseTo(r.meanA() - r.meanB(), org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(r.difference()).isCloseTo(r.meanA() - r.meanB(), Offset.offset(1e-12));
         assertThat(r.welchP()).isBetween(0.0, 1.0);
         assertThat(r.mannWhitneyP()).isBetween(0.0, 1.0);
         assertThat(c.parameters()).extracting(CompareOutput.ParameterDiff::path).containsExactly("$.subnets[0].rewardCurve.type");
@@ -124,11 +127,11 @@ class NotebookAnalysisTest {
     void twoGridAxesGiveAHeatMapAndNoAxesOneBarPerScenario() throws Exception {
         ScenarioCell sc = new ScenarioCell("s", "tiny", (ObjectNode) ScenarioCodec.readTree(SCENARIO));
         ExperimentCell two = new ExperimentCell("e", "", List.of("s"), "GRID", List.of(
-                Axis.list("$.subnets[0].rewardCurve.type", List.of(com.fasterxml.jackson.databind.node.TextNode.valueOf(
-                        "PROPORTIONAL"), com.fasterxml.jackson.databind.node.TextNode.valueOf("WINNER_TAKE_ALL"))),
+                Axis.list("$.subnets[0].rewardCurve.type", List.of(TextNode.valueOf(
+                        "PROPORTIONAL"), TextNode.valueOf("WINNER_TAKE_ALL"))),
                 Axis.list("$.subnets[0].miners.operators", List.of(
-                        com.fasterxml.jackson.databind.node.IntNode.valueOf(4), com.fasterxml.jackson.databind.node.IntNode.valueOf(8),
-                        com.fasterxml.jackson.databind.node.IntNode.valueOf(12)))), 2, 5, null);
+                        IntNode.valueOf(4), IntNode.valueOf(8),
+                        IntNode.valueOf(12)))), 2, 5, null);
         NotebookDocument d = new NotebookDocument(1, "t", List.of(sc, two));
         SimulationEngine engine = new SimulationEngine();
         ExperimentPlan plan = ExperimentPlan.of(ExperimentSpecCodec.check(NotebookRuns.spec(d, two), new ExperimentLimits(1000, 100, 100), null), engine::validate);

@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.incentivelab.experiment.ExperimentSpec;
 import io.incentivelab.experiment.ExperimentSpec.Axis;
+import io.incentivelab.experiment.Sensitivity;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -46,10 +49,10 @@ class NotebookCodecTest {
         NotebookDocument doc = one.document()
                 .append(new ExperimentCell("e0", "Other", List.of("s1"), "GRID", List.of(), 1, 1L, "exp-0"));
         // the database reads outputs ordered by cell id ("e0" < "e1"), a file in its own order
-        Map<String, CellOutput> byId = new java.util.LinkedHashMap<>();
+        Map<String, CellOutput> byId = new LinkedHashMap<>();
         byId.put("e0", out);
         byId.put("e1", out);
-        Map<String, CellOutput> reversed = new java.util.LinkedHashMap<>();
+        Map<String, CellOutput> reversed = new LinkedHashMap<>();
         reversed.put("e1", out);
         reversed.put("e0", out);
         String a = NotebookCodec.writeFile(new NotebookFile(doc, byId));
@@ -71,8 +74,8 @@ class NotebookCodecTest {
         assertThat(study.sensitivity()).isTrue();
         // the spec the cell runs: a Saltelli study over the axis's range
         var spec = NotebookRuns.spec(doc, study);
-        assertThat(spec.combine()).isEqualTo(io.incentivelab.experiment.ExperimentSpec.Combine.ZIP);
-        assertThat(spec.sensitivity().method()).isEqualTo(io.incentivelab.experiment.Sensitivity.Method.SALTELLI);
+        assertThat(spec.combine()).isEqualTo(ExperimentSpec.Combine.ZIP);
+        assertThat(spec.sensitivity().method()).isEqualTo(Sensitivity.Method.SALTELLI);
         assertThat(spec.sensitivity().metric()).isEqualTo("a.giniEmission");
         assertThat(spec.sensitivity().samples()).isEqualTo(8);
         assertThat(spec.sensitivity().parameters().get(0).to()).isEqualTo(2.0);

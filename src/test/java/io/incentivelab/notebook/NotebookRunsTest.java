@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.incentivelab.experiment.ExperimentLimits;
@@ -21,7 +24,9 @@ import io.incentivelab.experiment.SimulationEngine;
 import io.incentivelab.experiment.SpecLocation;
 import io.incentivelab.experiment.SpecProblem;
 import io.incentivelab.scenario.ScenarioCodec;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The notebook → experiment boundary: a cell becomes a typed spec, and the spec's problems come back by index. */
@@ -127,20 +132,20 @@ class NotebookRunsTest {
      */
     @Test
     void theTypedRouteReportsWhatTheJsonRouteDid() {
-        java.util.Random random = new java.util.Random(21);
+        Random random = new Random(21);
         List<String> paths = List.of("$.subnets[0].rewardCurve.alpha", "$.subnets[1].rewardCurve.alpha", "$.network.tempo",
                 "$.subnets[0].rewardCurve.type", "", "$.x[", "$.subnets[5].name", "$.network.nope", "x".repeat(301));
-        List<JsonNode> values = List.of(IntNode.valueOf(2), new com.fasterxml.jackson.databind.node.DoubleNode(1.5),
-                TextNode.valueOf("POWER"), com.fasterxml.jackson.databind.node.BooleanNode.TRUE,
-                com.fasterxml.jackson.databind.node.NullNode.instance, new JsonMapper().createObjectNode(),
+        List<JsonNode> values = List.of(IntNode.valueOf(2), new DoubleNode(1.5),
+                TextNode.valueOf("POWER"), BooleanNode.TRUE,
+                NullNode.instance, new JsonMapper().createObjectNode(),
                 IntNode.valueOf(-3));
         int compared = 0;
         int valid = 0;
         for (int i = 0; i < 1000; i++) {
-            List<Axis> axes = new java.util.ArrayList<>();
+            List<Axis> axes = new ArrayList<>();
             for (int k = random.nextInt(4); k > 0; k--) {
                 AxisKind kind = AxisKind.values()[random.nextInt(AxisKind.values().length)];
-                List<JsonNode> vs = new java.util.ArrayList<>();
+                List<JsonNode> vs = new ArrayList<>();
                 for (int j = random.nextInt(4); j > 0; j--) {
                     vs.add(values.get(random.nextInt(values.size())));
                 }

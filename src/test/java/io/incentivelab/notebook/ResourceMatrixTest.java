@@ -7,6 +7,7 @@ import io.incentivelab.notebook.ExperimentOutput.MetricSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,7 +44,7 @@ class ResourceMatrixTest {
         assertThat(m.cell("speed", "compute").mean()).isGreaterThan(0.5);
         assertThat(m.cell("storage", "storage").mean()).isGreaterThan(0.5);
         assertThat(m.cell("speed", "compute").text()).matches("0\\.\\d{4} ± 0\\.\\d{1,4} \\(6\\)");
-        assertThat(ResourceMatrix.of(java.util.Map.of("speed.giniEmission", m.cell("speed", "compute")))).isEmpty();
+        assertThat(ResourceMatrix.of(Map.of("speed.giniEmission", m.cell("speed", "compute")))).isEmpty();
     }
 
     @Test

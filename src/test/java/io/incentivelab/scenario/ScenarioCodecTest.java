@@ -3,12 +3,18 @@ package io.incentivelab.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.incentivelab.simulation.Simulator;
 import io.incentivelab.simulation.model.CurveType;
 import io.incentivelab.simulation.model.InvalidScenarioException;
 import io.incentivelab.simulation.model.Metric;
+import io.incentivelab.simulation.model.MinersSpec;
 import io.incentivelab.simulation.model.Problem;
 import io.incentivelab.simulation.model.Scenario;
+import io.incentivelab.simulation.model.SubnetSpec;
 import io.incentivelab.simulation.model.YumaVersion;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -155,7 +161,7 @@ class ScenarioCodecTest {
 
     @Test
     void treesFromAPlainObjectMapperReadTheSame() throws Exception {
-        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+        var tree = new ObjectMapper().readTree(
                 "{\"network\": {\"tempo\": 100, \"ownerShare\": 0.2, \"minerShare\": 0.4, \"validatorShare\": 0.4},"
                         + " \"subnets\": [{\"name\": \"a\"}]}");
         Scenario s = ScenarioCodec.parse(tree);
@@ -168,13 +174,13 @@ class ScenarioCodecTest {
     void theSimulatorRefusesAnInvalidScenarioBuiltInCode() {
         Scenario ok = ScenarioCodec.parse(MINIMAL);
         var sn = ok.subnets().get(0);
-        var badMiners = new io.incentivelab.simulation.model.MinersSpec(300, 1, sn.miners().placement(),
+        var badMiners = new MinersSpec(300, 1, sn.miners().placement(),
                 sn.miners().compute(), sn.miners().storage(), sn.miners().quality(), 0, 4, 0);
-        var badSubnet = new io.incentivelab.simulation.model.SubnetSpec(sn.name(), sn.metric(), sn.metricWeights(),
+        var badSubnet = new SubnetSpec(sn.name(), sn.metric(), sn.metricWeights(),
                 sn.rewardCurve(), sn.verification(), sn.yuma(), sn.limits(), sn.commitReveal(), sn.revealPeriodEpochs(),
                 sn.emissionShare(), badMiners, sn.validators());
         Scenario bad = new Scenario(1, "x", "", ok.network(), List.of(badSubnet));
-        assertThatThrownBy(() -> new io.incentivelab.simulation.Simulator(bad))
+        assertThatThrownBy(() -> new Simulator(bad))
                 .isInstanceOf(InvalidScenarioException.class)
                 .hasMessageContaining("$.subnets[0].miners.operators: must be between 1 and 256 (got 300)");
     }
@@ -197,12 +203,12 @@ class ScenarioCodecTest {
         assertThat(schema.at("/properties/subnets/items/required/0").asText()).isEqualTo("name");
         assertThat(schema.at("/properties/subnets/items/properties/metric/enum").toString()).contains("MIXED");
         // every property anywhere carries a description
-        List<String> missing = new java.util.ArrayList<>();
+        List<String> missing = new ArrayList<>();
         walk(schema, "", missing);
         assertThat(missing).isEmpty();
     }
 
-    private static void walk(com.fasterxml.jackson.databind.JsonNode node, String path, List<String> missing) {
+    private static void walk(JsonNode node, String path, List<String> missing) {
         var props = node.get("properties");
         if (props != null) {
             props.fields().forEachRemaining(e -> {

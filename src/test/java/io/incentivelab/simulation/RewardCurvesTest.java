@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.incentivelab.simulation.model.CurveType;
 import io.incentivelab.simulation.model.RewardCurveSpec;
+import java.util.Arrays;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class RewardCurvesTest {
@@ -46,7 +48,7 @@ class RewardCurvesTest {
         RewardCurves.quantise(new double[]{0.5, 1, 0, 0.25}, 4, row, 2);
         assertThat(row).containsExactly(0, 0, 32768, 65535, 0, 16384);
         // the fast rounding agrees with Math.round everywhere, including the largest double below ½
-        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        SplittableRandom r = new SplittableRandom(3);
         double[] w = new double[1001];
         for (int i = 0; i < 1000; i++) {
             w[i] = i % 3 == 0 ? (r.nextInt(65535) + 0.5) / 65535 : r.nextDouble();
@@ -117,7 +119,7 @@ class RewardCurvesTest {
             }
             keys[j] = ((long) Float.floatToIntBits((float) s[j]) << 32) | (0xFFFFFFFFL - j);
         }
-        java.util.Arrays.sort(keys);
+        Arrays.sort(keys);
         double v = 1;
         for (int r = 0; r < count && (type == CurveType.TOP_K ? r < k : v > 1e-9); r++) {
             int j = (int) (0xFFFFFFFFL - (keys[m - 1 - r] & 0xFFFFFFFFL));
@@ -129,7 +131,7 @@ class RewardCurvesTest {
 
     @Test
     void rankedCurvesMatchTheSortedKeysOnRandomScores() {
-        java.util.SplittableRandom rng = new java.util.SplittableRandom(7);
+        SplittableRandom rng = new SplittableRandom(7);
         double[] pool = {0, -0.0, 1e-50, 3e-46, 1e-40, 0.25, 0.5, 1, 1.0000000001, 7, 1e30, Double.MIN_VALUE};
         for (int trial = 0; trial < 3000; trial++) {
             int m = 1 + rng.nextInt(trial % 10 == 0 ? 400 : 40);
@@ -146,7 +148,7 @@ class RewardCurvesTest {
                 RewardCurves curves = new RewardCurves(new RewardCurveSpec(type, 2, 0.5, k, d, 0.5), m + 3);
                 double[] w = new double[m + 3];
                 curves.weights(s, m, w);
-                assertThat(java.util.Arrays.copyOf(w, m)).as("%s m=%d trial %d", type, m, trial)
+                assertThat(Arrays.copyOf(w, m)).as("%s m=%d trial %d", type, m, trial)
                         .containsExactly(referenceRanked(type, s, m, k, d));
             }
         }
@@ -158,7 +160,7 @@ class RewardCurvesTest {
      */
     @Test
     void quantisedWeightsWithoutStrictMathEqualQuantiseOfTheStrictWeights() {
-        java.util.SplittableRandom rnd = new java.util.SplittableRandom(99);
+        SplittableRandom rnd = new SplittableRandom(99);
         double[] alphas = {0.3, 0.5, 1.5, 3, 7.25};
         double[] taus = {0.05, 0.1, 0.5, 2};
         int edges = 0;
@@ -199,7 +201,7 @@ class RewardCurvesTest {
             int[] got = new int[m + 3];
             curves.quantiseWeights(s, m, new double[m], got, 3);
             assertThat(got).as("trial %d", trial).containsExactly(want);
-            double max = java.util.Arrays.stream(w).max().orElse(0);
+            double max = Arrays.stream(w).max().orElse(0);
             for (int j = 0; j < m && max > 0; j++) {
                 double t = w[j] * (65535 / max) + 0.5;
                 edges += Math.abs(t - Math.rint(t)) < RewardCurves.EDGE ? 1 : 0;

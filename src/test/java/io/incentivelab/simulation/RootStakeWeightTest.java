@@ -12,6 +12,7 @@ import io.incentivelab.simulation.model.SubnetSpec;
 import io.incentivelab.simulation.yuma.YumaConsensus;
 import io.incentivelab.simulation.yuma.YumaWorkspace;
 import java.util.List;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -92,7 +93,7 @@ class RootStakeWeightTest {
             proportional &= Math.abs(a - b) < 1e-3;
         }
         assertThat((double) sumRooted - sumBase).isCloseTo(0.18 * 100_000 * BlockEmission.RAO_PER_TAO,
-                org.assertj.core.data.Offset.offset(10.0));
+                Offset.offset(10.0));
         assertThat(proportional).as("root stake follows its own draws, not the subnet stake").isFalse();
         assertThat(results(scenario("{\"horizonDays\":1}", pareto + ",\"rootTao\":100000}"), 5))
                 .isNotEqualTo(results(plain, 5));

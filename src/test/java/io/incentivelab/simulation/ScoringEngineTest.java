@@ -27,7 +27,7 @@ class ScoringEngineTest {
 
     /** The run's JSON without its manifest (whose scenario hash differs by construction). */
     private static String results(Scenario s, long seed) {
-        var node = io.incentivelab.output.RunOutput.toJsonNode(s, new Simulator(s).run(seed));
+        var node = RunOutput.toJsonNode(s, new Simulator(s).run(seed));
         node.remove("manifest");
         return node.toString();
     }

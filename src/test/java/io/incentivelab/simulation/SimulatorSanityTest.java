@@ -6,6 +6,7 @@ import io.incentivelab.scenario.ScenarioCodec;
 import io.incentivelab.simulation.model.Scenario;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.LongStream;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -152,6 +153,6 @@ class SimulatorSanityTest {
         double open = mean(s, r -> r.subnet("open").value("weightCopierDividendShare"));
         double reveal = mean(s, r -> r.subnet("reveal").value("weightCopierDividendShare"));
         assertThat(open).isGreaterThan(0.25 + 0.02); // a quarter of the stake
-        assertThat(reveal).isCloseTo(open, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(reveal).isCloseTo(open, Offset.offset(0.01));
     }
 }

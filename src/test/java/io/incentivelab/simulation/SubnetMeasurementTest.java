@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.incentivelab.scenario.ScenarioCodec;
 import io.incentivelab.simulation.model.Strategy;
 import io.incentivelab.simulation.model.SubnetSpec;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class SubnetMeasurementTest {
     private static SubnetMeasurement measurement(SubnetSpec spec, Operator[] owner) {
         SubnetMeasurement m = new SubnetMeasurement(spec, 1, owner, new SplittableRandom(3),
                 NormalTable.lognormal(0));
-        List<Operator> ops = new java.util.ArrayList<>();
+        List<Operator> ops = new ArrayList<>();
         for (Operator op : owner) {
             if (op != null && !ops.contains(op)) {
                 ops.add(op);

@@ -26,6 +26,7 @@ import io.incentivelab.experiment.cluster.HazelcastRunExecutor;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
@@ -34,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 
 /**
  * {@code experiment-cluster-2m}: throughput of example 1 ({@code curve-sweep.experiment.json}, 40 runs) on a
@@ -101,7 +103,7 @@ final class ExperimentClusterWorkload implements BenchWorkload {
                 line.put("example", ExperimentRunsWorkload.EXAMPLE);
                 line.put("cores", Runtime.getRuntime().availableProcessors());
                 line.put("loadAverage", ExperimentRunsWorkload.round(
-                        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), 100));
+                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), 100));
                 return List.of(line);
             }
         } catch (InterruptedException e) {
@@ -161,7 +163,7 @@ final class ExperimentClusterWorkload implements BenchWorkload {
             if (end.done() != plan.runs() || end.failed() != 0) {
                 throw new IllegalStateException("the bench experiment ended " + end);
             }
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
         return record.id();

@@ -1,5 +1,6 @@
 package io.incentivelab.cli.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.incentivelab.experiment.ExperimentLimits;
 import io.incentivelab.experiment.ExperimentPlan;
 import io.incentivelab.experiment.ExperimentSpecCodec;
@@ -12,6 +13,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +91,7 @@ final class ExperimentRunsWorkload implements BenchWorkload {
 
     static double median(double[] values) {
         double[] v = values.clone();
-        java.util.Arrays.sort(v);
+        Arrays.sort(v);
         return v[v.length / 2];
     }
 
@@ -112,7 +114,7 @@ final class ExperimentRunsWorkload implements BenchWorkload {
     }
 
     static long processCpuNanos() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os) {
             return os.getProcessCpuTime();
         }
         return 0;

@@ -5,12 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.zaxxer.hikari.HikariDataSource;
 import io.incentivelab.experiment.ExperimentLimits;
 import io.incentivelab.experiment.ExperimentPlan;
+import io.incentivelab.experiment.ExperimentSpecCodec;
 import io.incentivelab.experiment.ExperimentStore;
 import io.incentivelab.experiment.ExperimentStores;
-import io.incentivelab.experiment.ExperimentSpecCodec;
 import io.incentivelab.experiment.LocalExperiment;
 import io.incentivelab.experiment.SimulationEngine;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -39,7 +40,7 @@ final class ExperimentThousandRunsWorkload implements BenchWorkload {
     @Override
     public List<Map<String, Object>> run() {
         // Hikari and Flyway log through SLF4J to stdout when no Spring context configures logging; stdout is for JSON lines
-        java.io.PrintStream stdout = System.out;
+        PrintStream stdout = System.out;
         System.setOut(System.err);
         try {
             return measure();

@@ -8,6 +8,7 @@ import io.incentivelab.scenario.ScenarioCodec;
 import io.incentivelab.simulation.emission.BlockEmission;
 import io.incentivelab.simulation.model.Scenario;
 import io.incentivelab.simulation.model.SubnetMarketSpec;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -147,7 +148,7 @@ public final class FullNetworkYearWorkload implements BenchWorkload {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String cp = System.getProperty("java.class.path");
         List<String> cmd = new ArrayList<>(List.of(javaBin, "-Xmx1g"));
-        if (cp.endsWith(".jar") && !cp.contains(java.io.File.pathSeparator)) {
+        if (cp.endsWith(".jar") && !cp.contains(File.pathSeparator)) {
             cmd.addAll(List.of("-Dloader.main=" + PeakHeapMain.class.getName(), "-cp", cp,
                     "org.springframework.boot.loader.launch.PropertiesLauncher"));
         } else {

@@ -1,7 +1,7 @@
 package io.incentivelab.cli.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.incentivelab.cli.Cli;
-
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -26,7 +26,7 @@ public final class PeakHeapMain {
                 peak += pool.getPeakUsage().getUsed();
             }
         }
-        double cpu = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+        double cpu = ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
                 ? os.getProcessCpuTime() / 1e9 : -1;
         System.err.println("peakHeapBytes=" + peak + " maxHeapBytes=" + Runtime.getRuntime().maxMemory()
                 + " commandSeconds=" + seconds + " processCpuSeconds=" + cpu);

@@ -12,14 +12,15 @@ import io.incentivelab.experiment.ExperimentService;
 import io.incentivelab.experiment.InvalidExperimentException;
 import io.incentivelab.experiment.MetricComparison;
 import io.incentivelab.experiment.RunGroup;
-import io.incentivelab.experiment.SeriesBand;
 import io.incentivelab.experiment.SensitivityAnalysis;
+import io.incentivelab.experiment.SeriesBand;
 import io.incentivelab.experiment.SpecProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,8 +31,8 @@ import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -74,7 +75,7 @@ class ExperimentController {
     @PostMapping
     @Operation(summary = "Start an experiment", description = "Stores the experiment and queues its runs on the"
             + " server's executor; the answer comes at once.")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "An experiment file, at most"
+    @RequestBody(required = true, description = "An experiment file, at most"
             + " `lab.experiments.max-request-size` (2 MB).", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
             schema = @Schema(implementation = ExperimentApiSchemas.ExperimentFile.class)))
     @ApiResponse(responseCode = "202", description = "Queued.", headers = @Header(name = "Location",
@@ -93,7 +94,7 @@ class ExperimentController {
     @PostMapping("/preview")
     @Operation(summary = "Preview an experiment's cost", description = "Runs, estimated wall time on this server"
             + " and storage of an experiment file; starts nothing.")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "An experiment file, at most"
+    @RequestBody(required = true, description = "An experiment file, at most"
             + " `lab.experiments.max-request-size` (2 MB).", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
             schema = @Schema(implementation = ExperimentApiSchemas.ExperimentFile.class)))
     @ApiResponse(responseCode = "200", description = "The estimate.",
@@ -340,7 +341,7 @@ class ExperimentController {
                 e.problems().size() == 1 ? "1 problem: " + e.problems().get(0)
                         : e.problems().size() + " problems; see errors");
         p.setTitle("Invalid experiment");
-        p.setProperty("errors", e.problems().stream().map(x -> java.util.Map.of("path", x.path(), "message", x.message())).toList());
+        p.setProperty("errors", e.problems().stream().map(x -> Map.of("path", x.path(), "message", x.message())).toList());
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
 

@@ -6,6 +6,7 @@ import com.hazelcast.durableexecutor.DurableExecutorService;
 import com.hazelcast.durableexecutor.DurableExecutorServiceFuture;
 import com.hazelcast.map.IMap;
 import io.incentivelab.experiment.RunExecutor;
+import io.incentivelab.experiment.RunRef;
 import io.incentivelab.experiment.RunReport;
 import io.incentivelab.experiment.RunTask;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -112,7 +114,7 @@ public final class HazelcastRunExecutor implements RunExecutor {
                 }
                 RunTask current = next != null ? next : tasks.next();
                 next = null;
-                List<io.incentivelab.experiment.RunRef> runs = null;
+                List<RunRef> runs = null;
                 while (tasks.hasNext()) {
                     RunTask t = tasks.next();
                     int size = (runs == null ? current.runs().size() : runs.size()) + t.runs().size();
@@ -271,7 +273,7 @@ public final class HazelcastRunExecutor implements RunExecutor {
             }
             try {
                 timer.schedule(() -> pending.forEach(f -> f.cancel(true)), CANCEL_GRACE_SECONDS, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
+            } catch (RejectedExecutionException e) {
                 pending.forEach(f -> f.cancel(true));
             }
         }

@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -70,7 +71,7 @@ class MetagraphController {
             + " grouped into operators by coldkey, hyperparameters mapped to the scenario's yuma, limits and tempo."
             + " Also runs one Yuma epoch on the snapshot's weights and stakes and reports the deviation from its"
             + " incentive and dividends. Nothing is stored.")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "A metagraph-snapshot/1"
+    @RequestBody(required = true, description = "A metagraph-snapshot/1"
             + " file, at most 16 MiB.", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
             schema = @Schema(type = "object", description = "metagraph-snapshot/1 (docs/formats.md)")))
     @ApiResponse(responseCode = "200", description = "The scenario and the check.", content = @Content(

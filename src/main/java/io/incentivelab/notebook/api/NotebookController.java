@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -67,7 +68,7 @@ class NotebookController {
             + " file (outputs included).")
     @Parameter(name = OwnerKeyFilter.COOKIE, in = ParameterIn.COOKIE, description = "The owner key; without it the"
             + " answer sets a new one.", schema = @Schema(type = "string"))
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "A notebook file"
+    @RequestBody(required = true, description = "A notebook file"
             + " (`*.notebook.json`), at most 8 MB.", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
             schema = @Schema(implementation = NotebookApiSchemas.NotebookFile.class)))
     @ApiResponse(responseCode = "201", description = "Created; Location `/api/notebooks/{id}`.",
@@ -108,7 +109,7 @@ class NotebookController {
             + " outputs come from runs) if it was edited from the current version.")
     @Parameter(name = OwnerKeyFilter.COOKIE, in = ParameterIn.COOKIE, description = "The owner key; without it the"
             + " answer sets a new one.", schema = @Schema(type = "string"))
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "A notebook file"
+    @RequestBody(required = true, description = "A notebook file"
             + " (`*.notebook.json`), at most 8 MB.", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
             schema = @Schema(implementation = NotebookApiSchemas.NotebookFile.class)))
     @ApiResponse(responseCode = "200", description = "Saved.",

@@ -27,6 +27,7 @@ import io.incentivelab.notebook.OwnerKey;
 import io.incentivelab.notebook.sharing.SharedLink;
 import io.incentivelab.notebook.sharing.SnapshotService;
 import io.incentivelab.scenario.ExampleCatalog;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +70,7 @@ public class NotebookApplicationService {
         this.executor = executor;
         Map<String, String> presets = new LinkedHashMap<>();
         ExampleCatalog.list().forEach(e -> presets.put(e.name(), e.json()));
-        this.scenarioPresets = java.util.Collections.unmodifiableMap(presets);
+        this.scenarioPresets = Collections.unmodifiableMap(presets);
     }
 
     // --- loading and saving

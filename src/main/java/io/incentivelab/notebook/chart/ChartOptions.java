@@ -1,9 +1,16 @@
 package io.incentivelab.notebook.chart;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Builds Apache ECharts option objects (JSON) from numbers, so the browser side stays one generic
@@ -213,10 +220,10 @@ public final class ChartOptions {
         }
         ArrayNode palette = o.putArray("color");
         PALETTE.forEach(palette::add);
-        java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> low = new java.util.HashMap<>();
-        java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> width = new java.util.HashMap<>();
-        java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> boxes = new java.util.HashMap<>();
-        for (com.fasterxml.jackson.databind.JsonNode s : o.path("series")) {
+        Map<String, JsonNode> low = new HashMap<>();
+        Map<String, JsonNode> width = new HashMap<>();
+        Map<String, JsonNode> boxes = new HashMap<>();
+        for (JsonNode s : o.path("series")) {
             String name = s.path("name").asText("");
             if (name.endsWith(" 95% low")) {
                 low.put(name.substring(0, name.length() - 8), s.path("data"));
@@ -226,9 +233,9 @@ public final class ChartOptions {
                 boxes.put(name.endsWith(" 95% CI") ? name.substring(0, name.length() - 7) : name, s.path("data"));
             }
         }
-        java.util.Map<String, String> colours = new java.util.HashMap<>();
+        Map<String, String> colours = new HashMap<>();
         int k = 0;
-        for (com.fasterxml.jackson.databind.JsonNode node : o.path("series")) {
+        for (JsonNode node : o.path("series")) {
             ObjectNode s = (ObjectNode) node;
             String name = s.path("name").asText("");
             String type = s.path("type").asText("line");
@@ -248,7 +255,7 @@ public final class ChartOptions {
                 colour(s, c);
                 ArrayNode data = (ArrayNode) s.path("data");
                 boolean plain = true;
-                for (com.fasterxml.jackson.databind.JsonNode d : data) {
+                for (JsonNode d : data) {
                     plain &= d.isNumber() || d.isNull();
                 }
                 if (!plain) {
@@ -281,7 +288,7 @@ public final class ChartOptions {
                 encode.putArray("tooltip").add(2);
             }
         }
-        for (com.fasterxml.jackson.databind.JsonNode node : o.path("series")) {
+        for (JsonNode node : o.path("series")) {
             String name = node.path("name").asText("");
             String of = name.endsWith(" 95% band") ? name.substring(0, name.length() - 9)
                     : name.endsWith(" 95% CI") ? name.substring(0, name.length() - 7) : null;
@@ -297,14 +304,14 @@ public final class ChartOptions {
     }
 
     private static void upgradeHeatmap(ObjectNode o, ObjectNode s) {
-        java.util.List<String> xs = new java.util.ArrayList<>();
+        List<String> xs = new ArrayList<>();
         o.path("xAxis").path("data").forEach(x -> xs.add(x.asText()));
-        java.util.List<String> ys = new java.util.ArrayList<>();
+        List<String> ys = new ArrayList<>();
         o.path("yAxis").path("data").forEach(y -> ys.add(y.asText()));
         String xName = o.path("xAxis").path("name").asText("");
         String yName = o.path("yAxis").path("name").asText("");
         ArrayNode items = F.arrayNode();
-        for (com.fasterxml.jackson.databind.JsonNode d : s.path("data")) {
+        for (JsonNode d : s.path("data")) {
             if (!d.isArray()) {
                 items.add(d);
                 continue;
@@ -322,7 +329,7 @@ public final class ChartOptions {
         s.with("tooltip").put("formatter", "{a}<br/>{b}");
     }
 
-    private static double value(com.fasterxml.jackson.databind.JsonNode v) {
+    private static double value(JsonNode v) {
         return v.isNumber() ? v.asDouble() : Double.NaN;
     }
 
@@ -368,9 +375,9 @@ public final class ChartOptions {
         if (a < 1e-9) {
             return "0";
         }
-        java.math.BigDecimal d = new java.math.BigDecimal(v).round(new java.math.MathContext(digits));
+        BigDecimal d = new BigDecimal(v).round(new MathContext(digits));
         if (a < 1e-3 || a >= 1e6) {
-            String t = String.format(java.util.Locale.ROOT, "%." + (digits - 1) + "e", d.doubleValue());
+            String t = String.format(Locale.ROOT, "%." + (digits - 1) + "e", d.doubleValue());
             String[] parts = t.split("e");
             String m = parts[0].contains(".") ? parts[0].replaceAll("0+$", "").replaceAll("\\.$", "") : parts[0];
             return m + "e" + Integer.parseInt(parts[1]);
@@ -514,7 +521,7 @@ public final class ChartOptions {
         if (!Double.isFinite(v) || v == 0) {
             return v;
         }
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(digits)).doubleValue();
+        return new BigDecimal(v).round(new MathContext(digits)).doubleValue();
     }
 
     private static String[] strings(int[] xs) {

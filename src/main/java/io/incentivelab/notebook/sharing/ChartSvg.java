@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * A stored chart (an ECharts option built on the server) drawn as static inline SVG for share pages and
@@ -213,9 +215,9 @@ final class ChartSvg {
         double span = hi - lo;
         double fLo = lo;
         double fHi = hi;
-        java.util.function.DoubleUnaryOperator py = v -> TOP + PH * (fHi - v) / span;
+        DoubleUnaryOperator py = v -> TOP + PH * (fHi - v) / span;
         boolean gap = option.path("xAxis").path("boundaryGap").asBoolean(false) || n == 1;
-        java.util.function.IntToDoubleFunction px = i -> LEFT + (gap ? (plotRight - LEFT) * (i + 0.5) / n
+        IntToDoubleFunction px = i -> LEFT + (gap ? (plotRight - LEFT) * (i + 0.5) / n
                 : (plotRight - LEFT) * (double) i / (n - 1));
         // y axis: grid lines, ticks, title
         for (double t : ticks) {

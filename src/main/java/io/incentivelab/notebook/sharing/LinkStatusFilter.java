@@ -46,7 +46,7 @@ class LinkStatusFilter extends OncePerRequestFilter {
         if (path.startsWith("/s/")) {
             found = snapshots.open(path.substring(3)).isPresent();
         } else {
-            Object key = request.getAttribute(io.incentivelab.notebook.sharing.OwnerKeyFilter.ATTRIBUTE);
+            Object key = request.getAttribute(OwnerKeyFilter.ATTRIBUTE);
             found = key instanceof OwnerKey k && notebooks.find(path.substring("/notebooks/".length()), k).isPresent();
         }
         if (found) {

@@ -3,6 +3,7 @@ package io.incentivelab.notebook.sharing;
 import io.incentivelab.notebook.Cell;
 import io.incentivelab.notebook.ExperimentCell;
 import io.incentivelab.notebook.Notebook;
+import io.incentivelab.notebook.NotebookFile;
 import io.incentivelab.notebook.NotebookNotFoundException;
 import io.incentivelab.notebook.NotebookService;
 import io.incentivelab.notebook.OwnerKey;
@@ -89,7 +90,7 @@ public class SnapshotService {
     @Transactional
     public Notebook fork(String token, OwnerKey owner) {
         Snapshot s = open(token).orElseThrow(() -> new NotebookNotFoundException("snapshot"));
-        return notebooks.createFrom(new io.incentivelab.notebook.NotebookFile(
+        return notebooks.createFrom(new NotebookFile(
                 s.file().document().withTitle(NotebookService.copyTitle(s.file().document().title())), s.file().outputs()),
                 "snapshot", owner);
     }

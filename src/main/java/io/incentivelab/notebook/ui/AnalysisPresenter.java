@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -120,7 +121,7 @@ final class AnalysisPresenter {
     }
 
     private static String message(Throwable error) {
-        Throwable t = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
+        Throwable t = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (t instanceof IllegalStateException || t instanceof IllegalArgumentException) {
             return t.getMessage();
         }

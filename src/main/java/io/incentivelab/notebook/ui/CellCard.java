@@ -10,11 +10,14 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.shared.Registration;
-import io.incentivelab.notebook.Cell;
-import io.incentivelab.notebook.CellType;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import io.incentivelab.notebook.Cell;
+import io.incentivelab.notebook.CellStaleness;
+import io.incentivelab.notebook.CellType;
+import java.util.Locale;
 
 /**
  * The frame around one cell: its kind, move up/down, duplicate and delete buttons, and the cell's editor.
@@ -33,7 +36,7 @@ class CellCard extends Div {
     CellCard(Cell cell, CellEditor<?> editor) {
         this.cellId = cell.id();
         this.editor = editor;
-        addClassNames("cell-card", "cell-" + cell.type().name().toLowerCase(java.util.Locale.ROOT),
+        addClassNames("cell-card", "cell-" + cell.type().name().toLowerCase(Locale.ROOT),
                 LumoUtility.Border.ALL, LumoUtility.BorderColor.CONTRAST_10, LumoUtility.BorderRadius.MEDIUM,
                 LumoUtility.Padding.MEDIUM, LumoUtility.Margin.Bottom.MEDIUM, LumoUtility.Background.BASE,
                 LumoUtility.BoxShadow.XSMALL);
@@ -55,7 +58,7 @@ class CellCard extends Div {
         HorizontalLayout header = new HorizontalLayout(new HorizontalLayout(kind, state), tools);
         header.addClassName("cell-header");
         header.setWidthFull();
-        header.setJustifyContentMode(com.vaadin.flow.component.orderedlayout.FlexComponent.JustifyContentMode.BETWEEN);
+        header.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
         add(header, editor);
         Shortcuts.addShortcutListener(this, editor::run, Key.ENTER, KeyModifier.SHIFT)
                 .listenOn(this)
@@ -98,9 +101,9 @@ class CellCard extends Div {
     }
 
     /** Shows whether the cell's output matches its inputs: a "Stale" or "Not run" badge, none when fresh. */
-    void setState(io.incentivelab.notebook.CellStaleness.State s) {
-        state.getElement().setAttribute("data-state", s.name().toLowerCase(java.util.Locale.ROOT));
-        getElement().setAttribute("data-state", s.name().toLowerCase(java.util.Locale.ROOT));
+    void setState(CellStaleness.State s) {
+        state.getElement().setAttribute("data-state", s.name().toLowerCase(Locale.ROOT));
+        getElement().setAttribute("data-state", s.name().toLowerCase(Locale.ROOT));
         state.getElement().getThemeList().clear();
         switch (s) {
             case STALE -> {
@@ -115,8 +118,8 @@ class CellCard extends Div {
             }
             default -> state.setText("");
         }
-        state.setVisible(s == io.incentivelab.notebook.CellStaleness.State.STALE
-                || s == io.incentivelab.notebook.CellStaleness.State.NOT_RUN);
+        state.setVisible(s == CellStaleness.State.STALE
+                || s == CellStaleness.State.NOT_RUN);
     }
 
     Registration addActionListener(ComponentEventListener<ActionEvent> listener) {

@@ -13,13 +13,16 @@ import io.incentivelab.notebook.ChartCell;
 import io.incentivelab.notebook.ChartOutput;
 import io.incentivelab.notebook.ExperimentCell;
 import io.incentivelab.notebook.ExperimentOutput;
+import io.incentivelab.notebook.MetricLabels;
 import io.incentivelab.notebook.NotebookAnalysis;
+import io.incentivelab.notebook.chart.ChartOptions;
 import io.incentivelab.notebook.ui.chart.EChart;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * A chart cell: which experiment, the kind of chart, the metric and the sweep points; Draw, Download PNG, and
@@ -61,7 +64,7 @@ class ChartCellEditor extends CellEditor<ChartCell> {
         kind.setItemLabelGenerator(k -> KIND_NAMES.getOrDefault(k, k));
         metric.setWidth("22em");
         metric.setAllowCustomValue(true);
-        metric.setItemLabelGenerator(io.incentivelab.notebook.MetricLabels::withKey);
+        metric.setItemLabelGenerator(MetricLabels::withKey);
         metric.addCustomValueSetListener(e -> metric.setValue(e.getDetail()));
         points.setItemLabelGenerator(experiment::pointName);
         points.setWidth("22em");
@@ -93,7 +96,7 @@ class ChartCellEditor extends CellEditor<ChartCell> {
         return (base.isBlank() ? "chart" : base) + ".png";
     }
 
-    private void edited(boolean fromUser, java.util.function.Supplier<ChartCell> next) {
+    private void edited(boolean fromUser, Supplier<ChartCell> next) {
         if (!fromUser || showing) {
             return;
         }
@@ -146,7 +149,7 @@ class ChartCellEditor extends CellEditor<ChartCell> {
     /** Shows a drawn chart. */
     void showOutput(ChartOutput output) {
         // an option drawn before charts had one palette and CI tooltips is shown as one drawn now
-        chart.setOption(io.incentivelab.notebook.chart.ChartOptions.upgrade(output.optionObject()).toString());
+        chart.setOption(ChartOptions.upgrade(output.optionObject()).toString());
         chart.setVisible(true);
         png.setEnabled(true);
         message.setText(output.dataPoints() + " data points");

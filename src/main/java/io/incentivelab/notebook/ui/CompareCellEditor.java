@@ -18,6 +18,7 @@ import io.incentivelab.notebook.ExperimentOutput;
 import io.incentivelab.notebook.MetricLabels;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A compare cell: an experiment and two of its points; shows each metric's mean ± 95% CI for both, the
@@ -112,7 +113,7 @@ class CompareCellEditor extends CellEditor<CompareCell> {
     }
 
 
-    private void edited(boolean fromUser, java.util.function.Supplier<CompareCell> next) {
+    private void edited(boolean fromUser, Supplier<CompareCell> next) {
         if (!fromUser || showing) {
             return;
         }

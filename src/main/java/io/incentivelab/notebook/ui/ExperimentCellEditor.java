@@ -18,6 +18,8 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.shared.Registration;
 import io.incentivelab.experiment.ExperimentProgress;
+import io.incentivelab.experiment.ExperimentSpec.Axis;
+import io.incentivelab.experiment.ExperimentSpec.AxisKind;
 import io.incentivelab.experiment.SensitivityAnalysis;
 import io.incentivelab.notebook.ExperimentCell;
 import io.incentivelab.notebook.ExperimentOutput;
@@ -26,12 +28,11 @@ import io.incentivelab.notebook.ResultWarnings;
 import io.incentivelab.notebook.ScenarioCell;
 import io.incentivelab.notebook.ScenarioFields;
 import io.incentivelab.notebook.ScenarioFields.FieldInfo;
-import io.incentivelab.experiment.ExperimentSpec.Axis;
-import io.incentivelab.experiment.ExperimentSpec.AxisKind;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * An experiment: which scenario cells, sweep axes, replicates and seed; the cost preview; Run and Cancel; a
@@ -186,7 +187,7 @@ class ExperimentCellEditor extends CellEditor<ExperimentCell> {
         return runBar(run, cancel, runBlocked, progress, progressText);
     }
 
-    private void edited(boolean fromUser, java.util.function.Supplier<ExperimentCell> next) {
+    private void edited(boolean fromUser, Supplier<ExperimentCell> next) {
         if (!fromUser || showing) {
             return;
         }

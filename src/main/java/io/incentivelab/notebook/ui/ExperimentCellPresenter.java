@@ -13,6 +13,7 @@ import io.incentivelab.notebook.app.NotebookApplicationService;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -27,7 +28,7 @@ final class ExperimentCellPresenter {
     private final ExperimentCellEditor editor;
     private final Consumer<ExperimentCell> save;
     private final JobsPanel jobs;
-    private final java.util.concurrent.atomic.AtomicLong previews = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong previews = new AtomicLong();
     private Runnable unsubscribe = () -> {
     };
 

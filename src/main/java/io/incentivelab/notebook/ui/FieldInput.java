@@ -9,19 +9,25 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.vaadin.flow.component.AbstractField;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasHelper;
+import com.vaadin.flow.component.HasLabel;
+import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.shared.HasTooltip;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.HasValueChangeMode;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import io.incentivelab.notebook.ScenarioFields.FieldInfo;
 import io.incentivelab.notebook.ScenarioFields.Kind;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
 
 /**
  * One input of a scenario form, made from a field's description: a number, whole-number, choice, flag, text
@@ -83,21 +89,21 @@ final class FieldInput {
         String label = info.label();
         if (component instanceof Checkbox cb) {
             cb.setLabel(label);
-        } else if (component instanceof com.vaadin.flow.component.HasLabel hl) {
+        } else if (component instanceof HasLabel hl) {
             hl.setLabel(label);
         }
-        if (component instanceof com.vaadin.flow.component.shared.HasTooltip t && !info.doc().isBlank()) {
+        if (component instanceof HasTooltip t && !info.doc().isBlank()) {
             t.setTooltipText(info.doc());
         }
-        if (component instanceof com.vaadin.flow.component.HasHelper h) {
+        if (component instanceof HasHelper h) {
             h.setHelperText(range());
         }
-        if (component instanceof com.vaadin.flow.data.value.HasValueChangeMode m) {
+        if (component instanceof HasValueChangeMode m) {
             m.setValueChangeMode(ValueChangeMode.ON_CHANGE);
         }
         component.getElement().setAttribute("data-path", info.path());
         if (component instanceof TextArea || component instanceof TextField) {
-            ((com.vaadin.flow.component.HasSize) component).setWidthFull();
+            ((HasSize) component).setWidthFull();
         }
         ((AbstractField) component).addValueChangeListener(e -> {
             AbstractField.ComponentValueChangeEvent ev = (AbstractField.ComponentValueChangeEvent) e;
@@ -236,7 +242,7 @@ final class FieldInput {
     }
 
     void setReadOnly(boolean readOnly) {
-        ((com.vaadin.flow.component.HasValue<?, ?>) component).setReadOnly(readOnly);
+        ((HasValue<?, ?>) component).setReadOnly(readOnly);
     }
 
 }

@@ -1,8 +1,12 @@
 package io.incentivelab.notebook.ui;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
@@ -21,8 +25,10 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.server.StreamResource;
+import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.incentivelab.notebook.Cell;
 import io.incentivelab.notebook.CellIds;
+import io.incentivelab.notebook.CellOutput;
 import io.incentivelab.notebook.ExperimentCell;
 import io.incentivelab.notebook.Notebook;
 import io.incentivelab.notebook.NotebookConflictException;
@@ -33,17 +39,23 @@ import io.incentivelab.notebook.NotebookRunExperimentStarted;
 import io.incentivelab.notebook.NotebookRunFinished;
 import io.incentivelab.notebook.NotebookRunProgressed;
 import io.incentivelab.notebook.NotebookRunStarted;
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.incentivelab.notebook.NotebookService;
 import io.incentivelab.notebook.OwnerKey;
 import io.incentivelab.notebook.app.NotebookApplicationService;
 import io.incentivelab.notebook.sharing.ui.CurrentOwner;
 import io.incentivelab.notebook.sharing.ui.SharePanel;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A notebook: its title, a column of cells, and an add-cell bar. Every edit is saved at once (text fields
@@ -58,7 +70,7 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
 
     private static final DateTimeFormatter HHMMSS = DateTimeFormatter.ofPattern("HH:mm:ss");
     /** At DEBUG, how long opening a notebook took on the server (read, cards, staleness and choices). */
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NotebookView.class);
+    private static final Logger log = LoggerFactory.getLogger(NotebookView.class);
 
     private final NotebookApplicationService app;
     private final CellEditors editors;
@@ -72,7 +84,7 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
     private final JobsPanel jobs = new JobsPanel();
     private final Div column = new Div();
     private final HorizontalLayout addBar = new HorizontalLayout();
-    private final java.util.List<ExperimentCellPresenter> presenters = new java.util.ArrayList<>();
+    private final List<ExperimentCellPresenter> presenters = new ArrayList<>();
     private AnalysisPresenter analysisPresenter;
     /** The "Run all" going on for this notebook, or null; and the handle that stops following its events. */
     private String runAllId;
@@ -151,7 +163,7 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
     private Component configureAddBar() {
         addBar.addClassName("add-bar");
         for (var type : editors.addableTypes()) {
-            Button b = new Button("Add " + CellCard.label(type).toLowerCase(java.util.Locale.ROOT), VaadinIcon.PLUS.create(),
+            Button b = new Button("Add " + CellCard.label(type).toLowerCase(Locale.ROOT), VaadinIcon.PLUS.create(),
                     e -> addCell(editors.newCell(type, CellIds.nextFor(document), document)));
             b.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
             addBar.add(b);
@@ -174,7 +186,7 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
         export.setHref(new StreamResource(NotebookService.fileName(document.title()), () -> new ByteArrayInputStream(
                 app.exportFile(currentNotebook()).getBytes(StandardCharsets.UTF_8))));
         saveState.setText(nb.readOnly() ? "Read-only example" : "Saved");
-        renderCells(java.util.Set.of(), nb.outputs()); // just read: no second read of the outputs
+        renderCells(Set.of(), nb.outputs()); // just read: no second read of the outputs
     }
 
     private Notebook currentNotebook() {
@@ -211,9 +223,9 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
      * Builds a card per cell. Collapsed parts (a scenario's forms) stay collapsed, and so unbuilt, except in the
      * cells whose ids are given and those the user had opened before this re-render.
      */
-    private void renderCells(java.util.Set<String> expand, java.util.Map<String, io.incentivelab.notebook.CellOutput> outputs) {
+    private void renderCells(Set<String> expand, Map<String, CellOutput> outputs) {
         long t0 = System.nanoTime();
-        java.util.Set<String> open = new java.util.HashSet<>(expand);
+        Set<String> open = new HashSet<>(expand);
         cards().stream().filter(c -> c.editor().expanded()).forEach(c -> open.add(c.cellId()));
         column.removeAll();
         presenters.clear();
@@ -260,7 +272,7 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
         analysisPresenter.refresh();
     }
 
-    private java.util.List<CellCard> cards() {
+    private List<CellCard> cards() {
         return column.getChildren().filter(CellCard.class::isInstance).map(CellCard.class::cast).toList();
     }
 
@@ -290,7 +302,7 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
                 onRunEvent(e);
             }
         }));
-        app.runningRunAll(id).ifPresentOrElse(run -> showRunning(new NotebookRunStarted(run, id, java.util.List.of())),
+        app.runningRunAll(id).ifPresentOrElse(run -> showRunning(new NotebookRunStarted(run, id, List.of())),
                 this::showRunAllIdle);
     }
 
@@ -349,7 +361,7 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     @Override
-    protected void onAttach(com.vaadin.flow.component.AttachEvent attachEvent) {
+    protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
         if (notebook != null && runEvents == null) {
             followRuns(attachEvent.getUI());
@@ -357,7 +369,7 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     @Override
-    protected void onDetach(com.vaadin.flow.component.DetachEvent detachEvent) {
+    protected void onDetach(DetachEvent detachEvent) {
         super.onDetach(detachEvent);
         stopFollowingRuns();
         if (analysisPresenter != null) {
@@ -377,7 +389,7 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
                     structural(document.remove(cellId));
                     return;
                 }
-                com.vaadin.flow.component.confirmdialog.ConfirmDialog confirm = new com.vaadin.flow.component.confirmdialog.ConfirmDialog();
+                ConfirmDialog confirm = new ConfirmDialog();
                 confirm.setHeader("Delete this experiment cell?");
                 confirm.setText("Its runs and results are deleted for good (a running experiment is cancelled first)."
                         + " This cannot be undone.");
@@ -393,14 +405,14 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
 
     /** Adds a cell at the end, its editor open (a new scenario shows its form at once). */
     private void addCell(Cell cell) {
-        structural(document.append(cell), java.util.Set.of(cell.id()));
+        structural(document.append(cell), Set.of(cell.id()));
     }
 
     private void structural(NotebookDocument next) {
-        structural(next, java.util.Set.of());
+        structural(next, Set.of());
     }
 
-    private void structural(NotebookDocument next, java.util.Set<String> expand) {
+    private void structural(NotebookDocument next, Set<String> expand) {
         if (edit(next)) {
             renderCells(expand, currentNotebook().outputs());
         }

@@ -30,6 +30,7 @@ import io.incentivelab.simulation.model.Problem;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A scenario: a compact summary (name, horizon, one line per subnet) and, collapsed until the user opens it,
@@ -275,7 +276,7 @@ class ScenarioCellEditor extends CellEditor<ScenarioCell> {
         commit();
     }
 
-    private void restructure(java.util.function.Consumer<ArrayNode> change) {
+    private void restructure(Consumer<ArrayNode> change) {
         JsonNode arr = tree.get("subnets");
         if (arr == null || !arr.isArray()) {
             arr = tree.putArray("subnets");

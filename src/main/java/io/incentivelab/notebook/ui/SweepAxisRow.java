@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.vaadin.flow.component.AbstractField;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -17,12 +18,13 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
+import io.incentivelab.experiment.ExperimentSpec.Axis;
+import io.incentivelab.experiment.ExperimentSpec.AxisKind;
 import io.incentivelab.notebook.ScenarioFields;
 import io.incentivelab.notebook.ScenarioFields.FieldInfo;
 import io.incentivelab.notebook.ScenarioFields.Kind;
-import io.incentivelab.experiment.ExperimentSpec.Axis;
-import io.incentivelab.experiment.ExperimentSpec.AxisKind;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -62,7 +64,7 @@ class SweepAxisRow extends HorizontalLayout {
         field.setAllowCustomValue(false);
         field.setPlaceholder("Pick a scenario field");
         kind.setLabel("Kind");
-        kind.setItems(java.util.Arrays.stream(AxisKind.values()).map(Enum::name).toList());
+        kind.setItems(Arrays.stream(AxisKind.values()).map(Enum::name).toList());
         values.setPlaceholder("e.g. 1, 2, 4");
         values.setWidth("14em");
         count.setHelperText("steps or draws");
@@ -76,8 +78,8 @@ class SweepAxisRow extends HorizontalLayout {
                 prefill(e.getValue());
             }
         });
-        List<com.vaadin.flow.component.AbstractField<?, ?>> inputs = List.of(field, kind, values, from, to, count, integer);
-        for (com.vaadin.flow.component.AbstractField<?, ?> c : inputs) {
+        List<AbstractField<?, ?>> inputs = List.of(field, kind, values, from, to, count, integer);
+        for (AbstractField<?, ?> c : inputs) {
             c.addValueChangeListener(e -> {
                 if (!showing && e.isFromClient()) {
                     updateVisibility();

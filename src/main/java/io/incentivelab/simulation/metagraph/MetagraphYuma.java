@@ -5,6 +5,7 @@ import io.incentivelab.simulation.yuma.YumaInputs;
 import io.incentivelab.simulation.yuma.YumaParams;
 import io.incentivelab.simulation.yuma.YumaResult;
 import io.incentivelab.simulation.yuma.YumaWorkspace;
+import java.util.Arrays;
 
 /**
  * Runs one Yuma Consensus epoch on a snapshot's own weights, stakes, permits and hyperparameters and compares
@@ -84,7 +85,7 @@ public final class MetagraphYuma {
             }
             if (rows[i] == null) {
                 rows[i] = new int[n];
-                java.util.Arrays.fill(rows[i], YumaInputs.ABSENT);
+                Arrays.fill(rows[i], YumaInputs.ABSENT);
             }
             rows[i][w.to()] = (int) Math.round(w.value() / rowMax[i] * 65535);
         }

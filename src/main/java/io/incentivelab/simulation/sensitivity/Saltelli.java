@@ -1,6 +1,7 @@
 package io.incentivelab.simulation.sensitivity;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
@@ -122,7 +123,7 @@ public final class Saltelli {
         double v = variance(n, out, idx);
         double[] s = new double[2 * k];
         if (!(v > 0)) {
-            java.util.Arrays.fill(s, estimate ? 0.0 : Double.NaN);
+            Arrays.fill(s, estimate ? 0.0 : Double.NaN);
             return s;
         }
         int m = idx.length;

@@ -7,6 +7,7 @@ import io.incentivelab.simulation.Simulator;
 import io.incentivelab.simulation.scoring.ScoringParser;
 import io.incentivelab.simulation.scoring.ScoringProgram;
 import java.util.Map;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 class EngineScoringWorkloadTest {
@@ -19,7 +20,7 @@ class EngineScoringWorkloadTest {
         double expr = (Double) line.get("expressionSubnetEpochsPerSecond");
         assertThat(builtIn).isPositive();
         assertThat(expr).isPositive();
-        assertThat((Double) line.get("value")).isCloseTo(builtIn / expr, org.assertj.core.data.Offset.offset(0.01));
+        assertThat((Double) line.get("value")).isCloseTo(builtIn / expr, Offset.offset(0.01));
         assertThat(line).containsKeys("ratioSpeedExpression", "withinTarget", "speedExpressionSubnetEpochsPerSecond",
                 "ratioOtherScores", "otherScoresSubnetEpochsPerSecond");
         assertThat(BenchWorkloads.all()).extracting(BenchWorkload::name).contains("engine-scoring");

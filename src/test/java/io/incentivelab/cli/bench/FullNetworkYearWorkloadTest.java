@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The full-network example is packaged at full size, and the child JVM of the bench starts and reports its heap. */
 class FullNetworkYearWorkloadTest {
@@ -40,13 +42,13 @@ class FullNetworkYearWorkloadTest {
         assertThat(fixed.subnets()).allSatisfy(sub -> assertThat(sub.emissionShare()).isEqualTo(1.0));
         // same incomes at the start: 1 alpha a block at 0.5 TAO / 128 subnets each
         assertThat(market.subnets()).allSatisfy(sub -> assertThat(sub.market().poolTao() / sub.market().poolAlpha())
-                .isCloseTo(0.5 / 128, org.assertj.core.data.Offset.offset(1e-12)));
+                .isCloseTo(0.5 / 128, Offset.offset(1e-12)));
         assertThat(market.network().effectiveHorizonEpochs()).isEqualTo(fixed.network().effectiveHorizonEpochs());
         assertThat(FullNetworkYearWorkload.MARKET_RATIO_TARGET).isEqualTo(1.15);
     }
 
     @Test
-    void theChildJvmRunsACommandWithOneGigabyteAndReportsItsPeakHeap(@org.junit.jupiter.api.io.TempDir Path dir)
+    void theChildJvmRunsACommandWithOneGigabyteAndReportsItsPeakHeap(@TempDir Path dir)
             throws Exception {
         Path scenario = dir.resolve("x.scenario.json");
         Files.writeString(scenario, ExampleCatalog.find("scale-economies-beta1.scenario.json").orElseThrow().json());

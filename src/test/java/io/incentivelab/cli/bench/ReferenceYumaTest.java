@@ -1,13 +1,14 @@
 package io.incentivelab.cli.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incentivelab.simulation.yuma.SyntheticYumaInputs;
 import io.incentivelab.simulation.yuma.YumaInputs;
 import io.incentivelab.simulation.yuma.YumaParams;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -15,10 +16,10 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.assertj.core.data.Offset;
+import org.assertj.core.data.Percentage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The reference harness: why it does not run, the input file it writes, and the driver's protocol end to end
@@ -86,8 +87,8 @@ class ReferenceYumaTest {
         assertThat(call.path("num_servers").asInt()).isEqualTo(12);
         assertThat(call.path("dtype").asText()).isEqualTo("torch.float32");
         assertThat(call.path("use_full_matrices").asBoolean()).isTrue();
-        assertThat(call.path("kappa").asDouble()).isEqualTo(params.kappa(), org.assertj.core.data.Offset.offset(1e-12));
-        assertThat(call.path("bond_moving_avg").asDouble()).isEqualTo(1 - params.bondEmaAlpha(), org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(call.path("kappa").asDouble()).isEqualTo(params.kappa(), Offset.offset(1e-12));
+        assertThat(call.path("bond_moving_avg").asDouble()).isEqualTo(1 - params.bondEmaAlpha(), Offset.offset(1e-12));
         assertThat(call.path("bond_penalty").asDouble()).isEqualTo(1.0);
         assertThat(call.path("liquid_alpha").asBoolean()).isFalse();
         double w = 0;
@@ -100,10 +101,10 @@ class ReferenceYumaTest {
                 b += in.bondsBefore()[i][j] / 65535.0;
             }
         }
-        assertThat(call.path("w_sum").asDouble()).isCloseTo(w, org.assertj.core.data.Percentage.withPercentage(1e-4));
+        assertThat(call.path("w_sum").asDouble()).isCloseTo(w, Percentage.withPercentage(1e-4));
         assertThat(call.path("w_min").asDouble()).isEqualTo(0.0); // absent entries weigh 0
-        assertThat(call.path("s_sum").asDouble()).isCloseTo(s, org.assertj.core.data.Percentage.withPercentage(1e-4));
-        assertThat(call.path("b_sum").asDouble()).isCloseTo(b, org.assertj.core.data.Percentage.withPercentage(1e-4));
+        assertThat(call.path("s_sum").asDouble()).isCloseTo(s, Percentage.withPercentage(1e-4));
+        assertThat(call.path("b_sum").asDouble()).isCloseTo(b, Percentage.withPercentage(1e-4));
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -209,7 +210,7 @@ class ExperimentApiIT {
         assertThat(tooBig.statusCode()).isEqualTo(413);
         HttpResponse<String> badGroup = send("GET", "/api/experiments/" + UUID.randomUUID() + "/compare?a=x&b=y", null);
         assertThat(badGroup.statusCode()).isEqualTo(404);
-        for (HttpResponse<String> res : java.util.List.of(malformed, bad, badPath, notObject, empty, tooBig)) {
+        for (HttpResponse<String> res : List.of(malformed, bad, badPath, notObject, empty, tooBig)) {
             assertThat(res.body()).doesNotContain("Exception").doesNotContain("\tat ");
         }
     }

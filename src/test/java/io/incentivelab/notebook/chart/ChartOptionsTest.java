@@ -3,8 +3,15 @@ package io.incentivelab.notebook.chart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.StreamSupport;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 class ChartOptionsTest {
@@ -32,8 +39,8 @@ class ChartOptionsTest {
         // band: transparent lower bound, then the width stacked on it
         assertThat(s.get(1).get("stack").asText()).isEqualTo(s.get(2).get("stack").asText());
         assertThat(s.get(1).get("data").toString()).isEqualTo("[0.4,0.55,null]");
-        assertThat(s.get(2).at("/data/0").asDouble()).isCloseTo(0.2, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(s.get(2).at("/data/1").asDouble()).isCloseTo(0.1, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(s.get(2).at("/data/0").asDouble()).isCloseTo(0.2, Offset.offset(1e-9));
+        assertThat(s.get(2).at("/data/1").asDouble()).isCloseTo(0.1, Offset.offset(1e-9));
         assertThat(s.get(2).has("areaStyle")).isTrue();
         assertThat(ChartOptions.dataPoints(o)).isEqualTo(9);
         assertThat(o.toString()).doesNotContain("NaN");
@@ -97,14 +104,14 @@ class ChartOptionsTest {
 
     @Test
     void tenSeriesGetTenColoursAndEachBandItsLinesColour() {
-        List<ChartOptions.Band> bands = new java.util.ArrayList<>();
+        List<ChartOptions.Band> bands = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             bands.add(new ChartOptions.Band("p" + i, new double[] {i, i + 1}, new double[] {i - 0.5, i + 0.5},
                     new double[] {i + 0.5, i + 1.5}));
         }
         ObjectNode o = ChartOptions.timeSeries("t", "m", new int[] {1, 2}, bands);
         assertThat(o.get("color")).hasSize(10);
-        java.util.Set<String> colours = new java.util.HashSet<>();
+        Set<String> colours = new HashSet<>();
         for (int i = 0; i < 10; i++) {
             JsonNode mean = o.at("/series/" + 3 * i);
             JsonNode band = o.at("/series/" + (3 * i + 2));
@@ -134,8 +141,8 @@ class ChartOptionsTest {
     @Test
     void upgradingAnOlderStoredChartKeepsItsValuesAndAddsColoursAndCiTooltips() throws Exception {
         // the reward-curves example's charts as stored before charts had one palette (engine-5 outputs)
-        JsonNode stored = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
-                java.nio.file.Path.of("src/test/resources/charts/engine-5-stored-options.json").toFile());
+        JsonNode stored = new ObjectMapper().readTree(
+                Path.of("src/test/resources/charts/engine-5-stored-options.json").toFile());
         for (String id : List.of("wta-series", "power-chart", "curves-lorenz")) {
             ObjectNode old = (ObjectNode) stored.get(id);
             assertThat(old.has("color")).isFalse();
@@ -143,7 +150,7 @@ class ChartOptionsTest {
             assertThat(ChartOptions.upgrade(up)).as("idempotent").isEqualTo(up);
             assertThat(ChartOptions.dataPoints(up)).isEqualTo(ChartOptions.dataPoints(old));
             assertThat(up.get("color")).hasSize(10);
-            java.util.Set<String> colours = new java.util.HashSet<>();
+            Set<String> colours = new HashSet<>();
             boolean ci = false;
             for (int k = 0; k < up.get("series").size(); k++) {
                 JsonNode s = up.get("series").get(k);
@@ -163,7 +170,7 @@ class ChartOptionsTest {
                 }
             }
             assertThat(ci).as(id).isTrue();
-            assertThat(colours).as(id).doesNotContain("").hasSize((int) java.util.stream.StreamSupport.stream(up.get("series").spliterator(), false)
+            assertThat(colours).as(id).doesNotContain("").hasSize((int) StreamSupport.stream(up.get("series").spliterator(), false)
                     .filter(s -> s.path("type").asText().equals("line") && !s.path("name").asText().contains("95%")
                             && !s.path("name").asText().equals("equality")).count());
         }

@@ -4,10 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.incentivelab.notebook.CompareCell;
 import io.incentivelab.notebook.CompareOutput;
+import io.incentivelab.notebook.ExperimentCell;
+import io.incentivelab.notebook.ExperimentOutput;
+import io.incentivelab.notebook.NotebookCodec;
 import io.incentivelab.notebook.NotebookDocument;
 import io.incentivelab.notebook.NotebookFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The static report's sections. */
@@ -34,22 +41,22 @@ class NotebookReportTest {
 
     @Test
     void resultsTablesPutTheSweptParameterFirstLabelMetricsForPeopleAndShowTheResourceMatrix() throws Exception {
-        NotebookFile reward = io.incentivelab.notebook.NotebookCodec.readFile(java.nio.file.Files.readString(
-                java.nio.file.Path.of("data/examples/reward-curves.notebook.json")));
+        NotebookFile reward = NotebookCodec.readFile(Files.readString(
+                Path.of("data/examples/reward-curves.notebook.json")));
         String html = NotebookReport.body(reward, Map.of(), Map.of());
         // α sweep: the swept parameter is the first column
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<table class=\"results\"><thead><tr><th[^>]*>([^<]*)</th>")
+        Matcher m = Pattern.compile("<table class=\"results\"><thead><tr><th[^>]*>([^<]*)</th>")
                 .matcher(html.substring(html.indexOf("data-cell-id=\"power-sweep\"")));
         assertThat(m.find()).isTrue();
         assertThat(m.group(1)).isEqualTo("subnets[0].rewardCurve.alpha");
         assertThat(html.substring(html.indexOf("data-cell-id=\"power-sweep\""))).as("one scenario: no scenario column, as in the app")
                 .doesNotStartWith("<th>Scenario</th>").contains("<th class=\"swept\">subnets[0].rewardCurve.alpha</th><th title=");
-        var ms = new io.incentivelab.notebook.ExperimentOutput.MetricSummary(3, 0.4, 0.3, 0.5);
-        var two = new io.incentivelab.notebook.ExperimentOutput("x", "COMPLETED", null, "h", "engine-6", 6, 6, 0, null,
+        var ms = new ExperimentOutput.MetricSummary(3, 0.4, 0.3, 0.5);
+        var two = new ExperimentOutput("x", "COMPLETED", null, "h", "engine-6", 6, 6, 0, null,
                 List.of("a.giniEmission"), List.of(
-                        new io.incentivelab.notebook.ExperimentOutput.PointResult("A", Map.of(), 3, 3, Map.of("a.giniEmission", ms)),
-                        new io.incentivelab.notebook.ExperimentOutput.PointResult("B", Map.of(), 3, 3, Map.of("a.giniEmission", ms))));
-        var exp = new io.incentivelab.notebook.ExperimentCell("e", "", List.of(), "GRID", List.of(), 3, 1, null);
+                        new ExperimentOutput.PointResult("A", Map.of(), 3, 3, Map.of("a.giniEmission", ms)),
+                        new ExperimentOutput.PointResult("B", Map.of(), 3, 3, Map.of("a.giniEmission", ms))));
+        var exp = new ExperimentCell("e", "", List.of(), "GRID", List.of(), 3, 1, null);
         String twoHtml = NotebookReport.body(new NotebookFile(new NotebookDocument(NotebookDocument.FORMAT_VERSION, "t",
                 List.of(exp)), Map.of("e", two)), Map.of(), Map.of());
         assertThat(twoHtml).as("two scenarios: a scenario column").contains("<table class=\"results\"><thead><tr><th>Scenario</th>")
@@ -57,8 +64,8 @@ class NotebookReportTest {
         assertThat(html).contains("<th title=\"speed.giniEmission\">speed · Gini of miner emission<br><code class=\"metric-key\">"
                 + "speed.giniEmission</code></th>");
 
-        NotebookFile ssa = io.incentivelab.notebook.NotebookCodec.readFile(java.nio.file.Files.readString(
-                java.nio.file.Path.of("data/examples/speed-storage-accuracy.notebook.json")));
+        NotebookFile ssa = NotebookCodec.readFile(Files.readString(
+                Path.of("data/examples/speed-storage-accuracy.notebook.json")));
         String body = NotebookReport.body(ssa, Map.of(), Map.of());
         assertThat(body).contains("<table class=\"resource-matrix\">").contains("<th>share of compute</th>")
                 .containsPattern("<tr><th>speed</th><td class=\"metric-value\">0\\.6278 ± 0\\.0219 \\(6\\)</td>")

@@ -4,18 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.incentivelab.experiment.ExperimentService;
+import io.incentivelab.notebook.ExperimentCell;
 import io.incentivelab.notebook.ExperimentOutput;
-import io.incentivelab.notebook.Notebook;
 import io.incentivelab.notebook.NoteCell;
+import io.incentivelab.notebook.Notebook;
 import io.incentivelab.notebook.NotebookCodec;
 import io.incentivelab.notebook.NotebookDocument;
 import io.incentivelab.notebook.NotebookFile;
 import io.incentivelab.notebook.NotebookNotFoundException;
+import io.incentivelab.notebook.NotebookRuns;
 import io.incentivelab.notebook.NotebookService;
 import io.incentivelab.notebook.NotebookSummary;
 import io.incentivelab.notebook.OwnerKey;
 import io.incentivelab.notebook.ScenarioCell;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -41,17 +45,17 @@ class ShareServiceIT {
     JdbcClient jdbc;
 
     @Autowired
-    io.incentivelab.notebook.NotebookRuns runs;
+    NotebookRuns runs;
 
     @Autowired
-    io.incentivelab.experiment.ExperimentService experiments;
+    ExperimentService experiments;
 
     Notebook alicesNotebook() {
         NotebookDocument doc = NotebookDocument.empty("Alice's design")
                 .append(new NoteCell("n1", "# Finding\n\n<script>alert(1)</script> [x](javascript:alert(2))"))
                 .append(new ScenarioCell("s1", "<img src=x onerror=alert(3)>",
                         JsonNodeFactory.instance.objectNode().put("name", "two")))
-                .append(new io.incentivelab.notebook.ExperimentCell("e1", "Sweep", List.of("s1"), "GRID", List.of(), 3,
+                .append(new ExperimentCell("e1", "Sweep", List.of("s1"), "GRID", List.of(), 3,
                         42L, "exp-1"));
         ExperimentOutput out = new ExperimentOutput("exp-1", "COMPLETED", null, "abc", "engine-1", 3, 3, 0,
                 Instant.parse("2026-11-25T04:00:00Z"), List.of("gini"),
@@ -149,16 +153,16 @@ class ShareServiceIT {
         Notebook original = notebooks.copyExample("speed-storage-accuracy", alice);
         SharedLink link = snapshots.share(original.id(), alice);
         Notebook fork = snapshots.fork(link.token(), bob);
-        io.incentivelab.notebook.ExperimentCell cell = fork.document().cells().stream()
-                .filter(io.incentivelab.notebook.ExperimentCell.class::isInstance)
-                .map(io.incentivelab.notebook.ExperimentCell.class::cast).findFirst().orElseThrow();
+        ExperimentCell cell = fork.document().cells().stream()
+                .filter(ExperimentCell.class::isInstance)
+                .map(ExperimentCell.class::cast).findFirst().orElseThrow();
         ExperimentOutput frozen = (ExperimentOutput) snapshots.open(link.token()).orElseThrow().file().outputs().get(cell.id());
         assertThat(frozen.engine()).as("the example was computed on this engine").isEqualTo(SnapshotService.currentEngine());
 
         assertThatThrownBy(() -> runs.start(fork.id(), alice, fork.document(), cell))
                 .as("Alice may not run Bob's fork").isInstanceOf(NotebookNotFoundException.class);
         var started = runs.start(fork.id(), bob, fork.document(), cell);
-        experiments.awaitEnd(started.id(), java.time.Duration.ofSeconds(120)).orElseThrow();
+        experiments.awaitEnd(started.id(), Duration.ofSeconds(120)).orElseThrow();
         ExperimentOutput again = runs.output(started.id()).orElseThrow();
         assertThat(again.status()).isEqualTo("COMPLETED");
         assertThat(again.engine()).isEqualTo(frozen.engine());

@@ -12,12 +12,14 @@ import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -27,8 +29,15 @@ import io.incentivelab.experiment.SensitivityAnalysis;
 import io.incentivelab.notebook.Cell;
 import io.incentivelab.notebook.ExperimentCell;
 import io.incentivelab.notebook.NoteCell;
+import io.incentivelab.notebook.NotebookCodec;
+import io.incentivelab.notebook.NotebookDocument;
+import io.incentivelab.notebook.NotebookFile;
+import io.incentivelab.notebook.NotebookProblem;
 import io.incentivelab.notebook.ScenarioCell;
+import io.incentivelab.notebook.ScenarioFields;
+import io.incentivelab.scenario.ExampleCatalog;
 import io.incentivelab.scenario.ScenarioCodec;
+import io.incentivelab.simulation.model.Scenario;
 import io.incentivelab.simulation.sensitivity.Index;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,7 +89,7 @@ class CellEditorsTest {
         NoteCellEditor editor = attach(new NoteCellEditor(new NoteCell("n", "")));
         _setValue(_get(TextArea.class), "# Hi\n\n<script>alert(1)</script>");
         assertThat(((NoteCell) emitted.get(0)).markdown()).startsWith("# Hi");
-        String html = _get(editor, com.vaadin.flow.component.html.Div.class, s -> s.withClasses("note-preview"))
+        String html = _get(editor, Div.class, s -> s.withClasses("note-preview"))
                 .getElement().getProperty("innerHTML");
         assertThat(html).contains("<h1>Hi</h1>", "&lt;script&gt;").doesNotContain("<script");
     }
@@ -108,11 +117,11 @@ class CellEditorsTest {
 
     @Test
     void aNewScenarioAndEveryPresetMoveTheHardwareAndAFixedPopulationSaysSo() {
-        io.incentivelab.simulation.model.Scenario fresh = ScenarioCodec.parse(CellEditors.NEW_SCENARIO);
+        Scenario fresh = ScenarioCodec.parse(CellEditors.NEW_SCENARIO);
         assertThat(fresh.economics().enabled()).isTrue();
         assertThat(fresh.economics().arrivalsPerDay()).isPositive();
         assertThat(fresh.economics().strategies().adaptive()).isPositive();
-        for (io.incentivelab.scenario.ExampleCatalog.Example e : io.incentivelab.scenario.ExampleCatalog.list()) {
+        for (ExampleCatalog.Example e : ExampleCatalog.list()) {
             assertThat(e.scenario().economics().enabled()).as(e.name()).isTrue();
         }
         attach(new ScenarioCellEditor(newScenario(), Map.of()));
@@ -208,14 +217,14 @@ class CellEditorsTest {
 
     @Test
     void typedNumbersReadAsJson() {
-        assertThat(FieldInput.number(io.incentivelab.notebook.ScenarioFields.Kind.INTEGER, "42").isInt()).isTrue();
-        assertThat(FieldInput.number(io.incentivelab.notebook.ScenarioFields.Kind.INTEGER, "4.0").intValue()).isEqualTo(4);
-        assertThat(FieldInput.number(io.incentivelab.notebook.ScenarioFields.Kind.INTEGER, "99999999999").isLong()).isTrue();
-        assertThat(FieldInput.number(io.incentivelab.notebook.ScenarioFields.Kind.NUMBER, "1e-3").doubleValue()).isEqualTo(0.001);
-        assertThat(FieldInput.number(io.incentivelab.notebook.ScenarioFields.Kind.NUMBER, ".5").doubleValue()).isEqualTo(0.5);
-        assertThat(FieldInput.number(io.incentivelab.notebook.ScenarioFields.Kind.NUMBER, "5d").isTextual()).isTrue();
-        assertThat(FieldInput.number(io.incentivelab.notebook.ScenarioFields.Kind.NUMBER, "NaN").isTextual()).isTrue();
-        assertThat(FieldInput.number(io.incentivelab.notebook.ScenarioFields.Kind.NUMBER, "  ")).isNull();
+        assertThat(FieldInput.number(ScenarioFields.Kind.INTEGER, "42").isInt()).isTrue();
+        assertThat(FieldInput.number(ScenarioFields.Kind.INTEGER, "4.0").intValue()).isEqualTo(4);
+        assertThat(FieldInput.number(ScenarioFields.Kind.INTEGER, "99999999999").isLong()).isTrue();
+        assertThat(FieldInput.number(ScenarioFields.Kind.NUMBER, "1e-3").doubleValue()).isEqualTo(0.001);
+        assertThat(FieldInput.number(ScenarioFields.Kind.NUMBER, ".5").doubleValue()).isEqualTo(0.5);
+        assertThat(FieldInput.number(ScenarioFields.Kind.NUMBER, "5d").isTextual()).isTrue();
+        assertThat(FieldInput.number(ScenarioFields.Kind.NUMBER, "NaN").isTextual()).isTrue();
+        assertThat(FieldInput.number(ScenarioFields.Kind.NUMBER, "  ")).isNull();
     }
 
     @Test
@@ -252,7 +261,7 @@ class CellEditorsTest {
         // economics on in a new scenario: its fields show; off, they hide (the switch itself stays)
         Component arrivals = byAnyPath("$.economics.arrivalsPerDay");
         assertThat(arrivals.isVisible()).isTrue();
-        _setValue(byPath(com.vaadin.flow.component.checkbox.Checkbox.class, "$.economics.enabled"), false);
+        _setValue(byPath(Checkbox.class, "$.economics.enabled"), false);
         assertThat(arrivals.isVisible()).isFalse();
         assertThat(byAnyPath("$.economics.enabled").isVisible()).isTrue();
         // the market sections show only under a market rule
@@ -342,7 +351,7 @@ class CellEditorsTest {
     void theJsonViewReadsBackAndRefusesBadJson() {
         attach(new ScenarioCellEditor(newScenario(), Map.of()));
         openForm();
-        _get(com.vaadin.flow.component.tabs.Tabs.class).setSelectedIndex(1);
+        _get(Tabs.class).setSelectedIndex(1);
         TextArea json = _get(TextArea.class, s -> s.withLabel("Scenario JSON"));
         _setValue(json, "{ not json");
         _click(_get(Button.class, s -> s.withText("Apply JSON")));
@@ -352,7 +361,7 @@ class CellEditorsTest {
         _click(_get(Button.class, s -> s.withText("Apply JSON")));
         assertThat(lastScenario().get("subnets")).hasSize(2);
         assertThat(json.isInvalid()).isFalse();
-        _get(com.vaadin.flow.component.tabs.Tabs.class).setSelectedIndex(0);
+        _get(Tabs.class).setSelectedIndex(0);
         assertThat(byPath(TextField.class, "$.name").getValue()).isEqualTo("from-json");
     }
 
@@ -373,7 +382,7 @@ class CellEditorsTest {
 
     @Test
     void theAlphaMarketPresetOpensWithItsFieldsLabelledWithUnitsAndErrorsBesideThem() {
-        String market = io.incentivelab.scenario.ExampleCatalog.find("alpha-market.scenario.json").orElseThrow().json();
+        String market = ExampleCatalog.find("alpha-market.scenario.json").orElseThrow().json();
         attach(new ScenarioCellEditor(newScenario(), Map.of("Alpha market", market)));
         @SuppressWarnings("unchecked")
         Select<String> presets = _get(Select.class, s -> s.withLabel("Start from a preset"));
@@ -507,7 +516,7 @@ class CellEditorsTest {
             assertThat(replicates.getErrorMessage()).contains("from 1 to " + ExperimentCell.MAX_REPLICATES);
             assertThat(replicates.getValue()).isEqualTo(bad);
             assertThat(run.isEnabled()).isFalse();
-            assertThat(_get(com.vaadin.flow.component.html.Span.class, s -> s.withClasses("run-blocked")).getText())
+            assertThat(_get(Span.class, s -> s.withClasses("run-blocked")).getText())
                     .startsWith("Run is disabled: Replicates must be a whole number from 1 to");
         }
         editor.run();
@@ -518,10 +527,10 @@ class CellEditorsTest {
         assertThat(run.isEnabled()).isTrue();
         assertThat(editor.cell().replicates()).isEqualTo(ExperimentCell.MAX_REPLICATES);
         // the notebook format takes what the field takes
-        assertThat(io.incentivelab.notebook.NotebookCodec.readFile(io.incentivelab.notebook.NotebookCodec.writeFile(
-                new io.incentivelab.notebook.NotebookFile(new io.incentivelab.notebook.NotebookDocument(1, "t",
+        assertThat(NotebookCodec.readFile(NotebookCodec.writeFile(
+                new NotebookFile(new NotebookDocument(1, "t",
                         List.of(newScenario(), editor.cell())), Map.of()))).document().cells()).contains(editor.cell());
-        editor.showPreview("", List.of(new io.incentivelab.notebook.NotebookProblem("$.subnets[0].name", "bad")));
+        editor.showPreview("", List.of(new NotebookProblem("$.subnets[0].name", "bad")));
         assertThat(run.isEnabled()).isFalse();
         assertThat(run.getTooltip().getText()).contains("$.subnets[0].name");
     }

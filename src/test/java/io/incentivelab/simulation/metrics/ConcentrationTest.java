@@ -1,10 +1,11 @@
 package io.incentivelab.simulation.metrics;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 
 class ConcentrationTest {
 
@@ -50,7 +51,7 @@ class ConcentrationTest {
 
     @Test
     void giniMatchesTheNaivePairwiseDefinition() {
-        java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+        SplittableRandom r = new SplittableRandom(7);
         for (int t = 0; t < 50; t++) {
             int n = 1 + r.nextInt(40);
             double[] x = new double[n];

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class ScoringParserTest {
@@ -147,7 +148,7 @@ class ScoringParserTest {
             {"2 * (speed + storage) * 3", "2"},
             {"(speed * step(gpuClass, 1)) * 0.5 - 1e12 * latency * 1e12", "3"},
             {"inverse(speed) * 2", "2"}};
-        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        SplittableRandom rnd = new SplittableRandom(3);
         int n = 300;
         double[] specials = {0, -0.0, -1, 1e-300, 1e300, Double.MAX_VALUE, 4, 50};
         double[][] cols = new double[5][n];

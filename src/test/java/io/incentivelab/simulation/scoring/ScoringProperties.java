@@ -6,10 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
 
 /**
  * Printing and re-parsing round-trips; random and hostile texts are refused with a column inside the text (or
@@ -34,16 +35,16 @@ class ScoringProperties {
         }
         Arbitrary<Expr> sub = Arbitraries.lazy(() -> expr(depth - 1));
         return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(3, leaf),
-                net.jqwik.api.Tuple.of(1, sub.map(Expr.Neg::new)),
-                net.jqwik.api.Tuple.of(4, Combinators.combine(Arbitraries.of('+', '-', '*', '/'), sub, sub)
+                Tuple.of(3, leaf),
+                Tuple.of(1, sub.map(Expr.Neg::new)),
+                Tuple.of(4, Combinators.combine(Arbitraries.of('+', '-', '*', '/'), sub, sub)
                         .as(Expr.Bin::new)),
-                net.jqwik.api.Tuple.of(2, Combinators.combine(Arbitraries.of(Fn.MIN, Fn.MAX, Fn.PICK),
+                Tuple.of(2, Combinators.combine(Arbitraries.of(Fn.MIN, Fn.MAX, Fn.PICK),
                         sub.list().ofMinSize(2).ofMaxSize(4)).as(Expr.Call::new)),
-                net.jqwik.api.Tuple.of(1, Combinators.combine(Arbitraries.of(Fn.GATE, Fn.STEP), sub, sub)
+                Tuple.of(1, Combinators.combine(Arbitraries.of(Fn.GATE, Fn.STEP), sub, sub)
                         .as((f, a, b) -> new Expr.Call(f, List.of(a, b)))),
-                net.jqwik.api.Tuple.of(1, sub.map(a -> new Expr.Call(Fn.INVERSE, List.of(a)))),
-                net.jqwik.api.Tuple.of(1, Combinators.combine(sub, Arbitraries.doubles().between(0.5, 1000))
+                Tuple.of(1, sub.map(a -> new Expr.Call(Fn.INVERSE, List.of(a)))),
+                Tuple.of(1, Combinators.combine(sub, Arbitraries.doubles().between(0.5, 1000))
                         .as((a, h) -> new Expr.Call(Fn.EMA, List.of(a, new Expr.Num(h))))));
     }
 

@@ -2,6 +2,7 @@ package io.incentivelab.simulation.yuma;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +42,7 @@ class LiquidAlphaAutoTest {
             if (p.bondsPenaltyU16() != 65535) {
                 // with β < 1 Auto reads the current consensus: the same epoch as the 2025 mode
                 YumaNaiveComparisonTest.assertSame("β < 1, trial " + trial, fast, current, n);
-            } else if (!java.util.Arrays.deepEquals(fast.bonds(), current.bonds())) {
+            } else if (!Arrays.deepEquals(fast.bonds(), current.bonds())) {
                 differed++;
             }
         }

@@ -2,6 +2,7 @@ package io.incentivelab.simulation.yuma;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
@@ -31,7 +32,7 @@ class YumaRecycleTest {
             // scribble over the rows before handing them back: an epoch must not rely on what they held
             for (double[] row : reused.bonds()) {
                 if (row != null) {
-                    java.util.Arrays.fill(row, 12345.0);
+                    Arrays.fill(row, 12345.0);
                 }
             }
             recycling.recycle(reused.bonds());
@@ -88,7 +89,7 @@ class YumaRecycleTest {
         for (int i = 0; i < many.length; i++) {
             handedOut.add(ws.bondRow(n, false));
         }
-        long reused = java.util.Arrays.stream(many).filter(handedOut::contains).count();
+        long reused = Arrays.stream(many).filter(handedOut::contains).count();
         assertThat(reused).isEqualTo(YumaWorkspace.MAX_RECYCLED_DOUBLES / n);
     }
 }

@@ -18,6 +18,8 @@ import io.incentivelab.notebook.app.NotebookApplicationService;
 import io.incentivelab.notebook.sharing.NotebookReport;
 import io.incentivelab.notebook.sharing.SharedLink;
 import io.incentivelab.notebook.sharing.SnapshotService;
+import java.time.Instant;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -66,8 +68,8 @@ public class SharePanel extends Details {
         var report = SnapshotView.download("Report (HTML)", NotebookService.fileName(notebook.title())
                 .replace(".notebook.json", ".html"), "text/html", () -> {
                     Notebook nb = current.get();
-                    return NotebookReport.page(nb.toFile(), "Notebook report, " + NotebookReport.when(java.time.Instant.now())
-                            + ", " + SnapshotService.currentEngine(), java.util.Map.of(), java.util.Map.of());
+                    return NotebookReport.page(nb.toFile(), "Notebook report, " + NotebookReport.when(Instant.now())
+                            + ", " + SnapshotService.currentEngine(), Map.of(), Map.of());
                 });
         report.addClassName("report-link");
         HorizontalLayout bar = new HorizontalLayout(share, edit, report);

@@ -1,11 +1,11 @@
 package io.incentivelab.notebook.sharing.ui;
 
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
@@ -30,6 +30,7 @@ import io.incentivelab.notebook.sharing.Snapshot;
 import io.incentivelab.notebook.sharing.SnapshotService;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 /**
  * A share link, {@code /s/{token}}: the frozen notebook, read-only, rendered from the snapshot without
@@ -124,7 +125,7 @@ public class SnapshotView extends VerticalLayout implements BeforeEnterObserver,
         }
     }
 
-    static Anchor download(String text, String fileName, String type, java.util.function.Supplier<String> content) {
+    static Anchor download(String text, String fileName, String type, Supplier<String> content) {
         StreamResource r = new StreamResource(fileName, () -> new ByteArrayInputStream(content.get().getBytes(StandardCharsets.UTF_8)));
         r.setContentType(type + ";charset=utf-8");
         Anchor a = new Anchor(r, text);
