@@ -265,6 +265,8 @@ class ClusterExperimentIT {
             for (FakeEngine.Hold hold : holds) {
                 ExperimentRunnerTest.await(hold, h -> h.finished() == 2 && h.held() >= 1, "a worker with 2 runs finished and 1 held");
             }
+            // a run the engine finished may still be on its way to the app's store; cancel once all four are stored
+            await(() -> service().status(id).orElseThrow().done() == 4, 30_000, "the 4 finished runs stored");
             service().cancel(id);
             ExperimentProgress end = service().awaitEnd(id, Duration.ofSeconds(60)).orElseThrow();
             assertThat(end.status()).isEqualTo(ExperimentStatus.CANCELLED);
