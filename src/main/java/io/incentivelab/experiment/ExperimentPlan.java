@@ -13,6 +13,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.SobolSequenceGenerator;
 import org.apache.commons.math3.random.Well19937c;
@@ -54,40 +56,9 @@ public final class ExperimentPlan {
      * @throws InvalidExperimentException listing paths that do not exist and scenarios the engine rejects
      */
     public static ExperimentPlan of(ExperimentSpec spec, ScenarioCheck validator) {
-        ExperimentPlan plan = new ExperimentPlan(spec, null);
-        List<SpecProblem> problems = new ArrayList<>();
-        for (int s = 0; s < spec.scenarios().size() && problems.size() < MAX_SCENARIO_PROBLEMS; s++) {
-            for (SpecProblem p : validator.validate(spec.scenarios().get(s).scenario())) {
-                problems.add(new SpecProblem(SpecLocation.inScenario(s, p.path()), p.message()));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidExperimentException(problems);
-        }
-        LinkedHashSet<String> seen = new LinkedHashSet<>();
-        for (int p = 0; p < plan.points() && problems.size() < MAX_SCENARIO_PROBLEMS; p++) {
-            ExperimentPoint point = plan.point(p);
-            JsonNode scenario;
-            try {
-                scenario = plan.scenario(p);
-            } catch (IllegalArgumentException e) {
-                String key = point.scenarioIndex() + e.getMessage();
-                if (seen.add(key)) {
-                    problems.add(new SpecProblem(SpecLocation.sweep("axes"), "scenario '" + point.scenarioLabel() + "': " + e.getMessage()));
-                }
-                continue;
-            }
-            for (SpecProblem sp : validator.validate(scenario)) {
-                if (seen.add(point.scenarioIndex() + sp.path() + sp.message())) {
-                    problems.add(new SpecProblem(SpecLocation.sweep(null), "point " + p + " (scenario '" + point.scenarioLabel() + "', "
-                            + point.assignments() + "): " + sp.path() + ": " + sp.message()));
-                }
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidExperimentException(problems);
-        }
-        return plan;
+        checkScenarios(spec, validator);
+        return new ExperimentPlan(spec, null).checkPoints(
+                p -> null, scenario -> new RunEngine.Checked(null, validator.validate(scenario)));
     }
 
     /**
@@ -99,28 +70,45 @@ public final class ExperimentPlan {
      * @throws InvalidExperimentException listing axis paths that do not exist and points the engine rejects
      */
     static ExperimentPlan of(ExperimentSpec spec, RunEngine engine, PreparedBases bases) {
-        ExperimentPlan plan = new ExperimentPlan(spec, engine);
-        List<SpecProblem> problems = new ArrayList<>();
         if (bases == null) {
             bases = new PreparedBases(engine);
-            for (int s = 0; s < spec.scenarios().size() && problems.size() < MAX_SCENARIO_PROBLEMS; s++) {
-                for (SpecProblem p : bases.validate(spec.scenarios().get(s).scenario())) {
-                    problems.add(new SpecProblem(SpecLocation.inScenario(s, p.path()), p.message()));
-                }
-            }
-            if (!problems.isEmpty()) {
-                throw new InvalidExperimentException(problems);
+            checkScenarios(spec, bases);
+        }
+        PreparedBases read = bases;
+        ExperimentPlan plan = new ExperimentPlan(spec, engine);
+        return plan.checkPoints(
+                p -> spec.axes().isEmpty() ? read.checked(spec.scenarios().get(plan.point(p).scenarioIndex()).scenario()) : null,
+                engine::check);
+    }
+
+    /** Checks each scenario of the spec as written (before any axis is applied). */
+    private static void checkScenarios(ExperimentSpec spec, ScenarioCheck check) {
+        List<SpecProblem> problems = new ArrayList<>();
+        for (int s = 0; s < spec.scenarios().size() && problems.size() < MAX_SCENARIO_PROBLEMS; s++) {
+            for (SpecProblem p : check.validate(spec.scenarios().get(s).scenario())) {
+                problems.add(new SpecProblem(SpecLocation.inScenario(s, p.path()), p.message()));
             }
         }
+        if (!problems.isEmpty()) {
+            throw new InvalidExperimentException(problems);
+        }
+    }
+
+    /**
+     * Checks every point's scenario: {@code reuse} gives what an earlier check of the point's scenario found
+     * (null to check it here with {@code check}); what was read is kept for the runs ({@link #prepared}).
+     * Each problem is listed once per scenario, however many points repeat it.
+     */
+    private ExperimentPlan checkPoints(IntFunction<RunEngine.Checked> reuse, Function<JsonNode, RunEngine.Checked> check) {
+        List<SpecProblem> problems = new ArrayList<>();
         LinkedHashSet<String> seen = new LinkedHashSet<>();
-        for (int p = 0; p < plan.points() && problems.size() < MAX_SCENARIO_PROBLEMS; p++) {
-            ExperimentPoint point = plan.point(p);
-            RunEngine.Checked checked = spec.axes().isEmpty()
-                    ? bases.checked(spec.scenarios().get(point.scenarioIndex()).scenario()) : null;
+        for (int p = 0; p < points() && problems.size() < MAX_SCENARIO_PROBLEMS; p++) {
+            ExperimentPoint point = point(p);
+            RunEngine.Checked checked = reuse.apply(p);
             if (checked == null) {
                 JsonNode scenario;
                 try {
-                    scenario = plan.scenario(p);
+                    scenario = scenario(p);
                 } catch (IllegalArgumentException e) {
                     if (seen.add(point.scenarioIndex() + e.getMessage())) {
                         problems.add(new SpecProblem(SpecLocation.sweep("axes"), "scenario '" + point.scenarioLabel() + "': "
@@ -128,7 +116,7 @@ public final class ExperimentPlan {
                     }
                     continue;
                 }
-                checked = engine.check(scenario);
+                checked = check.apply(scenario);
             }
             for (SpecProblem sp : checked.problems()) {
                 if (seen.add(point.scenarioIndex() + sp.path() + sp.message())) {
@@ -137,13 +125,13 @@ public final class ExperimentPlan {
                 }
             }
             if (checked.prepared() != null) {
-                plan.prepared.set(p, new SoftReference<>(checked.prepared()));
+                prepared.set(p, new SoftReference<>(checked.prepared()));
             }
         }
         if (!problems.isEmpty()) {
             throw new InvalidExperimentException(problems);
         }
-        return plan;
+        return this;
     }
 
     /**
