@@ -226,19 +226,19 @@ final class Market {
             AlphaPool pool = pools[s];
             double p = pool.price();
             double flow = 0;
-            long burnAlpha = Math.min(pool.alphaOutstanding(), (long) Math.floor(r.stepBurnedRao() / p));
+            long burnAlpha = Math.min(pool.alphaOutstanding(), (long) Math.floor(r.step().burned() / p));
             pool.recycleOutstanding(burnAlpha);
-            long minerTotal = r.stepMinerRao() + r.stepBurnedRao();
-            burned[s] = minerTotal > 0 ? r.stepBurnedRao() / (double) minerTotal : 0;
-            double soldValue = (r.stepMinerRao() - r.stepCheatRao()) * minerSell[s]
-                    + r.stepCheatRao() * spec.cheaterSellFraction();
+            long minerTotal = r.step().miners() + r.step().burned();
+            burned[s] = minerTotal > 0 ? r.step().burned() / (double) minerTotal : 0;
+            double soldValue = (r.step().miners() - r.step().cheat()) * minerSell[s]
+                    + r.step().cheat() * spec.cheaterSellFraction();
             long sell = Math.min(pool.alphaOutstanding(), (long) Math.floor(soldValue / p));
             if (sell > 0) {
                 flow -= pool.unstake(sell);
                 sampler.addAlphaSold(sell);
             }
-            long rootAlpha = Math.min(pool.alphaOutstanding(), (long) Math.floor(Math.min(r.stepRootRao(),
-                    r.stepValidatorRao()) / p));
+            long rootAlpha = Math.min(pool.alphaOutstanding(), (long) Math.floor(Math.min(r.step().root(),
+                    r.step().validators()) / p));
             if (rootAlpha > 0) {
                 if (rootSell) {
                     flow -= pool.unstake(rootAlpha);
@@ -246,7 +246,7 @@ final class Market {
                     pool.recycleOutstanding(rootAlpha);
                 }
             }
-            long alphaDividends = r.stepValidatorRao() - Math.min(r.stepRootRao(), r.stepValidatorRao());
+            long alphaDividends = r.step().validators() - Math.min(r.step().root(), r.step().validators());
             long takeRao = (long) Math.floor(alphaDividends * take[s]);
             sampler.addValidatorTake(takeRao);
             double nominatorAlpha = (alphaDividends - takeRao) / p;

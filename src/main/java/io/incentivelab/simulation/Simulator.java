@@ -192,10 +192,10 @@ public final class Simulator {
         long burned = 0;
         for (SubnetRun r : runs) {
             SubnetPayment paid = r.payment();
-            burned += paid.totalBurned();
-            owner += paid.totalOwner();
-            miners += paid.totalMiners();
-            validators += paid.totalValidators();
+            burned += paid.total().burned();
+            owner += paid.total().owner();
+            miners += paid.total().miners();
+            validators += paid.total().validators();
         }
         long pending = 0;
         for (int s = 0; s < subnets; s++) {

@@ -38,26 +38,12 @@ final class SubnetPayment {
     /** Miner emission since the last decision, rao. */
     private long decisionMinerRao;
 
-    // payouts of the current network step (summed over this subnet's epochs in it), TAO value in rao
-    private long stepMinerRao;
-    private long stepCheatRao;
-    private long stepValidatorRao;
-    private long stepRootRao;
-    private long stepBurnedRao;
-
-    // over the current sample interval, rao
-    private long intervalIssued;
-    private long intervalOwner;
-    private long intervalMiner;
-    private long intervalValidator;
-    private long intervalBurned;
-    private long intervalRoot;
-
-    // over the run, rao
-    private long totalOwner;
-    private long totalMiners;
-    private long totalValidators;
-    private long totalBurned;
+    /** Payouts of the current network step (summed over this subnet's epochs in it). */
+    private final PaymentBook step = new PaymentBook();
+    /** Payouts over the current sample interval. */
+    private final PaymentBook interval = new PaymentBook();
+    /** Payouts over the run. */
+    private final PaymentBook total = new PaymentBook();
 
     /**
      * @param owner the owner of each miner slot (read at each payment: an empty slot's amount is paid to nobody
@@ -129,25 +115,14 @@ final class SubnetPayment {
                 paidValidators += amount;
             }
         }
-        intervalIssued += subnetRao;
-        intervalOwner += ownerRao;
-        intervalMiner += paidMiners;
-        intervalValidator += paidValidators;
-        stepMinerRao += paidMiners;
-        stepCheatRao += cheatMiners;
-        stepValidatorRao += paidValidators;
-        stepBurnedRao += burned;
-        stepRootRao += Math.min(rootRao, paidValidators);
-        intervalBurned += burned;
-        intervalRoot += Math.min(rootRao, paidValidators);
         long unpaid = subnetRao - ownerRao - paidMiners - paidValidators - burned;
         if (unpaid < 0) {
             throw new IllegalStateException("subnet " + subnet + " paid more than it was issued at epoch " + e);
         }
-        totalOwner += ownerRao;
-        totalMiners += paidMiners;
-        totalValidators += paidValidators;
-        totalBurned += burned;
+        long rootPaid = Math.min(rootRao, paidValidators);
+        step.add(subnetRao, ownerRao, paidMiners, cheatMiners, paidValidators, rootPaid, burned);
+        interval.add(subnetRao, ownerRao, paidMiners, cheatMiners, paidValidators, rootPaid, burned);
+        total.add(subnetRao, ownerRao, paidMiners, cheatMiners, paidValidators, rootPaid, burned);
         return unpaid;
     }
 
@@ -197,86 +172,27 @@ final class SubnetPayment {
 
     /** Starts a network step: its sums start at 0. */
     void beginStep() {
-        stepMinerRao = 0;
-        stepCheatRao = 0;
-        stepValidatorRao = 0;
-        stepBurnedRao = 0;
-        stepRootRao = 0;
+        step.clear();
     }
 
-    /** Paid to miners in the step (after the owner's burn), rao. */
-    long stepMinerRao() {
-        return stepMinerRao;
+    /** Paid in the current network step. */
+    PaymentBook step() {
+        return step;
     }
 
-    /** The part of {@link #stepMinerRao} paid to cheaters and copiers, rao. */
-    long stepCheatRao() {
-        return stepCheatRao;
+    /** Paid in the current sample interval. */
+    PaymentBook interval() {
+        return interval;
     }
 
-    /** Paid to validators in the step (root share included), rao. */
-    long stepValidatorRao() {
-        return stepValidatorRao;
-    }
-
-    /** The root share of {@link #stepValidatorRao}, rao. */
-    long stepRootRao() {
-        return stepRootRao;
-    }
-
-    /** Miner pot burned on the owner's hotkeys in the step, rao. */
-    long stepBurnedRao() {
-        return stepBurnedRao;
-    }
-
-    long intervalIssued() {
-        return intervalIssued;
-    }
-
-    long intervalOwner() {
-        return intervalOwner;
-    }
-
-    long intervalMiner() {
-        return intervalMiner;
-    }
-
-    long intervalValidator() {
-        return intervalValidator;
-    }
-
-    long intervalBurned() {
-        return intervalBurned;
-    }
-
-    long intervalRoot() {
-        return intervalRoot;
+    /** Paid over the run. */
+    PaymentBook total() {
+        return total;
     }
 
     /** Starts a sample interval: the interval's sums and the validators' dividends start at 0. */
     void resetInterval() {
         Arrays.fill(valRao, 0);
-        intervalBurned = 0;
-        intervalRoot = 0;
-        intervalIssued = 0;
-        intervalOwner = 0;
-        intervalMiner = 0;
-        intervalValidator = 0;
-    }
-
-    long totalOwner() {
-        return totalOwner;
-    }
-
-    long totalMiners() {
-        return totalMiners;
-    }
-
-    long totalValidators() {
-        return totalValidators;
-    }
-
-    long totalBurned() {
-        return totalBurned;
+        interval.clear();
     }
 }

@@ -117,10 +117,10 @@ final class SubnetSampler {
             cartelDiv += population.behaviour(v) == SubnetPopulation.CARTEL ? valTao[v] : 0;
         }
         Concentration.Stats c = Concentration.of(opTao);
-        put(out, offset, SubnetMetric.EMISSION_TAO, payment.intervalIssued() * perDay);
-        put(out, offset, SubnetMetric.MINER_EMISSION_TAO, payment.intervalMiner() * perDay);
-        put(out, offset, SubnetMetric.VALIDATOR_EMISSION_TAO, payment.intervalValidator() * perDay);
-        put(out, offset, SubnetMetric.OWNER_EMISSION_TAO, payment.intervalOwner() * perDay);
+        put(out, offset, SubnetMetric.EMISSION_TAO, payment.interval().issued() * perDay);
+        put(out, offset, SubnetMetric.MINER_EMISSION_TAO, payment.interval().miners() * perDay);
+        put(out, offset, SubnetMetric.VALIDATOR_EMISSION_TAO, payment.interval().validators() * perDay);
+        put(out, offset, SubnetMetric.OWNER_EMISSION_TAO, payment.interval().owner() * perDay);
         put(out, offset, SubnetMetric.GINI_EMISSION, c.gini());
         put(out, offset, SubnetMetric.HHI_EMISSION, c.hhi());
         put(out, offset, SubnetMetric.EFFECTIVE_OPERATORS, c.effectiveNumber());
@@ -170,8 +170,8 @@ final class SubnetSampler {
         }
         put(out, offset, SubnetMetric.CHAIN_BUY_TAO, chainBuy * perDay);
         put(out, offset, SubnetMetric.ALPHA_SOLD_BY_MINERS, alphaSold * perDay);
-        put(out, offset, SubnetMetric.OWNER_BURNED_TAO, payment.intervalBurned() * perDay);
-        put(out, offset, SubnetMetric.ROOT_DIVIDEND_TAO, payment.intervalRoot() * perDay);
+        put(out, offset, SubnetMetric.OWNER_BURNED_TAO, payment.interval().burned() * perDay);
+        put(out, offset, SubnetMetric.ROOT_DIVIDEND_TAO, payment.interval().root() * perDay);
         put(out, offset, SubnetMetric.VALIDATOR_TAKE_TAO, validatorTake * perDay);
         for (Operator op : ops) {
             op.sampleRao = 0;

@@ -52,14 +52,14 @@ class SubnetPaymentTest {
         assertThat(slot[2]).isEqualTo((long) Math.floor(0.2 / sumI * minerPool));
         assertThat(slot[3]).isZero();
         assertThat(honest.sampleRao).isEqualTo(slot[0] + slot[1]).isEqualTo(honest.earnedRao);
-        assertThat(pay.stepCheatRao()).isEqualTo(slot[2]);
+        assertThat(pay.step().cheat()).isEqualTo(slot[2]);
         long[] val = pay.validatorIntervalRao();
         assertThat(val[0]).isEqualTo((long) Math.floor(0.75 * validatorPool));
         assertThat(val[1]).isEqualTo((long) Math.floor(0.25 * validatorPool));
         long paid = ownerRao + slot[0] + slot[1] + slot[2] + val[0] + val[1];
         assertThat(unpaid).isEqualTo(E - paid).isBetween(0L, 5L);
-        assertThat(pay.totalOwner() + pay.totalMiners() + pay.totalValidators()).isEqualTo(paid);
-        assertThat(pay.intervalIssued()).isEqualTo(E);
+        assertThat(pay.total().owner() + pay.total().miners() + pay.total().validators()).isEqualTo(paid);
+        assertThat(pay.interval().issued()).isEqualTo(E);
         assertThat(pay.takeDecisionMinerRao()).isEqualTo(slot[0] + slot[1] + slot[2]);
         assertThat(pay.takeDecisionMinerRao()).isZero();
     }
@@ -88,15 +88,15 @@ class SubnetPaymentTest {
         pay.beginStep();
         pay.pay(0, E, parts, result(new double[]{0, 0, 1, 0, 0, 0}, new double[]{1, 0}, new double[]{0.5, 0.5}));
         long burned = (long) Math.floor(parts.miners() * 0.25);
-        assertThat(pay.stepBurnedRao()).isEqualTo(burned).isEqualTo(pay.intervalBurned());
+        assertThat(pay.step().burned()).isEqualTo(burned).isEqualTo(pay.interval().burned());
         assertThat(pay.lastEpochRao()[0]).isEqualTo(parts.miners() - burned);
-        assertThat(pay.stepValidatorRao()).isEqualTo(half);
-        assertThat(pay.stepRootRao()).isEqualTo(parts.root());
+        assertThat(pay.step().validators()).isEqualTo(half);
+        assertThat(pay.step().root()).isEqualTo(parts.root());
         pay.beginStep();
-        assertThat(pay.stepMinerRao()).isZero();
+        assertThat(pay.step().miners()).isZero();
         pay.resetInterval();
-        assertThat(pay.intervalIssued()).isZero();
+        assertThat(pay.interval().issued()).isZero();
         assertThat(pay.validatorIntervalRao()).containsOnly(0L);
-        assertThat(pay.totalBurned()).isEqualTo(burned);
+        assertThat(pay.total().burned()).isEqualTo(burned);
     }
 }

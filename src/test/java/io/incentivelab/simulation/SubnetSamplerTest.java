@@ -69,7 +69,7 @@ class SubnetSamplerTest {
         assertThat(row[offset + SubnetMetric.EMISSION_TAO.ordinal()]).as("a new interval").isZero();
         assertThat(row[offset + SubnetMetric.ALPHA_SOLD_BY_MINERS.ordinal()]).isZero();
         assertThat(owner[0].sampleRao).isZero();
-        assertThat(pay.totalMiners()).as("run totals are kept").isPositive();
+        assertThat(pay.total().miners()).as("run totals are kept").isPositive();
     }
 
     @Test
