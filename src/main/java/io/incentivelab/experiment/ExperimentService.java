@@ -244,7 +244,7 @@ public class ExperimentService {
         return store.find(id).map(r -> {
             ExperimentPlan plan = ExperimentPlan.trusted(r.spec());
             List<PointSummary> points = ResultAggregator.aggregate(plan, c -> store.forEachRun(id, c));
-            return new ExperimentResults(status(id).orElseThrow(), plan, points);
+            return new ExperimentResults(status(id).orElseThrow(), plan, points, r.finishedAt());
         });
     }
 

@@ -24,7 +24,6 @@ import io.incentivelab.simulation.Simulator;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -263,7 +262,7 @@ public class NotebookRuns {
         }
         ExperimentProgress s = r.status();
         return new ExperimentOutput(s.id(), s.status().name(), s.message(), hash(r.plan().spec()),
-                Simulator.ENGINE_VERSION, s.total(), s.done(), s.failed(), Instant.now(), List.copyOf(metrics), points);
+                Simulator.ENGINE_VERSION, s.total(), s.done(), s.failed(), r.finishedAt(), List.copyOf(metrics), points);
     }
 
     private ExperimentPlan plan(NotebookDocument document, ExperimentCell cell) {

@@ -54,6 +54,9 @@ class PreparedPointsTest {
         assertThat(service.awaitEnd(id, Duration.ofSeconds(60)).orElseThrow().status()).isEqualTo(ExperimentStatus.COMPLETED);
 
         assertThat(service.results(id).orElseThrow().points()).hasSize(6).allSatisfy(p -> assertThat(p.succeeded()).isEqualTo(4));
+        // the results carry the stored end time, so two reads of an ended experiment agree (a notebook stores either)
+        ExperimentResults results = service.results(id).orElseThrow();
+        assertThat(results.finishedAt()).isNotNull().isEqualTo(service.results(id).orElseThrow().finishedAt());
         List<Integer> reads = IntStream.range(0, plan.points()).mapToObj(p -> engine.reads(plan.scenario(p))).toList();
         assertThat(reads).as("reads of each point").containsOnly(1).hasSize(6);
         // and each scenario itself once, when the spec was checked (it is not a point: every point sets $.x)
