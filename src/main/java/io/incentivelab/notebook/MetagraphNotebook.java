@@ -3,6 +3,7 @@ package io.incentivelab.notebook;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.incentivelab.experiment.ExperimentSpec;
+import io.incentivelab.experiment.ExperimentSpec.Combine;
 import io.incentivelab.metagraph.InvalidMetagraphException;
 import io.incentivelab.metagraph.MetagraphScenario;
 import io.incentivelab.simulation.metagraph.MetagraphSnapshot;
@@ -40,7 +41,7 @@ public final class MetagraphNotebook {
         cells.add(new NoteCell("today", note(s, imported, check, who, subnet)));
         cells.add(new ScenarioCell("subnet", who + " as a scenario", imported.json()));
         List<JsonNode> curves = CURVES.stream().<JsonNode>map(TextNode::valueOf).toList();
-        cells.add(new ExperimentCell("curves", "Today's curve and three others", List.of("subnet"), "GRID",
+        cells.add(new ExperimentCell("curves", "Today's curve and three others", List.of("subnet"), Combine.GRID,
                 List.of(ExperimentSpec.Axis.list("$.subnets[0].rewardCurve.type", curves)), 5, 20261207L, null));
         cells.add(new ChartCell("curves-gini", "Gini of miner emission under each curve (mean, 95% error bars)",
                 "curves", "SWEEP", subnet + ".giniEmission", List.of()));

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.incentivelab.experiment.ExperimentSpec.Axis;
 import io.incentivelab.experiment.ExperimentSpec.AxisKind;
+import io.incentivelab.experiment.ExperimentSpec.Combine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -252,9 +253,11 @@ public final class NotebookCodec {
             }
         }
         String combine = f.string("combine", false, "GRID");
-        if (!ExperimentCell.COMBINES.contains(combine)) {
+        Enum<?> design = ExperimentCell.design(combine);
+        if (design == null) {
             problems.add(new NotebookProblem(path + ".combine", "must be one of " + String.join(", ", ExperimentCell.COMBINES)
                     + " (got \"" + shorten(combine) + "\")"));
+            design = Combine.GRID;
         }
         List<Axis> axes = new ArrayList<>();
         JsonNode a = f.node.get("axes");
@@ -277,7 +280,8 @@ public final class NotebookCodec {
         String last = f.string("lastExperimentId", false, null);
         String metric = f.string("metric", false, "");
         int samples = (int) f.integer("samples", ExperimentCell.DEFAULT_SAMPLES, 2, 100_000);
-        return new ExperimentCell(id, label, refs, combine, axes, replicates, seed, last, metric, samples);
+        return new ExperimentCell(id, label, refs, Combine.GRID, null, axes, replicates, seed, last, metric,
+                samples).withDesign(design);
     }
 
     private static Axis readAxis(JsonNode node, String path, List<NotebookProblem> problems) {
@@ -402,7 +406,7 @@ public final class NotebookCodec {
         o.put("label", e.label());
         ArrayNode refs = o.putArray("scenarioCellIds");
         e.scenarioCellIds().forEach(refs::add);
-        o.put("combine", e.combine());
+        o.put("combine", e.designName());
         ArrayNode axes = o.putArray("axes");
         for (Axis a : e.axes()) {
             ObjectNode ax = axes.addObject();

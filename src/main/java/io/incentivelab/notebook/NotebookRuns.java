@@ -90,7 +90,7 @@ public class NotebookRuns {
         List<Axis> axes = cell.axes().stream().map(a -> a.kind() == AxisKind.LIST
                 ? new Axis(a.path(), a.kind(), a.values(), null, null, null, false)
                 : new Axis(a.path(), a.kind(), List.of(), a.from(), a.to(), a.count(), a.integer())).toList();
-        return new ExperimentSpec(ExperimentSpec.SCHEMA_VERSION, name, null, scenarios, cell.sweepCombine(), axes,
+        return new ExperimentSpec(ExperimentSpec.SCHEMA_VERSION, name, null, scenarios, cell.combine(), axes,
                 cell.replicates(), cell.seed());
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.incentivelab.experiment.ExperimentOrigin;
 import io.incentivelab.experiment.ExperimentProgress;
 import io.incentivelab.experiment.ExperimentService;
+import io.incentivelab.experiment.ExperimentSpec.Combine;
 import io.incentivelab.experiment.ExperimentStatus;
 import io.incentivelab.notebook.ExperimentCell;
 import io.incentivelab.notebook.ExperimentOutput;
@@ -214,8 +215,8 @@ class DeleteResultsIT {
         NotebookDocument doc = NotebookDocument.empty("Delete me")
                 .append(new ScenarioCell("s1", "tiny", scenario))
                 .append(new ScenarioCell("s2", "slow", slow))
-                .append(new ExperimentCell("e1", "first", List.of("s1"), "GRID", List.of(), 2, 5L, null))
-                .append(new ExperimentCell("e2", "second", List.of("s1"), "GRID", List.of(), 2, 6L, null));
+                .append(new ExperimentCell("e1", "first", List.of("s1"), Combine.GRID, List.of(), 2, 5L, null))
+                .append(new ExperimentCell("e2", "second", List.of("s1"), Combine.GRID, List.of(), 2, 6L, null));
         Notebook nb = notebooks.importFile(NotebookCodec.writeFile(
                 new NotebookFile(doc, Map.of())).getBytes(StandardCharsets.UTF_8), owner);
         return nb;

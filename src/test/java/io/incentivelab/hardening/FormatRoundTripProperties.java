@@ -10,6 +10,7 @@ import io.incentivelab.experiment.ExperimentLimits;
 import io.incentivelab.experiment.ExperimentSpec;
 import io.incentivelab.experiment.ExperimentSpec.Axis;
 import io.incentivelab.experiment.ExperimentSpec.AxisKind;
+import io.incentivelab.experiment.ExperimentSpec.Combine;
 import io.incentivelab.experiment.ExperimentSpecCodec;
 import io.incentivelab.experiment.InvalidExperimentException;
 import io.incentivelab.experiment.SimulationEngine;
@@ -105,7 +106,7 @@ class FormatRoundTripProperties {
                                 1.0 + random.nextInt(5), 10.0 + random.nextDouble(), 1 + random.nextInt(100), random.nextBoolean()));
                     }
                     List<String> refs = scenarios.isEmpty() ? List.of() : List.of(scenarios.get(random.nextInt(scenarios.size())));
-                    doc = doc.append(new ExperimentCell(id, anyText, refs, ExperimentCell.COMBINES.get(random.nextInt(2)), axes,
+                    doc = doc.append(new ExperimentCell(id, anyText, refs, random.nextBoolean() ? Combine.GRID : Combine.ZIP, axes,
                             1 + random.nextInt(ExperimentCell.MAX_REPLICATES), random.nextLong(), random.nextBoolean() ? null : UUID.randomUUID().toString()));
                     experiments.add(id);
                 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.incentivelab.experiment.ExperimentSpec.Combine;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ class AnalysisCellCodecTest {
 
     private final NotebookDocument doc = new NotebookDocument(1, "t", List.of(
             new ScenarioCell("s", "", JsonNodeFactory.instance.objectNode().put("name", "a")),
-            new ExperimentCell("e", "", List.of("s"), "GRID", List.of(), 3, 1, "x1"),
+            new ExperimentCell("e", "", List.of("s"), Combine.GRID, List.of(), 3, 1, "x1"),
             new ChartCell("c", "Top-1", "e", "LORENZ", "alpha.lorenzEmission", List.of(0, 2)),
             new CompareCell("k", "", "e", 0, 1, "gini")));
 

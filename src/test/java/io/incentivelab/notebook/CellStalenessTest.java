@@ -3,6 +3,7 @@ package io.incentivelab.notebook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.incentivelab.experiment.ExperimentSpec.Combine;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class CellStalenessTest {
 
     private final ScenarioCell scenario = new ScenarioCell("s", "", JsonNodeFactory.instance.objectNode().put("name", "a"));
-    private final ExperimentCell experiment = new ExperimentCell("e", "", List.of("s"), "GRID", List.of(), 3, 1, "x1");
+    private final ExperimentCell experiment = new ExperimentCell("e", "", List.of("s"), Combine.GRID, List.of(), 3, 1, "x1");
     private final ChartCell chart = new ChartCell("c", "", "e", "SWEEP", "alpha.giniEmission", List.of());
     private final CompareCell compare = new CompareCell("k", "", "e", 0, 1, "");
     private final NotebookDocument doc = new NotebookDocument(1, "t",

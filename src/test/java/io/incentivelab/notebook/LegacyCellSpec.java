@@ -45,7 +45,7 @@ final class LegacyCellSpec {
         if (cell.sensitivity()) {
             // a sensitivity study: the axes are its parameters, each over [From, To]
             ObjectNode st = spec.putObject("sensitivity");
-            st.put("method", cell.combine());
+            st.put("method", cell.designName());
             st.put("metric", cell.metric());
             st.put("samples", cell.samples());
             ArrayNode params = st.putArray("parameters");
@@ -67,7 +67,7 @@ final class LegacyCellSpec {
             return spec;
         }
         ObjectNode sweep = spec.putObject("sweep");
-        sweep.put("combine", cell.combine());
+        sweep.put("combine", cell.designName());
         ArrayNode axes = sweep.putArray("axes");
         for (Axis a : cell.axes()) {
             ObjectNode ax = axes.addObject();

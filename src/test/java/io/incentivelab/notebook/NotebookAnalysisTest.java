@@ -10,6 +10,7 @@ import io.incentivelab.experiment.ExperimentLimits;
 import io.incentivelab.experiment.ExperimentPlan;
 import io.incentivelab.experiment.ExperimentResults;
 import io.incentivelab.experiment.ExperimentSpec.Axis;
+import io.incentivelab.experiment.ExperimentSpec.Combine;
 import io.incentivelab.experiment.ExperimentSpecCodec;
 import io.incentivelab.experiment.LocalExperiment;
 import io.incentivelab.experiment.SimulationEngine;
@@ -35,7 +36,7 @@ class NotebookAnalysisTest {
     @BeforeAll
     static void run() throws Exception {
         ScenarioCell sc = new ScenarioCell("s", "tiny", (ObjectNode) ScenarioCodec.readTree(SCENARIO));
-        experiment = new ExperimentCell("e", "", List.of("s"), "GRID", List.of(Axis.list("$.subnets[0].rewardCurve.type",
+        experiment = new ExperimentCell("e", "", List.of("s"), Combine.GRID, List.of(Axis.list("$.subnets[0].rewardCurve.type",
                 List.of(TextNode.valueOf("PROPORTIONAL"),
                         TextNode.valueOf("WINNER_TAKE_ALL")))), 4, 3, null);
         doc = new NotebookDocument(1, "t", List.of(sc, experiment));
@@ -126,7 +127,7 @@ class NotebookAnalysisTest {
     @Test
     void twoGridAxesGiveAHeatMapAndNoAxesOneBarPerScenario() throws Exception {
         ScenarioCell sc = new ScenarioCell("s", "tiny", (ObjectNode) ScenarioCodec.readTree(SCENARIO));
-        ExperimentCell two = new ExperimentCell("e", "", List.of("s"), "GRID", List.of(
+        ExperimentCell two = new ExperimentCell("e", "", List.of("s"), Combine.GRID, List.of(
                 Axis.list("$.subnets[0].rewardCurve.type", List.of(TextNode.valueOf(
                         "PROPORTIONAL"), TextNode.valueOf("WINNER_TAKE_ALL"))),
                 Axis.list("$.subnets[0].miners.operators", List.of(
@@ -148,7 +149,7 @@ class NotebookAnalysisTest {
             assertThat(item.path("name").asText()).as(item.toString()).contains("95% CI");
         }
 
-        ExperimentCell none = new ExperimentCell("e", "", List.of("s"), "GRID", List.of(), 2, 5, null);
+        ExperimentCell none = new ExperimentCell("e", "", List.of("s"), Combine.GRID, List.of(), 2, 5, null);
         NotebookDocument d0 = new NotebookDocument(1, "t", List.of(sc, none));
         ExperimentPlan plan0 = ExperimentPlan.of(ExperimentSpecCodec.check(NotebookRuns.spec(d0, none), new ExperimentLimits(1000, 100, 100), null), engine::validate);
         LocalExperiment run0 = LocalExperiment.run(plan0, engine, 1, Double.NaN, null, false);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.incentivelab.experiment.ExperimentSpec;
 import io.incentivelab.experiment.ExperimentSpec.Axis;
+import io.incentivelab.experiment.ExperimentSpec.Combine;
 import io.incentivelab.experiment.Sensitivity;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -22,7 +23,7 @@ class NotebookCodecTest {
         NotebookDocument doc = NotebookDocument.empty("Sample")
                 .append(new NoteCell("n1", "# Hello\n\nText"))
                 .append(new ScenarioCell("s1", "Base", scenario))
-                .append(new ExperimentCell("e1", "Sweep", List.of("s1"), "GRID",
+                .append(new ExperimentCell("e1", "Sweep", List.of("s1"), Combine.GRID,
                         List.of(Axis.list("$.subnets[0].rewardCurve.alpha", List.of(IntNode.valueOf(1), IntNode.valueOf(2)))),
                         3, 42L, "exp-1"));
         ExperimentOutput out = new ExperimentOutput("exp-1", "COMPLETED", null, "abc", "0.1.0", 6, 6, 0,
@@ -47,7 +48,7 @@ class NotebookCodecTest {
         NotebookFile one = sample();
         ExperimentOutput out = (ExperimentOutput) one.outputs().get("e1");
         NotebookDocument doc = one.document()
-                .append(new ExperimentCell("e0", "Other", List.of("s1"), "GRID", List.of(), 1, 1L, "exp-0"));
+                .append(new ExperimentCell("e0", "Other", List.of("s1"), Combine.GRID, List.of(), 1, 1L, "exp-0"));
         // the database reads outputs ordered by cell id ("e0" < "e1"), a file in its own order
         Map<String, CellOutput> byId = new LinkedHashMap<>();
         byId.put("e0", out);
@@ -63,7 +64,7 @@ class NotebookCodecTest {
     @Test
     void aSensitivityCellKeepsItsMetricAndSamplesAndBecomesAStudy() throws Exception {
         ObjectNode scenario = (ObjectNode) new JsonMapper().readTree("{\"name\":\"two\",\"subnets\":[{\"name\":\"a\"}]}");
-        ExperimentCell study = new ExperimentCell("e2", "Which matters", List.of("s1"), "SALTELLI",
+        ExperimentCell study = ExperimentCell.study("e2", "Which matters", List.of("s1"), Sensitivity.Method.SALTELLI,
                 List.of(Axis.range("$.subnets[0].validators.noiseSigma", 0, 2, 2, false)), 2, 5L, null,
                 "a.giniEmission", 8);
         NotebookDocument doc = NotebookDocument.empty("S").append(new ScenarioCell("s1", "Base", scenario)).append(study);

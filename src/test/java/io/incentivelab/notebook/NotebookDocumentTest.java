@@ -3,6 +3,7 @@ package io.incentivelab.notebook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.incentivelab.experiment.ExperimentSpec.Combine;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,7 @@ class NotebookDocumentTest {
 
     @Test
     void aDuplicatedExperimentStartsWithoutARun() {
-        ExperimentCell e = new ExperimentCell("e", "", List.of(), "GRID", List.of(), 3, 1, "run-1");
+        ExperimentCell e = new ExperimentCell("e", "", List.of(), Combine.GRID, List.of(), 3, 1, "run-1");
         assertThat(e.withId("f").lastExperimentId()).isNull();
     }
 

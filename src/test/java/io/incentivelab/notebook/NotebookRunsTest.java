@@ -46,7 +46,7 @@ class NotebookRunsTest {
 
     @Test
     void aSweepCellMapsToTheSpecItStandsFor() {
-        ExperimentCell cell = new ExperimentCell("e", "", List.of("s1", "missing", "s2"), "ZIP", List.of(
+        ExperimentCell cell = new ExperimentCell("e", "", List.of("s1", "missing", "s2"), Combine.ZIP, List.of(
                 new Axis("$.subnets[0].rewardCurve.type", AxisKind.LIST, List.of(TextNode.valueOf("LINEAR"),
                         TextNode.valueOf("POWER")), 1.0, null, null, true),
                 Axis.range("$.subnets[0].rewardCurve.alpha", 1, 3, 2, false)), 3, 7L, null);
@@ -69,7 +69,7 @@ class NotebookRunsTest {
 
     @Test
     void aSensitivityCellMapsToAStudyOverItsAxes() {
-        ExperimentCell cell = new ExperimentCell("e", "Study", List.of("s1"), "MORRIS", List.of(
+        ExperimentCell cell = ExperimentCell.study("e", "Study", List.of("s1"), Sensitivity.Method.MORRIS, List.of(
                 new Axis("$.subnets[0].validators.noiseSigma", AxisKind.RANGE, List.of(), 0.0, 2.0, 2, false),
                 new Axis("$.network.tempo", AxisKind.RANGE, List.of(), 100.0, 400.0, null, true)), 2, 5L, null, "a.giniEmission", 6);
 
@@ -87,7 +87,7 @@ class NotebookRunsTest {
     @Test
     void aProblemInAnAxisValueComesBackWithItsIndexes() {
         JsonNode object = new JsonMapper().createObjectNode().put("x", 1);
-        ExperimentCell cell = new ExperimentCell("e", "", List.of("s1"), "GRID", List.of(
+        ExperimentCell cell = new ExperimentCell("e", "", List.of("s1"), Combine.GRID, List.of(
                 Axis.range("$.subnets[0].rewardCurve.alpha", 1, 3, 3, false),
                 Axis.list("$.subnets[1].rewardCurve.type", List.of(IntNode.valueOf(1), object)),
                 new Axis("$.network.tempo", AxisKind.UNIFORM, List.of(), 400.0, 100.0, 4, true)), 2, 9, null);
@@ -110,7 +110,7 @@ class NotebookRunsTest {
     void scenarioReplicateAndPathProblemsPointWhereTheyDidBefore() {
         ObjectNode bad = scenario.deepCopy();
         bad.putObject("network").put("tempo", -1);
-        ExperimentCell cell = new ExperimentCell("e", "", List.of("s1", "bad"), "GRID", List.of(
+        ExperimentCell cell = new ExperimentCell("e", "", List.of("s1", "bad"), Combine.GRID, List.of(
                 Axis.list("", List.of(IntNode.valueOf(1))),
                 Axis.list("$.x[", List.of(IntNode.valueOf(1)))), 0, 9, null);
         NotebookDocument doc = NotebookDocument.empty("t").append(new ScenarioCell("s1", "Base", scenario))
@@ -155,12 +155,13 @@ class NotebookRunsTest {
                 axes.add(new Axis(paths.get(random.nextInt(paths.size())), kind, vs, from, to,
                         random.nextInt(6) == 0 ? null : count, random.nextBoolean()));
             }
-            String combine = ExperimentCell.COMBINES.get(random.nextInt(ExperimentCell.COMBINES.size()));
+            Enum<?> design = ExperimentCell.DESIGNS.get(random.nextInt(ExperimentCell.DESIGNS.size()));
             List<String> ids = List.of(List.of("s1"), List.of("s1", "s2"), List.of("bad"), List.of("s2", "bad"),
                     List.of("nothing")).get(random.nextInt(5));
             String label = List.of("", "Run", "y".repeat(201)).get(random.nextInt(3));
-            ExperimentCell cell = new ExperimentCell("e", label, ids, combine, axes, List.of(1, 2, 0, 20_000).get(random.nextInt(4)),
-                    random.nextLong(), null, List.of("", "a.giniEmission").get(random.nextInt(2)), List.of(1, 2, 8, 60_000).get(random.nextInt(4)));
+            ExperimentCell cell = new ExperimentCell("e", label, ids, Combine.GRID, null, axes, List.of(1, 2, 0, 20_000).get(random.nextInt(4)),
+                    random.nextLong(), null, List.of("", "a.giniEmission").get(random.nextInt(2)), List.of(1, 2, 8, 60_000).get(random.nextInt(4)))
+                    .withDesign(design);
             ObjectNode bad = scenario.deepCopy();
             bad.putObject("network").put("tempo", -1);
             NotebookDocument doc = NotebookDocument.empty(random.nextBoolean() ? "Title" : "").append(new ScenarioCell("s1", "Base", scenario))

@@ -8,6 +8,7 @@ import io.incentivelab.experiment.ExperimentSpec.Axis;
 import io.incentivelab.experiment.ExperimentLimits;
 import io.incentivelab.experiment.ExperimentPlan;
 import io.incentivelab.experiment.ExperimentResults;
+import io.incentivelab.experiment.ExperimentSpec.Combine;
 import io.incentivelab.experiment.ExperimentSpecCodec;
 import io.incentivelab.experiment.LocalExperiment;
 import io.incentivelab.experiment.SimulationEngine;
@@ -24,7 +25,7 @@ class ResultWarningsTest {
 
     private static ExperimentOutput run(String scenario, Axis axis) throws InterruptedException {
         ScenarioCell sc = new ScenarioCell("s", "noisy", (ObjectNode) ScenarioCodec.readTree(scenario));
-        ExperimentCell e = new ExperimentCell("e", "", List.of("s"), "GRID", List.of(axis), 3, 11, null);
+        ExperimentCell e = new ExperimentCell("e", "", List.of("s"), Combine.GRID, List.of(axis), 3, 11, null);
         NotebookDocument doc = new NotebookDocument(1, "t", List.of(sc, e));
         SimulationEngine engine = new SimulationEngine();
         ExperimentPlan plan = ExperimentPlan.of(ExperimentSpecCodec.check(NotebookRuns.spec(doc, e), new ExperimentLimits(1000, 100, 100), null), engine::validate);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.incentivelab.experiment.ExperimentSpec.Axis;
 import io.incentivelab.experiment.ExperimentSpec.AxisKind;
+import io.incentivelab.experiment.ExperimentSpec.Combine;
 import io.incentivelab.scenario.ScenarioCodec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -76,7 +77,7 @@ class ScenarioFieldsTest {
     @Test
     void anExperimentCellBecomesASpecWithFullScenarios() {
         NotebookDocument doc = NotebookDocument.empty("t").append(new ScenarioCell("s1", "Base", scenario))
-                .append(new ExperimentCell("e1", "", List.of("s1"), "GRID", List.of(
+                .append(new ExperimentCell("e1", "", List.of("s1"), Combine.GRID, List.of(
                         Axis.range("$.subnets[0].rewardCurve.alpha", 1, 3, 3, false),
                         new Axis("$.network.tempo", AxisKind.SOBOL, List.of(), 100.0, 400.0, 4, true)), 2, 9, null));
         var spec = NotebookRuns.spec(doc, (ExperimentCell) doc.cell("e1").orElseThrow());

@@ -121,7 +121,7 @@ public final class NotebookReport {
         b.append("<table class=\"parameters\"><tr><th>Scenarios</th><td>").append(esc(String.join(", ", scenarios)))
                 .append("</td></tr><tr><th>Replicates</th><td>").append(e.replicates())
                 .append("</td></tr><tr><th>Base seed</th><td class=\"seed\">").append(seed)
-                .append("</td></tr><tr><th>Combine</th><td>").append(esc(e.combine())).append("</td></tr>");
+                .append("</td></tr><tr><th>Combine</th><td>").append(esc(e.designName())).append("</td></tr>");
         for (Axis a : e.axes()) {
             b.append("<tr><th>Axis ").append(esc(a.path())).append("</th><td>").append(esc(axis(a))).append("</td></tr>");
         }

@@ -1,6 +1,7 @@
 package io.incentivelab.notebook.ui;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.incentivelab.experiment.ExperimentSpec.Combine;
 import io.incentivelab.notebook.Cell;
 import io.incentivelab.notebook.CellType;
 import io.incentivelab.notebook.ExperimentCell;
@@ -47,7 +48,7 @@ class CellEditors {
             case EXPERIMENT -> {
                 List<ScenarioCell> scenarios = document.scenarioCells();
                 List<String> refs = scenarios.isEmpty() ? List.of() : List.of(scenarios.get(scenarios.size() - 1).id());
-                yield new ExperimentCell(id, "", refs, "GRID", List.of(), ExperimentCell.DEFAULT_REPLICATES,
+                yield new ExperimentCell(id, "", refs, Combine.GRID, List.of(), ExperimentCell.DEFAULT_REPLICATES,
                         1 + SEEDS.nextInt(999_999_999), null);
             }
             case CHART, COMPARE -> AnalysisCells.newCell(type, id, document);

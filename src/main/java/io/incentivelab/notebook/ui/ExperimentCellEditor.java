@@ -20,6 +20,7 @@ import com.vaadin.flow.shared.Registration;
 import io.incentivelab.experiment.ExperimentProgress;
 import io.incentivelab.experiment.ExperimentSpec.Axis;
 import io.incentivelab.experiment.ExperimentSpec.AxisKind;
+import io.incentivelab.experiment.Sensitivity;
 import io.incentivelab.experiment.SensitivityAnalysis;
 import io.incentivelab.notebook.ExperimentCell;
 import io.incentivelab.notebook.ExperimentOutput;
@@ -43,7 +44,7 @@ class ExperimentCellEditor extends CellEditor<ExperimentCell> {
 
     private final TextField label = new TextField("Label");
     private final CheckboxGroup<ScenarioCell> scenarios = new CheckboxGroup<>("Scenarios");
-    private final Select<String> combine = new Select<>();
+    private final Select<Enum<?>> combine = new Select<>();
     private final Div axes = new Div();
     private final Button addAxis = new Button("Add sweep axis", VaadinIcon.PLUS.create());
     private final TextField replicates = new TextField("Replicates");
@@ -85,7 +86,8 @@ class ExperimentCellEditor extends CellEditor<ExperimentCell> {
     private Component configureInputs() {
         scenarios.setItemLabelGenerator(ScenarioCell::displayName);
         combine.setLabel("Combine axes");
-        combine.setItems(ExperimentCell.COMBINES);
+        combine.setItems(ExperimentCell.DESIGNS);
+        combine.setItemLabelGenerator(Enum::name);
         combine.setHelperText("GRID: every combination; ZIP: i-th values together; SALTELLI, MORRIS: which"
                 + " parameter matters (each axis is a parameter over From–To)");
         metric.setAllowCustomValue(true);
@@ -122,7 +124,7 @@ class ExperimentCellEditor extends CellEditor<ExperimentCell> {
         scenarios.addValueChangeListener(e -> edited(e.isFromClient(), () -> cell().withScenarioCellIds(
                 available.stream().filter(e.getValue()::contains).map(ScenarioCell::id).toList())));
         combine.addValueChangeListener(e -> {
-            edited(e.isFromClient(), () -> cell().withCombine(e.getValue()));
+            edited(e.isFromClient(), () -> cell().withDesign(e.getValue()));
             showStudyInputs();
         });
         replicates.addValueChangeListener(e -> {
@@ -202,7 +204,7 @@ class ExperimentCellEditor extends CellEditor<ExperimentCell> {
         showing = true;
         label.setValue(cell().label());
         scenarios.setValue(new LinkedHashSet<>(available.stream().filter(s -> cell().scenarioCellIds().contains(s.id())).toList()));
-        combine.setValue(cell().combine());
+        combine.setValue(cell().design());
         replicates.setValue(Integer.toString(cell().replicates()));
         replicates.setInvalid(false);
         inputProblem = null;
@@ -221,7 +223,7 @@ class ExperimentCellEditor extends CellEditor<ExperimentCell> {
         boolean study = cell().sensitivity();
         metric.setVisible(study);
         samples.setVisible(study);
-        samples.setHelperText("SALTELLI".equals(cell().combine()) ? "base sample N: N·(k+2) points"
+        samples.setHelperText(cell().method() == Sensitivity.Method.SALTELLI ? "base sample N: N·(k+2) points"
                 : "trajectories r: r·(k+1) points");
         addAxis.setText(study ? "Add parameter" : "Add sweep axis");
         axisRows.forEach(r -> r.setStudy(study));

@@ -2,6 +2,7 @@ package io.incentivelab.notebook.sharing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.incentivelab.experiment.ExperimentSpec.Combine;
 import io.incentivelab.notebook.CompareCell;
 import io.incentivelab.notebook.CompareOutput;
 import io.incentivelab.notebook.ExperimentCell;
@@ -56,7 +57,7 @@ class NotebookReportTest {
                 List.of("a.giniEmission"), List.of(
                         new ExperimentOutput.PointResult("A", Map.of(), 3, 3, Map.of("a.giniEmission", ms)),
                         new ExperimentOutput.PointResult("B", Map.of(), 3, 3, Map.of("a.giniEmission", ms))));
-        var exp = new ExperimentCell("e", "", List.of(), "GRID", List.of(), 3, 1, null);
+        var exp = new ExperimentCell("e", "", List.of(), Combine.GRID, List.of(), 3, 1, null);
         String twoHtml = NotebookReport.body(new NotebookFile(new NotebookDocument(NotebookDocument.FORMAT_VERSION, "t",
                 List.of(exp)), Map.of("e", two)), Map.of(), Map.of());
         assertThat(twoHtml).as("two scenarios: a scenario column").contains("<table class=\"results\"><thead><tr><th>Scenario</th>")

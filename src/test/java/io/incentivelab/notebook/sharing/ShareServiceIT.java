@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.incentivelab.experiment.ExperimentService;
+import io.incentivelab.experiment.ExperimentSpec.Combine;
 import io.incentivelab.notebook.ExperimentCell;
 import io.incentivelab.notebook.ExperimentOutput;
 import io.incentivelab.notebook.NoteCell;
@@ -55,7 +56,7 @@ class ShareServiceIT {
                 .append(new NoteCell("n1", "# Finding\n\n<script>alert(1)</script> [x](javascript:alert(2))"))
                 .append(new ScenarioCell("s1", "<img src=x onerror=alert(3)>",
                         JsonNodeFactory.instance.objectNode().put("name", "two")))
-                .append(new ExperimentCell("e1", "Sweep", List.of("s1"), "GRID", List.of(), 3,
+                .append(new ExperimentCell("e1", "Sweep", List.of("s1"), Combine.GRID, List.of(), 3,
                         42L, "exp-1"));
         ExperimentOutput out = new ExperimentOutput("exp-1", "COMPLETED", null, "abc", "engine-1", 3, 3, 0,
                 Instant.parse("2026-11-25T04:00:00Z"), List.of("gini"),

@@ -24,6 +24,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import io.incentivelab.experiment.ExperimentSpec.Combine;
 import io.incentivelab.experiment.Sensitivity;
 import io.incentivelab.experiment.SensitivityAnalysis;
 import io.incentivelab.notebook.Cell;
@@ -456,7 +457,7 @@ class CellEditorsTest {
     @Test
     void anExperimentEmitsItsInputsAndAsksToRun() {
         ScenarioCell scenario = newScenario();
-        ExperimentCell cell = new ExperimentCell("e1", "", List.of("s1"), "GRID", List.of(), 5, 7, null);
+        ExperimentCell cell = new ExperimentCell("e1", "", List.of("s1"), Combine.GRID, List.of(), 5, 7, null);
         ExperimentCellEditor editor = attach(new ExperimentCellEditor(cell, List.of(scenario)));
         List<String> runs = new ArrayList<>();
         editor.addRunRequestedListener(e -> runs.add("run"));
@@ -473,12 +474,14 @@ class CellEditorsTest {
 
     @Test
     void aStudyAsksForItsMetricAndSamplesAndItsParametersForARangeOnly() {
-        ExperimentCell cell = new ExperimentCell("e1", "", List.of("s1"), "GRID", List.of(), 1, 7, null);
+        ExperimentCell cell = new ExperimentCell("e1", "", List.of("s1"), Combine.GRID, List.of(), 1, 7, null);
         attach(new ExperimentCellEditor(cell, List.of(newScenario())));
         assertThat(_find(ComboBox.class, s -> s.withLabel("Metric to explain"))).isEmpty();
         @SuppressWarnings("unchecked")
-        Select<String> combine = _get(Select.class, s -> s.withLabel("Combine axes"));
-        _setValue(combine, "SALTELLI");
+        Select<Enum<?>> combine = _get(Select.class, s -> s.withLabel("Combine axes"));
+        assertThat(combine.getListDataView().getItems().map(combine.getItemLabelGenerator()))
+                .containsExactly("GRID", "ZIP", "SALTELLI", "MORRIS");
+        _setValue(combine, Sensitivity.Method.SALTELLI);
         ComboBox<?> metric = _get(ComboBox.class, s -> s.withLabel("Metric to explain"));
         assertThat(metric.isVisible()).isTrue();
         TextField samples = _get(TextField.class, s -> s.withLabel("Samples"));
@@ -488,7 +491,8 @@ class CellEditorsTest {
         _setValue(samples, "32");
         _click(_get(Button.class, s -> s.withText("Add parameter")));
         ExperimentCell last = (ExperimentCell) emitted.get(emitted.size() - 1);
-        assertThat(last.combine()).isEqualTo("SALTELLI");
+        assertThat(last.method()).isEqualTo(Sensitivity.Method.SALTELLI);
+        assertThat(last.designName()).isEqualTo("SALTELLI");
         assertThat(last.samples()).isEqualTo(32);
         assertThat(last.axes()).hasSize(1);
         // a parameter is read as From–To: no kind or count to set
@@ -496,14 +500,17 @@ class CellEditorsTest {
         assertThat(_find(Select.class, s -> s.withLabel("Kind"))).isEmpty();
         assertThat(_find(IntegerField.class, s -> s.withLabel("Count"))).isEmpty();
         assertThat(_get(row, NumberField.class, s -> s.withLabel("From")).isVisible()).isTrue();
-        _setValue(combine, "GRID");
+        _setValue(combine, Combine.GRID);
         assertThat(metric.isVisible()).isFalse();
+        ExperimentCell sweep = (ExperimentCell) emitted.get(emitted.size() - 1);
+        assertThat(sweep.sensitivity()).isFalse();
+        assertThat(sweep.combine()).isEqualTo(Combine.GRID);
         assertThat(_find(Select.class, s -> s.withLabel("Kind"))).hasSize(1);
     }
 
     @Test
     void replicatesBeyondTheLimitAreFlaggedAndRunIsDisabledWithTheReason() {
-        ExperimentCell cell = new ExperimentCell("e1", "", List.of("s1"), "GRID", List.of(), 5, 7, null);
+        ExperimentCell cell = new ExperimentCell("e1", "", List.of("s1"), Combine.GRID, List.of(), 5, 7, null);
         ExperimentCellEditor editor = attach(new ExperimentCellEditor(cell, List.of(newScenario())));
         List<String> runs = new ArrayList<>();
         editor.addRunRequestedListener(e -> runs.add("run"));
