@@ -326,6 +326,10 @@ public class NotebookView extends VerticalLayout implements BeforeEnterObserver,
             analysisPresenter.refresh();
             if (f.message() != null) {
                 Notification.show("Run all stopped: " + f.message()).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            } else if (f.cancelled()) {
+                int left = f.total() - f.done();
+                Notification.show("Run all cancelled: " + left + " of " + f.total() + " cell" + (f.total() == 1 ? "" : "s")
+                        + " not run");
             }
         }
     }
