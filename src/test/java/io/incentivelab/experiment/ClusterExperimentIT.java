@@ -207,9 +207,15 @@ class ClusterExperimentIT {
         String id = service().start(service().plan(spec)).id();
         await(() -> leaverEngine.completions.size() >= 3 && service().status(id).orElseThrow().done() >= 10, 60_000,
                 "runs finished on the leaving worker");
+        Map<Long, Integer> before = completions(workerEngines);
+        int doneAtLeave = service().status(id).orElseThrow().done();
         leaver.shutdown(); // as `docker compose stop` does through Spring: partitions and stored tasks migrate
         ExperimentProgress end = service().awaitEnd(id, Duration.ofSeconds(90)).orElseThrow();
 
+        assertThat(doneAtLeave).as("the worker left mid-batch").isLessThan(56);
+        int afterLeave = completions(workerEngines).values().stream().mapToInt(Integer::intValue).sum()
+                - before.values().stream().mapToInt(Integer::intValue).sum();
+        assertThat(afterLeave).as("the remaining workers ran what was left").isPositive();
         assertThat(end.status()).isEqualTo(ExperimentStatus.COMPLETED);
         assertThat(end.done()).isEqualTo(56);
         assertThat(end.failed()).isZero();
