@@ -6,6 +6,8 @@ import io.incentivelab.experiment.MetricComparison;
 import io.incentivelab.experiment.RunGroup;
 import io.incentivelab.experiment.SeriesBand;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.IntFunction;
 
 /**
  * One experiment's results as the chart and compare cells read them: per-point statistics, the time series
@@ -22,9 +24,9 @@ public interface ExperimentData {
     /** Every metric compared between two points (A − B). */
     List<MetricComparison> compare(int pointA, int pointB);
 
-    /** A local experiment's results (the example notebooks are computed this way). */
-    static ExperimentData of(LocalExperiment run) {
-        ExperimentResults results = new ExperimentResults(run.end(), run.plan(), run.points());
+    /** Results read through the given functions: the series band of a point, and the comparison of two groups. */
+    static ExperimentData of(ExperimentResults results, IntFunction<SeriesBand> series,
+            BiFunction<RunGroup, RunGroup, List<MetricComparison>> compare) {
         return new ExperimentData() {
             @Override
             public ExperimentResults results() {
@@ -33,14 +35,18 @@ public interface ExperimentData {
 
             @Override
             public SeriesBand series(int point) {
-                return run.series(point);
+                return series.apply(point);
             }
 
             @Override
             public List<MetricComparison> compare(int pointA, int pointB) {
-                return run.compare(new RunGroup.Point(pointA),
-                        new RunGroup.Point(pointB));
+                return compare.apply(new RunGroup.Point(pointA), new RunGroup.Point(pointB));
             }
         };
+    }
+
+    /** A local experiment's results (the example notebooks are computed this way). */
+    static ExperimentData of(LocalExperiment run) {
+        return of(new ExperimentResults(run.end(), run.plan(), run.points()), run::series, run::compare);
     }
 }

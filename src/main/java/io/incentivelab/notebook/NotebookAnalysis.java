@@ -10,7 +10,6 @@ import io.incentivelab.experiment.ExperimentSpec;
 import io.incentivelab.experiment.MetricComparison;
 import io.incentivelab.experiment.MetricStats;
 import io.incentivelab.experiment.PointSummary;
-import io.incentivelab.experiment.RunGroup;
 import io.incentivelab.experiment.SeriesBand;
 import io.incentivelab.experiment.SimulationEngine;
 import io.incentivelab.notebook.chart.ChartOptions;
@@ -144,22 +143,8 @@ public class NotebookAnalysis {
     private ExperimentData data(String experimentId) {
         ExperimentResults results = experiments.results(experimentId)
                 .orElseThrow(() -> new IllegalStateException("the experiment's results are no longer stored; run it again"));
-        return new ExperimentData() {
-            @Override
-            public ExperimentResults results() {
-                return results;
-            }
-
-            @Override
-            public SeriesBand series(int point) {
-                return experiments.series(experimentId, point).orElseThrow();
-            }
-
-            @Override
-            public List<MetricComparison> compare(int pointA, int pointB) {
-                return experiments.compare(experimentId, new RunGroup.Point(pointA), new RunGroup.Point(pointB)).orElseThrow();
-            }
-        };
+        return ExperimentData.of(results, point -> experiments.series(experimentId, point).orElseThrow(),
+                (a, b) -> experiments.compare(experimentId, a, b).orElseThrow());
     }
 
     /**
