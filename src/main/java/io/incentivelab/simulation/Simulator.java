@@ -45,6 +45,9 @@ public final class Simulator {
 
     private static final List<String> RESOURCES = List.of("compute", "storage", "quality");
 
+    /** The most epochs a FIXED/EQUAL run steps each subnet through in a row ({@link #fixedChunk}). */
+    static final int MAX_CHUNK = 32;
+
     private final Scenario scenario;
     private final YumaConsensus[] yumas;
     /** Per subnet, the validators' lognormal noise table (read only, shared by every run). */
@@ -52,6 +55,7 @@ public final class Simulator {
     private final double[] shares;
     private final List<String> keys;
     private final int threads;
+    private final int maxChunk;
 
     /** Validates the scenario (throws {@link io.incentivelab.simulation.model.InvalidScenarioException}). */
     public Simulator(Scenario scenario) {
@@ -64,6 +68,18 @@ public final class Simulator {
      * Use 1 when many runs already share the cores (experiments).
      */
     public Simulator(Scenario scenario, int threads) {
+        this(scenario, threads, MAX_CHUNK);
+    }
+
+    /**
+     * As {@link #Simulator(Scenario, int)}, stepping each subnet through at most {@code maxChunk} FIXED/EQUAL epochs
+     * in a row (1: every subnet one epoch at a time, as under a market rule); the results do not depend on it.
+     */
+    Simulator(Scenario scenario, int threads, int maxChunk) {
+        if (maxChunk < 1 || maxChunk > MAX_CHUNK) {
+            throw new IllegalArgumentException("maxChunk must be 1 to " + MAX_CHUNK + ": " + maxChunk);
+        }
+        this.maxChunk = maxChunk;
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1: " + threads);
         }
@@ -99,7 +115,8 @@ public final class Simulator {
      * Runs the scenario once.
      *
      * @param seed      the run's seed
-     * @param cancelled checked before every epoch; when it returns true the run stops with a
+     * @param cancelled checked before every epoch (FIXED/EQUAL: before each run of epochs up to the next sample
+     *                  or decision, at most {@link #MAX_CHUNK}); when it returns true the run stops with a
      *                  {@link CancellationException}
      * @param progress  told after every epoch
      */
@@ -133,57 +150,87 @@ public final class Simulator {
         List<Integer> sampleEpochs = new ArrayList<>();
         long[] intervalSubnetRao = new long[subnets];
         int lastSample = 0;
-        long[] subnetRao = new long[subnets];
         long[] left = new long[subnets];
-        long[] cumulative = new long[tempo + 1];
+        long[] totals = new long[MAX_CHUNK];
+        long[] unpaidOf = new long[MAX_CHUNK];
+        long[][] cumulatives = new long[MAX_CHUNK][tempo + 1];
+        long[][] chunkRao = new long[MAX_CHUNK][subnets];
+        long[][] chunkLeft = new long[MAX_CHUNK][subnets];
         try (SubnetStepper stepper = new SubnetStepper(runs, threads)) {
-            for (int e = 0; e < epochs; e++) {
+            for (int e = 0; e < epochs; ) {
                 if (cancelled.getAsBoolean()) {
                     throw new CancellationException("run cancelled after " + e + " of " + epochs + " epochs");
                 }
-                long block = (long) (e + 1) * tempo;
-                long firstBlock = block - tempo + 1;
-                long total = 0;
-                long unpaid;
+                int chunk;
                 if (market != null) {
-                    total = market.beginEpoch(issuance, firstBlock);
+                    // the pools couple the subnets every epoch (the next epoch's shares read every price)
+                    chunk = 1;
+                    long firstBlock = (long) e * tempo + 1;
+                    long total = market.beginEpoch(issuance, firstBlock);
                     // each subnet's blocks go into its pool on the thread that then steps it
                     stepper.step(left, s -> market.injectSubnet(s, subnetTao));
                     market.afterEpoch();
                     // paid values are alpha at the pool price; what is unpaid is the flooring of both
-                    unpaid = total;
+                    long unpaid = total;
                     for (int s = 0; s < subnets; s++) {
                         unpaid += left[s] - subnetTao[s];
                         intervalSubnetRao[s] += subnetTao[s];
                     }
+                    totals[0] = total;
+                    unpaidOf[0] = unpaid;
                 } else {
-                    for (int b = 0; b < tempo; b++) {
-                        total += issuance.mintBlock();
-                        cumulative[b + 1] = total;
+                    // FIXED/EQUAL: nothing couples the subnets until the next decision or sample, so each subnet
+                    // runs all the chunk's epochs in a row while its state is in cache (same results, in any order)
+                    chunk = fixedChunk(e, epochs, every, moving ? decideEvery : 0, maxChunk);
+                    for (int k = 0; k < chunk; k++) {
+                        long[] cumulative = cumulatives[k];
+                        long total = 0;
+                        for (int b = 0; b < tempo; b++) {
+                            total += issuance.mintBlock();
+                            cumulative[b + 1] = total;
+                        }
+                        totals[k] = total;
                     }
-                    unpaid = total;
-                    stepper.step(left, s -> subnetRao[s] = runs[s].planFixed(firstBlock, cumulative, shares[s]));
-                    for (int s = 0; s < subnets; s++) {
-                        unpaid -= subnetRao[s] - left[s];
-                        intervalSubnetRao[s] += subnetRao[s];
+                    int first = e;
+                    int count = chunk;
+                    stepper.forEach((s, ws) -> {
+                        SubnetRun r = runs[s];
+                        for (int k = 0; k < count; k++) {
+                            long firstBlock = (long) (first + k) * tempo + 1;
+                            chunkRao[k][s] = r.planFixed(firstBlock, cumulatives[k], shares[s]);
+                            chunkLeft[k][s] = r.stepDue(ws);
+                        }
+                    });
+                    for (int k = 0; k < chunk; k++) {
+                        long unpaid = totals[k];
+                        for (int s = 0; s < subnets; s++) {
+                            unpaid -= chunkRao[k][s] - chunkLeft[k][s];
+                            intervalSubnetRao[s] += chunkRao[k][s];
+                        }
+                        unpaidOf[k] = unpaid;
                     }
                 }
-                issued += total;
-                if (unpaid < 0) {
-                    throw new IllegalStateException("paid more than issued at epoch " + e);
+                for (int k = 0; k < chunk; k++) {
+                    int done = e + k + 1;
+                    long block = (long) done * tempo;
+                    issued += totals[k];
+                    if (unpaidOf[k] < 0) {
+                        throw new IllegalStateException("paid more than issued at epoch " + (done - 1));
+                    }
+                    maxUnpaid = Math.max(maxUnpaid, unpaidOf[k]);
+                    // a chunk ends at every decision and sample, so these fall on its last epoch
+                    if (moving && done % decideEvery == 0 && done < epochs) {
+                        economy.decide(done, block, issuance);
+                    }
+                    if (done % every == 0 || done == epochs) {
+                        rows.add(sample(runs, economy, intervalSubnetRao, done - lastSample, issuance, net, block));
+                        sampleEpochs.add(done);
+                        lastSample = done;
+                        Arrays.fill(intervalSubnetRao, 0);
+                    }
+                    progress.onProgress(done, epochs);
                 }
-                maxUnpaid = Math.max(maxUnpaid, unpaid);
-                int done = e + 1;
-                if (moving && done % decideEvery == 0 && done < epochs) {
-                    economy.decide(done, block, issuance);
-                }
-                if (done % every == 0 || done == epochs) {
-                    rows.add(sample(runs, economy, intervalSubnetRao, done - lastSample, issuance, net, block));
-                    sampleEpochs.add(done);
-                    lastSample = done;
-                    Arrays.fill(intervalSubnetRao, 0);
-                }
-                progress.onProgress(done, epochs);
+                e += chunk;
             }
         }
         long owner = 0;
@@ -205,6 +252,21 @@ public final class Simulator {
         Accounting accounting = new Accounting(issued, owner, miners, validators, burned, pending, maxUnpaid, uids);
         return new RunResult(seed, ENGINE_VERSION, summarise(rows, sampleEpochs, epochs),
                 timeSeries(rows, sampleEpochs, net), accounting);
+    }
+
+    /**
+     * How many epochs from epoch {@code e} (0-based) the subnets may run in a row without anything of the network
+     * in between: up to the next sample, the next decision ({@code decideEvery} 0 when nothing decides), the end
+     * of the horizon, and at most {@code maxChunk}. The epoch a chunk ends on is the only one in it that samples
+     * or decides.
+     */
+    static int fixedChunk(int e, int epochs, int every, int decideEvery, int maxChunk) {
+        int end = Math.min(epochs, e + maxChunk);
+        end = Math.min(end, (e / every + 1) * every);
+        if (decideEvery > 0) {
+            end = Math.min(end, (e / decideEvery + 1) * decideEvery);
+        }
+        return end - e;
     }
 
     private double[] sample(SubnetRun[] runs, Economy economy, long[] subnetRao, int interval, IssuanceTracker tracker,

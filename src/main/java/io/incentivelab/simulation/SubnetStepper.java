@@ -43,8 +43,24 @@ final class SubnetStepper implements AutoCloseable {
      * ({@link SubnetRun#stepDue}) and the rao they left unpaid goes into {@code left[s]}.
      */
     void step(long[] left, IntConsumer plan) {
+        forEach((s, ws) -> {
+            plan.accept(s);
+            left[s] = runs[s].stepDue(ws);
+        });
+    }
+
+    /** What {@link #forEach} runs for one subnet, with the workspace of the thread it runs on. */
+    interface SubnetTask {
+        void run(int subnet, YumaWorkspace workspace);
+    }
+
+    /**
+     * Runs {@code task} once for every subnet, the subnets split into contiguous blocks over the pool, and waits
+     * for all of them; the task must touch only the subnet it is given (and the workspace's scratch).
+     */
+    void forEach(SubnetTask task) {
         if (pool == null) {
-            stepRange(0, runs.length, 0, left, plan);
+            runRange(0, runs.length, 0, task);
             return;
         }
         List<Future<?>> futures = new ArrayList<>(blocks - 1);
@@ -52,15 +68,15 @@ final class SubnetStepper implements AutoCloseable {
             int from = runs.length * b / blocks;
             int to = runs.length * (b + 1) / blocks;
             int ws = b;
-            Callable<Void> task = () -> {
-                stepRange(from, to, ws, left, plan);
+            Callable<Void> call = () -> {
+                runRange(from, to, ws, task);
                 return null;
             };
-            futures.add(pool.submit(task));
+            futures.add(pool.submit(call));
         }
         RuntimeException failure = null;
         try {
-            stepRange(0, runs.length / blocks, 0, left, plan);
+            runRange(0, runs.length / blocks, 0, task);
         } catch (RuntimeException ex) {
             failure = ex;
         }
@@ -81,10 +97,9 @@ final class SubnetStepper implements AutoCloseable {
         }
     }
 
-    private void stepRange(int from, int to, int ws, long[] left, IntConsumer plan) {
+    private void runRange(int from, int to, int ws, SubnetTask task) {
         for (int s = from; s < to; s++) {
-            plan.accept(s);
-            left[s] = runs[s].stepDue(workspaces[ws]);
+            task.run(s, workspaces[ws]);
         }
     }
 
