@@ -9,12 +9,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
- * Steps every subnet of a run through one network step (its own epochs in it), on the calling thread or split into contiguous blocks of
- * subnets over a small pool owned by the run. Each subnet's state is touched by one thread per epoch and
- * the caller waits for all blocks, so the outcome does not depend on the thread count.
+ * Steps every subnet of a run through one network step (its own epochs in it), or runs a task per subnet, on the
+ * calling thread or over a small pool owned by the run whose threads take the subnets one by one. Each subnet's
+ * state is touched by one thread at a time and the caller waits for all, so the outcome does not depend on the
+ * thread count.
  */
 final class SubnetStepper implements AutoCloseable {
 
@@ -55,30 +57,33 @@ final class SubnetStepper implements AutoCloseable {
     }
 
     /**
-     * Runs {@code task} once for every subnet, the subnets split into contiguous blocks over the pool, and waits
-     * for all of them; the task must touch only the subnet it is given (and the workspace's scratch).
+     * Runs {@code task} once for every subnet and waits for all of them: each thread takes the next subnet not yet
+     * taken, so a thread that drew cheap subnets does not wait for one that drew dear ones. The task must touch
+     * only the subnet it is given (and the workspace's scratch), so which thread runs a subnet does not matter.
      */
     void forEach(SubnetTask task) {
         if (pool == null) {
-            runRange(0, runs.length, 0, task);
+            for (int s = 0; s < runs.length; s++) {
+                task.run(s, workspaces[0]);
+            }
             return;
         }
+        AtomicInteger next = new AtomicInteger();
         List<Future<?>> futures = new ArrayList<>(blocks - 1);
         for (int b = 1; b < blocks; b++) {
-            int from = runs.length * b / blocks;
-            int to = runs.length * (b + 1) / blocks;
-            int ws = b;
+            YumaWorkspace ws = workspaces[b];
             Callable<Void> call = () -> {
-                runRange(from, to, ws, task);
+                runTaken(next, ws, task);
                 return null;
             };
             futures.add(pool.submit(call));
         }
         RuntimeException failure = null;
         try {
-            runRange(0, runs.length / blocks, 0, task);
+            runTaken(next, workspaces[0], task);
         } catch (RuntimeException ex) {
             failure = ex;
+            next.set(runs.length); // the others stop after their current subnet
         }
         for (Future<?> f : futures) {
             try {
@@ -97,9 +102,9 @@ final class SubnetStepper implements AutoCloseable {
         }
     }
 
-    private void runRange(int from, int to, int ws, SubnetTask task) {
-        for (int s = from; s < to; s++) {
-            task.run(s, workspaces[ws]);
+    private void runTaken(AtomicInteger next, YumaWorkspace ws, SubnetTask task) {
+        for (int s = next.getAndIncrement(); s < runs.length; s = next.getAndIncrement()) {
+            task.run(s, ws);
         }
     }
 
