@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * {@code full-network-year}: simulates the packaged example {@code full-network.scenario.json} (128 subnets ×
  * 256 UIDs, one year) in a child JVM limited to 1 GB of heap ({@code -Xmx1g}), stepping subnets on every
  * core, and reports the wall seconds of the child (JVM start included) and its peak heap (the sum of the
- * heap pools' peak usage, read in the child by {@link PeakHeapMain}). Target: under 180 s within 1 GB.
+ * heap pools' peak usage, read in the child by {@link PeakHeapMain}). Target (issue 17): at most 60 s within 1 GB.
  *
  * <p>It runs the example twice in the same bench run: with {@code network.emissionSplit} FIXED (every share 1, so
  * equal shares, as the example's EQUAL) and with PRICE_EMA, whose pools start priced so that each subnet's alpha
@@ -45,7 +45,14 @@ public final class FullNetworkYearWorkload implements BenchWorkload {
         return "full-network-year";
     }
 
-    /** The largest ratio of PRICE_EMA's time to FIXED's that issue 16 accepts. */
+    /** Issue 17's target for the FIXED year, wall seconds of the child JVM. */
+    static final int TARGET_SECONDS = 60;
+
+    /**
+     * The largest ratio of PRICE_EMA's time to FIXED's that issue 16 accepts. Since engine work of 8 Dec 2026 FIXED
+     * runs each subnet through the epochs up to the next sample in a row (its state stays in cache), which a market
+     * rule cannot do (the pools couple the subnets every epoch), so the ratio now also measures that advantage.
+     */
     static final double MARKET_RATIO_TARGET = 1.15;
 
     @Override
@@ -57,6 +64,8 @@ public final class FullNetworkYearWorkload implements BenchWorkload {
         double ratio = (Double) market.get("commandSeconds") / (Double) fixed.get("commandSeconds");
         market.put("ratioToFixed", Math.round(ratio * 1000) / 1000.0);
         market.put("ratioTarget", MARKET_RATIO_TARGET);
+        market.put("ratioNote", "FIXED steps each subnet to the next sample in a row (cache-resident); "
+                + "the market couples subnets every epoch and steps them one epoch at a time");
         return List.of(fixed, market);
     }
 
@@ -129,7 +138,7 @@ public final class FullNetworkYearWorkload implements BenchWorkload {
             }
             line.put("activeUidsFinal", uids);
             line.put("threads", threads);
-            line.put("targetSeconds", 180);
+            line.put("targetSeconds", TARGET_SECONDS);
             line.put("loadAverage", round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
             return line;
         } catch (IOException e) {
