@@ -20,6 +20,8 @@ import io.incentivelab.notebook.Notebook;
 import io.incentivelab.notebook.OwnerKey;
 import java.nio.file.Files;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
@@ -72,6 +74,24 @@ class ChartAndCompareIT extends BrowserTest {
         assertThat(chart.locator("svg path").first()).isAttached();
         assertThat(chart.locator("svg")).containsText("WINNER_TAKE_ALL");
         assertThat(chartCard.locator(".cell-state")).isHidden();
+        // the chart says when it has settled: `finished` goes with a new option and comes back once ECharts drew it
+        assertThat(chart).hasAttribute("finished", "");
+        Map<?, ?> redrawn = (Map<?, ?>) chart.evaluate("""
+                async e => {
+                  const oldValues = [];
+                  const observer = new MutationObserver(records => records.forEach(r => oldValues.push(r.oldValue)));
+                  observer.observe(e, {attributes: true, attributeFilter: ['finished'], attributeOldValue: true});
+                  e.option = JSON.parse(JSON.stringify(e.option));
+                  await e.updateComplete;
+                  await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+                  await new Promise(done => setTimeout(done, 0));
+                  observer.disconnect();
+                  return {oldValues, finished: e.hasAttribute('finished')};
+                }""");
+        @SuppressWarnings("unchecked")
+        List<Object> oldValues = (List<Object>) redrawn.get("oldValues");
+        assertThat(oldValues).as("cleared (it was set), then set again (it was not)").startsWith("").contains((Object) null);
+        assertThat(redrawn.get("finished")).isEqualTo(true);
 
         // the same chart as a PNG
         Download download = page.waitForDownload(() -> click(chartCard, "Download PNG"));
@@ -85,6 +105,7 @@ class ChartAndCompareIT extends BrowserTest {
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Over time (mean, 95% band)")).click();
         click(chartCard, "Draw");
         assertThat(chart.locator("svg")).containsText("epoch");
+        assertThat(chart).hasAttribute("finished", "");
 
         // a comparison of the two curves, with p-values and the parameter that differs
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add compare")).click();

@@ -35,7 +35,8 @@ class DocsScreenshotIT extends BrowserTest {
             assertThat(page.locator("lab-chart[data-points]")).hasCount(4);
             // the third chart: the top operator's share over time, proportional vs winner-take-all
             page.locator("lab-chart[data-points]").nth(2).evaluate("e => e.scrollIntoView({block: 'center'})");
-            page.waitForTimeout(1500); // let the charts' resize and animation settle
+            // and has settled: ECharts has finished drawing its latest option at its present size
+            assertThat(page.locator("lab-chart[data-points][finished]")).hasCount(4);
             Files.createDirectories(FILE.toAbsolutePath().getParent());
             page.screenshot(new Page.ScreenshotOptions().setPath(FILE));
             Assertions.assertThat(Files.size(FILE)).isGreaterThan(10_000);
