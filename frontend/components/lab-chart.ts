@@ -7,7 +7,10 @@ import * as echarts from 'echarts';
  *
  * Rendered as SVG so the chart's marks are part of the DOM. Vaadin may detach and re-attach the element while it
  * builds a view, so the chart is (re)created on connect as well as on first update, and disposed on disconnect.
- * After each update the attribute `data-points` holds the number of data points drawn, for tests and tools.
+ * After each update the attribute `data-points` holds the number of data points drawn, for tests and tools; the
+ * attribute `finished` is set when ECharts fires its `finished` event (drawn, animations over) after the latest
+ * option, and removed whenever a new option is set, the chart's size changes or the chart is disposed, so that a
+ * test or a screenshot can wait for a chart that has settled.
  */
 @customElement('lab-chart')
 export class LabChart extends LitElement {
@@ -42,6 +45,7 @@ export class LabChart extends LitElement {
     this.resizeObserver = undefined;
     this.chart?.dispose();
     this.chart = undefined;
+    this.removeAttribute('finished');
   }
 
   protected updated(changed: PropertyValues): void {
@@ -55,16 +59,37 @@ export class LabChart extends LitElement {
     if (!container || this.chart) {
       return;
     }
-    this.chart = echarts.init(container, undefined, { renderer: 'svg' });
-    this.resizeObserver = new ResizeObserver(() => this.chart?.resize());
+    const chart = echarts.init(container, undefined, { renderer: 'svg' });
+    this.chart = chart;
+    chart.on('finished', () => {
+      if (this.chart === chart) {
+        this.setAttribute('finished', '');
+      }
+    });
+    this.resizeObserver = new ResizeObserver(() => this.resize());
     this.resizeObserver.observe(container);
     this.applyOption();
+  }
+
+  /** Fits the chart to its container; a chart that changes size is drawn again, so it is not finished until then. */
+  private resize(): void {
+    const container = this.renderRoot.querySelector('#chart') as HTMLElement | null;
+    if (!this.chart || !container) {
+      return;
+    }
+    if (container.clientWidth === this.chart.getWidth() && container.clientHeight === this.chart.getHeight()) {
+      return;
+    }
+    this.removeAttribute('finished');
+    this.chart.resize();
+    this.chart.getZr().refresh(); // one more frame, so that `finished` comes even if nothing had to be drawn anew
   }
 
   private applyOption(): void {
     if (!this.chart || !this.option) {
       return;
     }
+    this.removeAttribute('finished');
     this.chart.setOption(this.option as echarts.EChartsOption, true);
     this.setAttribute('data-points', String(countPoints(this.option)));
   }

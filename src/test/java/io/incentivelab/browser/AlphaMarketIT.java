@@ -11,19 +11,17 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The alpha market as an analyst meets it (issue 16): the preset, its labelled market fields with a bad value
  * flagged by the field, a short run, and each subnet's share of network emission leading the results.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.datasource.url=jdbc:h2:mem:alphamarketit;DB_CLOSE_DELAY=-1",
-                "vaadin.devmode.devTools.enabled=false"})
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:alphamarketit;DB_CLOSE_DELAY=-1")
 class AlphaMarketIT extends BrowserTest {
 
     @Test
-    void thePresetsMarketFieldsAreCheckedAndItsRunReportsEachSubnetsShare() {
+    void thePresetsMarketFieldsAreCheckedAndItsRunReportsEachSubnetsShare() throws Exception {
         onPage("alpha-market", this::steps);
     }
 

@@ -1,9 +1,15 @@
 package io.incentivelab.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.incentivelab.browser.NotebookJson.curveSweep;
+import static io.incentivelab.browser.NotebookJson.notebook;
+import static io.incentivelab.browser.NotebookJson.scenario;
+import static io.incentivelab.browser.NotebookJson.subnet;
+import static io.incentivelab.browser.NotebookPage.card;
+import static io.incentivelab.browser.NotebookPage.click;
+import static io.incentivelab.browser.NotebookPage.runExperiment;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
@@ -11,45 +17,31 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import io.incentivelab.notebook.Notebook;
-import io.incentivelab.notebook.NotebookService;
 import io.incentivelab.notebook.OwnerKey;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * A new user opens a notebook with a scenario and a reward-curve experiment, runs it, adds a chart and sees its
  * points drawn, downloads it as a PNG, adds a comparison and reads p-values, changes the scenario and sees the
  * experiment, chart and comparison marked stale, and brings them up to date with "Run all".
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.datasource.url=jdbc:h2:mem:chartit;DB_CLOSE_DELAY=-1",
-                "vaadin.devmode.devTools.enabled=false"})
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:chartit;DB_CLOSE_DELAY=-1")
 class ChartAndCompareIT extends BrowserTest {
 
     /** The browser contexts that open the notebooks this test imports hold this owner key. */
     static final OwnerKey OWNER = OwnerKey.generate();
 
-    static final String NOTEBOOK = """
-            {"formatVersion": 1, "title": "Curves", "cells": [
-              {"id": "c-scen", "type": "SCENARIO", "label": "One subnet", "scenario":
-                {"schemaVersion": 1, "name": "one-subnet",
-                 "network": {"horizonDays": %d, "sampleEveryEpochs": 10},
-                 "subnets": [{"name": "alpha", "metric": "SPEED", "miners": {"operators": %d}, "validators": {"count": 4}}]}},
-              {"id": "c-exp", "type": "EXPERIMENT", "label": "Curve sweep", "scenarioCellIds": ["c-scen"], "combine": "GRID",
-               "axes": [{"path": "$.subnets[0].rewardCurve.type", "kind": "LIST", "values": ["PROPORTIONAL", "WINNER_TAKE_ALL"]}],
-               "replicates": %d, "seed": 7}]}""";
-
-    @Autowired
-    NotebookService notebooks;
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
+    /** One subnet of {@code operators} over {@code days}, and its reward curve swept with {@code replicates} runs a point. */
+    static String curves(int days, int operators, int replicates) {
+        return notebook("Curves",
+                scenario("One subnet", "one-subnet", days, 10, subnet("alpha", "SPEED", operators, 4)),
+                curveSweep("c-exp", "Curve sweep", replicates, 7));
     }
 
     private Notebook importNotebook(int days, int operators, int replicates) {
@@ -57,40 +49,13 @@ class ChartAndCompareIT extends BrowserTest {
     }
 
     private Notebook importNotebook(int days, int operators, int replicates, OwnerKey owner) {
-        return notebooks.importFile(String.format(NOTEBOOK, days, operators, replicates).getBytes(StandardCharsets.UTF_8), owner);
-    }
-
-    private static Locator card(Page page, String type) {
-        return page.locator(".cell-card[data-cell-type=" + type + "]");
-    }
-
-    private static void click(Locator scope, String button) {
-        scope.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(button).setExact(true)).click();
-    }
-
-    private static void runExperiment(Page page) {
-        Locator experiment = card(page, "EXPERIMENT");
-        click(experiment, "Run");
-        assertThat(experiment.locator(".run-progress-text[data-status=COMPLETED]"))
-                .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(180_000));
+        return importNotebook(curves(days, operators, replicates), owner);
     }
 
     @Test
     void chartCompareAndStaleness() throws Exception {
         Notebook nb = importNotebook(2, 16, 3);
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000)
-                .setAcceptDownloads(true))) {
-            BrowserSupport.ownerKey(context, port, OWNER);
-            Page page = context.newPage();
-            try {
-                steps(page, nb);
-            } catch (RuntimeException | AssertionError e) {
-                Files.createDirectories(Path.of("target/screenshots"));
-                page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/chart-failed.png"))
-                        .setFullPage(true));
-                throw e;
-            }
-        }
+        onPage("chart", viewport(WIDTH, HEIGHT).setAcceptDownloads(true), OWNER, page -> steps(page, nb));
     }
 
     private void steps(Page page, Notebook nb) throws Exception {
@@ -109,6 +74,24 @@ class ChartAndCompareIT extends BrowserTest {
         assertThat(chart.locator("svg path").first()).isAttached();
         assertThat(chart.locator("svg")).containsText("WINNER_TAKE_ALL");
         assertThat(chartCard.locator(".cell-state")).isHidden();
+        // the chart says when it has settled: `finished` goes with a new option and comes back once ECharts drew it
+        assertThat(chart).hasAttribute("finished", "");
+        Map<?, ?> redrawn = (Map<?, ?>) chart.evaluate("""
+                async e => {
+                  const oldValues = [];
+                  const observer = new MutationObserver(records => records.forEach(r => oldValues.push(r.oldValue)));
+                  observer.observe(e, {attributes: true, attributeFilter: ['finished'], attributeOldValue: true});
+                  e.option = JSON.parse(JSON.stringify(e.option));
+                  await e.updateComplete;
+                  await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+                  await new Promise(done => setTimeout(done, 0));
+                  observer.disconnect();
+                  return {oldValues, finished: e.hasAttribute('finished')};
+                }""");
+        @SuppressWarnings("unchecked")
+        List<Object> oldValues = (List<Object>) redrawn.get("oldValues");
+        assertThat(oldValues).as("cleared (it was set), then set again (it was not)").startsWith("").contains((Object) null);
+        assertThat(redrawn.get("finished")).isEqualTo(true);
 
         // the same chart as a PNG
         Download download = page.waitForDownload(() -> click(chartCard, "Download PNG"));
@@ -122,6 +105,7 @@ class ChartAndCompareIT extends BrowserTest {
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Over time (mean, 95% band)")).click();
         click(chartCard, "Draw");
         assertThat(chart.locator("svg")).containsText("epoch");
+        assertThat(chart).hasAttribute("finished", "");
 
         // a comparison of the two curves, with p-values and the parameter that differs
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add compare")).click();

@@ -1,25 +1,22 @@
 package io.incentivelab.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.incentivelab.browser.NotebookPage.card;
+import static io.incentivelab.browser.NotebookPage.click;
+import static io.incentivelab.browser.NotebookPage.openSharePage;
+import static io.incentivelab.browser.NotebookPage.runExperiment;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import io.incentivelab.notebook.Notebook;
-import io.incentivelab.notebook.NotebookService;
 import io.incentivelab.notebook.OwnerKey;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Charts a newcomer reads without being misled (issue 20 item 5): the interactive chart's tooltip gives each
@@ -27,27 +24,10 @@ import org.springframework.boot.test.context.SpringBootTest;
  * heading typed for it; the share page's static chart has y-axis ticks and title and a legend, and its
  * comparison is titled by that heading.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.datasource.url=jdbc:h2:mem:chartreadit;DB_CLOSE_DELAY=-1",
-                "vaadin.devmode.devTools.enabled=false"})
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:chartreadit;DB_CLOSE_DELAY=-1")
 class ChartReadabilityIT extends BrowserTest {
 
     static final OwnerKey OWNER = OwnerKey.generate();
-
-    @Autowired
-    NotebookService notebooks;
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private static Locator card(Page page, String type) {
-        return page.locator(".cell-card[data-cell-type=" + type + "]");
-    }
-
-    private static void click(Locator scope, String button) {
-        scope.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(button).setExact(true)).click();
-    }
 
     /** Shows the ECharts tooltip of one data item, as hovering it would. */
     private static void showTip(Locator chart, int series, int dataIndex) {
@@ -57,28 +37,13 @@ class ChartReadabilityIT extends BrowserTest {
 
     @Test
     void tooltipsGiveCisComparisonsTheirHeadingAndSharedChartsAxesAndLegends() throws Exception {
-        Notebook nb = notebooks.importFile(String.format(ChartAndCompareIT.NOTEBOOK, 2, 12, 3).getBytes(StandardCharsets.UTF_8),
-                OWNER);
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000))) {
-            BrowserSupport.ownerKey(context, port, OWNER);
-            Page page = context.newPage();
-            try {
-                steps(page, nb);
-            } catch (RuntimeException | AssertionError e) {
-                Files.createDirectories(Path.of("target/screenshots"));
-                page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/chart-readability-failed.png"))
-                        .setFullPage(true));
-                throw e;
-            }
-        }
+        Notebook nb = importNotebook(ChartAndCompareIT.curves(2, 12, 3), OWNER);
+        onPage("chart-readability", OWNER, page -> steps(page, nb));
     }
 
     private void steps(Page page, Notebook nb) {
         page.navigate(url("/notebooks/" + nb.id()));
-        Locator experiment = card(page, "EXPERIMENT");
-        click(experiment, "Run");
-        assertThat(experiment.locator(".run-progress-text[data-status=COMPLETED]"))
-                .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(180_000));
+        runExperiment(page);
 
         // across the sweep: the mean's tooltip names its 95% CI; no quartiles of the error bars
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add chart")).click();
@@ -119,12 +84,7 @@ class ChartReadabilityIT extends BrowserTest {
         assertThat(page.locator(".save-state")).hasText(Pattern.compile("^Saved \\d"));
 
         // the share page: static charts with y ticks, a y title and a legend; the comparison under its heading
-        page.getByText("Share and export").click();
-        page.locator("#share").click();
-        Locator linkField = page.locator(".share-link input");
-        assertThat(linkField).hasValue(Pattern.compile("^http://localhost:\\d+/s/[A-Za-z0-9_-]{22}$"));
-        page.navigate(linkField.inputValue());
-        Locator body = page.locator(".snapshot-body");
+        Locator body = openSharePage(page);
         Locator svg = body.locator("section.cell-chart svg").first();
         assertThat(svg).isVisible();
         assertThat(svg.locator(".y-tick").nth(2)).isAttached();

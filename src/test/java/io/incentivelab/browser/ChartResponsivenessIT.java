@@ -1,9 +1,11 @@
 package io.incentivelab.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.incentivelab.browser.NotebookJson.curveSweep;
+import static io.incentivelab.browser.NotebookJson.notebook;
+import static io.incentivelab.browser.NotebookJson.scenario;
+import static io.incentivelab.browser.NotebookJson.subnet;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -13,10 +15,8 @@ import io.incentivelab.notebook.ExperimentCell;
 import io.incentivelab.notebook.Notebook;
 import io.incentivelab.notebook.NotebookAnalysis;
 import io.incentivelab.notebook.NotebookRuns;
-import io.incentivelab.notebook.NotebookService;
 import io.incentivelab.notebook.OwnerKey;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Measures (does not assert) how long an example notebook with its results takes to open, and how long a chart
@@ -35,29 +35,20 @@ import org.springframework.boot.test.context.SpringBootTest;
  * the figures are printed as lines starting with {@code MEASURE}.
  */
 @EnabledIfSystemProperty(named = "measure", matches = "true")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.datasource.url=jdbc:h2:mem:measureit;DB_CLOSE_DELAY=-1",
-                "vaadin.devmode.devTools.enabled=false"})
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:measureit;DB_CLOSE_DELAY=-1")
 class ChartResponsivenessIT extends BrowserTest {
 
     /** The browser context that opens the notebooks this test makes holds this owner key. */
     static final OwnerKey OWNER = OwnerKey.generate();
 
-    static final String THOUSAND = """
-            {"formatVersion": 1, "title": "Thousand runs", "cells": [
-              {"id": "c-scen", "type": "SCENARIO", "label": "Tiny", "scenario":
-                {"schemaVersion": 1, "name": "tiny", "network": {"horizonDays": 1, "sampleEveryEpochs": 2},
-                 "subnets": [{"name": "alpha", "metric": "SPEED", "miners": {"operators": 8}, "validators": {"count": 3}}]}},
-              {"id": "c-exp", "type": "EXPERIMENT", "label": "1000 runs", "scenarioCellIds": ["c-scen"], "combine": "GRID",
-               "axes": [{"path": "$.subnets[0].rewardCurve.type", "kind": "LIST", "values": ["PROPORTIONAL", "WINNER_TAKE_ALL"]}],
-               "replicates": 500, "seed": 3},
+    static final String THOUSAND = notebook("Thousand runs",
+            scenario("Tiny", "tiny", 1, 2, subnet("alpha", "SPEED", 8, 3)),
+            curveSweep("c-exp", "1000 runs", 500, 3), """
               {"id": "c-chart", "type": "CHART", "label": "", "experimentCellId": "c-exp", "kind": "TIME_SERIES",
                "metric": "alpha.giniEmission", "points": [0, 1]},
               {"id": "c-sweep", "type": "CHART", "label": "", "experimentCellId": "c-exp", "kind": "SWEEP",
-               "metric": "alpha.top1Share", "points": []}]}""";
+               "metric": "alpha.top1Share", "points": []}""");
 
-    @Autowired
-    NotebookService notebooks;
     @Autowired
     NotebookRuns runs;
     @Autowired
@@ -77,16 +68,14 @@ class ChartResponsivenessIT extends BrowserTest {
     void measure() throws Exception {
         Notebook example = notebooks.copyExample("reward-curves", OWNER);
         int charts = (int) example.document().cells().stream().filter(ChartCell.class::isInstance).count();
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000))) {
-            BrowserSupport.ownerKey(context, port, OWNER);
-            Page page = context.newPage();
-            page.navigate("http://localhost:" + port + "/"); // warm up
+        onPage("chart-responsiveness", OWNER, page -> {
+            page.navigate(url("/")); // warm up
             List<Long> open = new ArrayList<>();
             List<Long> cards = new ArrayList<>();
             int cells = example.document().cells().size();
             for (int i = 0; i < 5; i++) {
                 long t0 = System.nanoTime();
-                page.navigate("http://localhost:" + port + "/notebooks/" + example.id());
+                page.navigate(url("/notebooks/" + example.id()));
                 assertThat(page.locator(".cell-card")).hasCount(cells);
                 cards.add((System.nanoTime() - t0) / 1_000_000);
                 assertThat(page.locator("lab-chart[data-points]")).hasCount(charts);
@@ -97,7 +86,7 @@ class ChartResponsivenessIT extends BrowserTest {
             print("open the reward-curves notebook (" + cells + " cells, " + charts
                     + " charts, 1 comparison, stored results) until every chart is drawn", open);
 
-            Notebook nb = notebooks.importFile(THOUSAND.getBytes(StandardCharsets.UTF_8), OWNER);
+            Notebook nb = importNotebook(THOUSAND, OWNER);
             ExperimentCell cell = (ExperimentCell) nb.document().cell("c-exp").orElseThrow();
             long r0 = System.nanoTime();
             String id = runs.start(nb.id(), OWNER, nb.document(), cell).id();
@@ -119,7 +108,7 @@ class ChartResponsivenessIT extends BrowserTest {
 
             List<Long> draw = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
-                page.navigate("http://localhost:" + port + "/notebooks/" + nb.id());
+                page.navigate(url("/notebooks/" + nb.id()));
                 Locator card = page.locator(".cell-card[data-cell-id=c-chart]");
                 assertThat(card.locator("vaadin-combo-box")).hasAttribute("has-value", "");
                 card.locator("lab-chart").evaluate("e => e.removeAttribute('data-points')"); // the stored chart's
@@ -129,6 +118,6 @@ class ChartResponsivenessIT extends BrowserTest {
                 draw.add((System.nanoTime() - t0) / 1_000_000);
             }
             print("click Draw until the time series over 1000 runs (2 points x 500) is drawn", draw);
-        }
+        });
     }
 }

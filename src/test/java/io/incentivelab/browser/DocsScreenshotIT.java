@@ -2,8 +2,6 @@ package io.incentivelab.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.nio.file.Files;
@@ -11,7 +9,7 @@ import java.nio.file.Path;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Takes the README's screenshot from the running app: the <i>Reward curves</i> example notebook in Chromium,
@@ -21,19 +19,15 @@ import org.springframework.boot.test.context.SpringBootTest;
  * it writes {@code docs/img/example-notebook.png} (or the file named by {@code -Ddocs.screenshot.file}).
  */
 @EnabledIfSystemProperty(named = "docs.screenshot", matches = "true")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.datasource.url=jdbc:h2:mem:docsshot;DB_CLOSE_DELAY=-1",
-                "vaadin.devmode.devTools.enabled=false"})
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:docsshot;DB_CLOSE_DELAY=-1")
 class DocsScreenshotIT extends BrowserTest {
 
     static final Path FILE = Path.of(System.getProperty("docs.screenshot.file", "docs/img/example-notebook.png"));
 
     @Test
     void exampleNotebook() throws Exception {
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-                .setViewportSize(1280, 860).setDeviceScaleFactor(1))) {
-            Page page = context.newPage();
-            page.navigate("http://localhost:" + port + "/examples/reward-curves");
+        onPage("docs-screenshot", viewport(1280, 860).setDeviceScaleFactor(1), null, page -> {
+            page.navigate(url("/examples/reward-curves"));
             Locator question = page.getByText("Does winner-take-all concentrate rewards more than proportional?")
                     .first();
             assertThat(question).isVisible();
@@ -41,10 +35,11 @@ class DocsScreenshotIT extends BrowserTest {
             assertThat(page.locator("lab-chart[data-points]")).hasCount(4);
             // the third chart: the top operator's share over time, proportional vs winner-take-all
             page.locator("lab-chart[data-points]").nth(2).evaluate("e => e.scrollIntoView({block: 'center'})");
-            page.waitForTimeout(1500); // let the charts' resize and animation settle
+            // and has settled: ECharts has finished drawing its latest option at its present size
+            assertThat(page.locator("lab-chart[data-points][finished]")).hasCount(4);
             Files.createDirectories(FILE.toAbsolutePath().getParent());
             page.screenshot(new Page.ScreenshotOptions().setPath(FILE));
             Assertions.assertThat(Files.size(FILE)).isGreaterThan(10_000);
-        }
+        });
     }
 }

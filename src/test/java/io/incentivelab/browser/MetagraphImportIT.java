@@ -13,16 +13,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Issue 18: an analyst uploads their subnet's metagraph snapshot on the home page, gets a notebook that says
  * "this is your subnet today", runs the experiment that changes its curve and draws the chart; a bad file is
  * refused with the field and the limit.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.datasource.url=jdbc:h2:mem:metagraphit;DB_CLOSE_DELAY=-1",
-                "vaadin.devmode.devTools.enabled=false"})
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:metagraphit;DB_CLOSE_DELAY=-1")
 class MetagraphImportIT extends BrowserTest {
 
     private static FilePayload file(String name, ObjectNode snapshot) {
@@ -30,7 +28,7 @@ class MetagraphImportIT extends BrowserTest {
     }
 
     @Test
-    void aSnapshotBecomesANotebookWhoseCurveExperimentRuns() {
+    void aSnapshotBecomesANotebookWhoseCurveExperimentRuns() throws Exception {
         onPage("metagraph-import", page -> {
             page.navigate("http://localhost:" + port + "/");
             page.locator("#import-metagraph input[type=file]").setInputFiles(file("sn7.json",
@@ -69,7 +67,7 @@ class MetagraphImportIT extends BrowserTest {
     }
 
     @Test
-    void aBadSnapshotIsRefusedNamingTheFieldAndTheLimit() {
+    void aBadSnapshotIsRefusedNamingTheFieldAndTheLimit() throws Exception {
         onPage("metagraph-bad", page -> {
             page.navigate("http://localhost:" + port + "/");
             ObjectNode wrongLength = GeneratedSnapshots.generate(5, 3, 6, true);

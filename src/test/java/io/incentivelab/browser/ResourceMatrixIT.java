@@ -1,86 +1,50 @@
 package io.incentivelab.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.incentivelab.browser.NotebookJson.curveSweep;
+import static io.incentivelab.browser.NotebookJson.notebook;
+import static io.incentivelab.browser.NotebookJson.scenario;
+import static io.incentivelab.browser.NotebookJson.subnet;
+import static io.incentivelab.browser.NotebookPage.card;
+import static io.incentivelab.browser.NotebookPage.click;
+import static io.incentivelab.browser.NotebookPage.openSharePage;
+import static io.incentivelab.browser.NotebookPage.runExperiment;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import io.incentivelab.notebook.Notebook;
-import io.incentivelab.notebook.NotebookService;
 import io.incentivelab.notebook.OwnerKey;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Results a newcomer reads right (issue 20 item 4): the swept parameter is the first column and metrics have
  * names for people; the subnet × resource matrix (each subnet's share of compute, storage and quality, with
  * CIs) is one view of the results and a chart kind, and both reach the share page.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.datasource.url=jdbc:h2:mem:matrixit;DB_CLOSE_DELAY=-1",
-                "vaadin.devmode.devTools.enabled=false"})
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:matrixit;DB_CLOSE_DELAY=-1")
 class ResourceMatrixIT extends BrowserTest {
 
     static final OwnerKey OWNER = OwnerKey.generate();
 
-    static final String NOTEBOOK = """
-            {"formatVersion": 1, "title": "Two subnets", "cells": [
-              {"id": "c-scen", "type": "SCENARIO", "label": "Speed and storage", "scenario":
-                {"schemaVersion": 1, "name": "two-subnets",
-                 "network": {"horizonDays": 2, "sampleEveryEpochs": 10},
-                 "subnets": [{"name": "alpha", "metric": "SPEED", "miners": {"operators": 10}, "validators": {"count": 3}},
-                             {"name": "beta", "metric": "STORAGE", "miners": {"operators": 10}, "validators": {"count": 3}}]}},
-              {"id": "c-exp", "type": "EXPERIMENT", "label": "Curves", "scenarioCellIds": ["c-scen"], "combine": "GRID",
-               "axes": [{"path": "$.subnets[0].rewardCurve.type", "kind": "LIST", "values": ["PROPORTIONAL", "WINNER_TAKE_ALL"]}],
-               "replicates": 3, "seed": 11}]}""";
-
-    @Autowired
-    NotebookService notebooks;
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private static Locator card(Page page, String type) {
-        return page.locator(".cell-card[data-cell-type=" + type + "]");
-    }
-
-    private static void click(Locator scope, String button) {
-        scope.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(button).setExact(true)).click();
-    }
+    static final String NOTEBOOK = notebook("Two subnets",
+            scenario("Speed and storage", "two-subnets", 2, 10,
+                    subnet("alpha", "SPEED", 10, 3), subnet("beta", "STORAGE", 10, 3)),
+            curveSweep("c-exp", "Curves", 3, 11));
 
     @Test
     void theMatrixIsAViewOfTheResultsAChartAndOnTheSharePage() throws Exception {
-        Notebook nb = notebooks.importFile(NOTEBOOK.getBytes(StandardCharsets.UTF_8), OWNER);
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000))) {
-            BrowserSupport.ownerKey(context, port, OWNER);
-            Page page = context.newPage();
-            try {
-                steps(page, nb);
-            } catch (RuntimeException | AssertionError e) {
-                Files.createDirectories(Path.of("target/screenshots"));
-                page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/resource-matrix-failed.png"))
-                        .setFullPage(true));
-                throw e;
-            }
-        }
+        Notebook nb = importNotebook(NOTEBOOK, OWNER);
+        onPage("resource-matrix", OWNER, page -> steps(page, nb));
     }
 
     private void steps(Page page, Notebook nb) {
         page.navigate(url("/notebooks/" + nb.id()));
-        Locator experiment = card(page, "EXPERIMENT");
-        click(experiment, "Run");
-        assertThat(experiment.locator(".run-progress-text[data-status=COMPLETED]"))
-                .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(180_000));
+        Locator experiment = runExperiment(page);
 
         // the table: the swept parameter left of every metric, metrics named for people (the key beneath)
         Locator results = experiment.locator(".results-table");
@@ -127,12 +91,7 @@ class ResourceMatrixIT extends BrowserTest {
         chartCard.screenshot(new Locator.ScreenshotOptions().setPath(Path.of("target/screenshots/resource-matrix-chart.png")));
 
         // the share page: the matrix under the results and the chart as a table of shares with CIs
-        page.getByText("Share and export").click();
-        page.locator("#share").click();
-        Locator linkField = page.locator(".share-link input");
-        assertThat(linkField).hasValue(Pattern.compile("^http://localhost:\\d+/s/[A-Za-z0-9_-]{22}$"));
-        page.navigate(linkField.inputValue());
-        Locator body = page.locator(".snapshot-body");
+        Locator body = openSharePage(page);
         assertThat(body.locator("section.cell-experiment table.resource-matrix")).hasCount(2);
         assertThat(body.locator("section.cell-experiment table.resource-matrix").first()).containsText("share of storage");
         assertThat(body.locator("section.cell-experiment table.results th").first()).hasText("subnets[0].rewardCurve.type");

@@ -12,24 +12,22 @@ import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Which parameter matters (issue 19), as an analyst asks it: an experiment cell set to SALTELLI with a metric and
  * two parameters, its cost preview, a run, and the ranking as a chart and a table that survive a reload.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.datasource.url=jdbc:h2:mem:sensitivityit;DB_CLOSE_DELAY=-1",
-                "vaadin.devmode.devTools.enabled=false"})
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:sensitivityit;DB_CLOSE_DELAY=-1")
 class SensitivityIT extends BrowserTest {
 
     @Test
-    void aSaltelliStudyRanksTheParametersWithTheirIntervals() {
+    void aSaltelliStudyRanksTheParametersWithTheirIntervals() throws Exception {
         onPage("sensitivity", this::steps);
     }
 
     @Test
-    void theExampleStudyOpensWithItsRanking() {
+    void theExampleStudyOpensWithItsRanking() throws Exception {
         onPage("sensitivity-example", page -> {
             page.navigate("http://localhost:" + port + "/examples/which-parameter-matters");
             Locator view = page.locator(".cell-card[data-cell-type=EXPERIMENT] .sensitivity-view");

@@ -35,10 +35,6 @@ class ShareLinksIT extends BrowserTest {
 
     static final Pattern NUMBER = Pattern.compile("±");
 
-    String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
     /** A's own copy of an example, with its results. */
     private String copyExample(Page a) {
         a.navigate(url("/examples/reward-curves"));

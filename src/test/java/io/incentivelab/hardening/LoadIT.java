@@ -402,10 +402,6 @@ class LoadIT extends BrowserTest {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
     }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
     private static String abbreviate(String s) {
         return s.length() > 300 ? s.substring(0, 300) + "…" : s;
     }
